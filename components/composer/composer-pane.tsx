@@ -1,0 +1,61 @@
+"use client";
+
+import { useComposer } from "@/components/store-provider";
+import { Button } from "@/components/ui/button";
+import { serverFieldId } from "@/lib/request/field-ids";
+import { RequestFields } from "./request-fields";
+import { ServerCard } from "./server-card";
+
+export function ComposerPane() {
+  const servers = useComposer((s) => s.composer.servers);
+  const addServer = useComposer((s) => s.addServer);
+  const rememberTokens = useComposer((s) => s.rememberTokens);
+  const setRememberTokens = useComposer((s) => s.setRememberTokens);
+  const resetComposer = useComposer((s) => s.resetComposer);
+
+  return (
+    <div className="space-y-5">
+      <RequestFields />
+      <section aria-labelledby="servers-heading" className="space-y-3">
+        <div className="flex items-center justify-between">
+          <h2 id="servers-heading" className="text-sm font-semibold">
+            MCP servers <span className="font-normal text-muted">({servers.length})</span>
+          </h2>
+          <label className="flex items-center gap-1.5 text-xs text-muted">
+            <input
+              type="checkbox"
+              className="accent-accent"
+              checked={rememberTokens}
+              onChange={(event) => setRememberTokens(event.target.checked)}
+            />
+            Remember tokens on this device
+          </label>
+        </div>
+        {servers.length === 0 ? (
+          <p className="rounded-lg border border-dashed border-line p-4 text-center text-sm text-muted">
+            No MCP server yet. Add one to give the model its tools.
+          </p>
+        ) : null}
+        {servers.map((server, index) => (
+          <ServerCard key={server.id} server={server} index={index} count={servers.length} />
+        ))}
+        <div className="flex items-center justify-between">
+          <Button
+            variant="secondary"
+            onClick={() => {
+              const serverId = addServer();
+              requestAnimationFrame(() =>
+                document.getElementById(serverFieldId(serverId, "url"))?.focus(),
+              );
+            }}
+          >
+            <span aria-hidden="true">+</span> Add server
+          </Button>
+          <Button variant="ghost" size="sm" onClick={resetComposer}>
+            Reset to example
+          </Button>
+        </div>
+      </section>
+    </div>
+  );
+}

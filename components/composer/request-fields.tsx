@@ -1,0 +1,115 @@
+"use client";
+
+import { useComposer } from "@/components/store-provider";
+import { Field, Select, TextArea, TextInput } from "@/components/ui/field";
+import { FIELD_IDS } from "@/lib/request/field-ids";
+import {
+  MCP_BETAS,
+  MODEL_SUGGESTIONS,
+  TOOL_SEARCH_KINDS,
+  type BetaChoice,
+  type ToolSearchKind,
+} from "@/lib/request/types";
+
+const BETA_LABELS: Record<BetaChoice, string> = {
+  "mcp-client-2025-11-20": "2025-11-20 · current",
+  "mcp-client-2026-09-15": "2026-09-15 · listing, pinning",
+  "mcp-client-2025-04-04": "2025-04-04 · deprecated",
+  none: "none · API refuses",
+};
+
+const TOOL_SEARCH_LABELS: Record<ToolSearchKind, string> = {
+  none: "None",
+  regex: "Regex · tool_search_tool_regex",
+  bm25: "BM25 · tool_search_tool_bm25",
+};
+
+export function RequestFields() {
+  const model = useComposer((s) => s.composer.model);
+  const maxTokens = useComposer((s) => s.composer.maxTokens);
+  const system = useComposer((s) => s.composer.system);
+  const message = useComposer((s) => s.composer.message);
+  const beta = useComposer((s) => s.composer.beta);
+  const toolSearch = useComposer((s) => s.composer.toolSearch);
+  const setField = useComposer((s) => s.setField);
+
+  return (
+    <section aria-labelledby="request-heading" className="space-y-3">
+      <h2 id="request-heading" className="sr-only">
+        Request
+      </h2>
+      <div className="grid grid-cols-[1fr_7rem] gap-2">
+        <Field id={FIELD_IDS.model} label="Model">
+          <TextInput
+            id={FIELD_IDS.model}
+            list="model-suggestions"
+            value={model}
+            spellCheck={false}
+            autoComplete="off"
+            onChange={(event) => setField("model", event.target.value)}
+          />
+          <datalist id="model-suggestions">
+            {MODEL_SUGGESTIONS.map((id) => (
+              <option key={id} value={id} />
+            ))}
+          </datalist>
+        </Field>
+        <Field id={FIELD_IDS.maxTokens} label="max_tokens">
+          <TextInput
+            id={FIELD_IDS.maxTokens}
+            type="number"
+            min={1}
+            inputMode="numeric"
+            value={Number.isFinite(maxTokens) ? maxTokens : ""}
+            onChange={(event) => setField("maxTokens", event.target.valueAsNumber)}
+          />
+        </Field>
+      </div>
+      <Field id={FIELD_IDS.system} label="System prompt">
+        <TextArea
+          id={FIELD_IDS.system}
+          rows={2}
+          placeholder="Optional"
+          value={system}
+          onChange={(event) => setField("system", event.target.value)}
+        />
+      </Field>
+      <Field id={FIELD_IDS.message} label="Message">
+        <TextArea
+          id={FIELD_IDS.message}
+          rows={3}
+          value={message}
+          onChange={(event) => setField("message", event.target.value)}
+        />
+      </Field>
+      <div className="grid grid-cols-1 gap-2 sm:grid-cols-2">
+        <Field id={FIELD_IDS.beta} label="MCP beta (mcp-client-…)">
+          <Select
+            id={FIELD_IDS.beta}
+            value={beta}
+            onChange={(event) => setField("beta", event.target.value as BetaChoice)}
+          >
+            {[...MCP_BETAS, "none" as const].map((value) => (
+              <option key={value} value={value}>
+                {BETA_LABELS[value]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field id={FIELD_IDS.toolSearch} label="Tool search tool">
+          <Select
+            id={FIELD_IDS.toolSearch}
+            value={toolSearch}
+            onChange={(event) => setField("toolSearch", event.target.value as ToolSearchKind)}
+          >
+            {TOOL_SEARCH_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {TOOL_SEARCH_LABELS[kind]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,183 @@
+"use client";
+
+import { useEffect, useState, type ReactNode } from "react";
+import { ComposerPane } from "@/components/composer/composer-pane";
+import { PreviewPane } from "@/components/preview/preview-pane";
+import { usePreview } from "@/components/preview/use-preview";
+import { ResponsePane } from "@/components/response/response-pane";
+import { StoreProvider, useComposer, useHydrated } from "@/components/store-provider";
+import { ThemeSwitch } from "@/components/theme-switch";
+import { cn } from "@/components/ui/cn";
+
+const PANES = ["composer", "preview", "response"] as const;
+type Pane = (typeof PANES)[number];
+const PANE_LABELS: Record<Pane, string> = {
+  composer: "Composer",
+  preview: "Preview",
+  response: "Response",
+};
+
+export function Playground() {
+  return (
+    <StoreProvider>
+      <PlaygroundLayout />
+    </StoreProvider>
+  );
+}
+
+function PlaygroundLayout() {
+  // On narrow windows the three panes become tabs; on wide ones all three show and this is ignored.
+  const [activePane, setActivePane] = useState<Pane>("composer");
+  const hydrated = useHydrated();
+
+  // A problem clicked in the preview asks for its field; the effect runs once the composer pane
+  // is shown (on narrow windows it is a hidden tab until then), since a hidden field takes no focus.
+  const [focusRequest, setFocusRequest] = useState<{ fieldId: string } | null>(null);
+  useEffect(() => {
+    if (!focusRequest) return;
+    const element = document.getElementById(focusRequest.fieldId);
+    const target =
+      element instanceof HTMLFieldSetElement
+        ? (element.querySelector<HTMLInputElement>("input:checked") ??
+          element.querySelector("input"))
+        : element;
+    target?.focus({ preventScroll: true });
+    element?.scrollIntoView({ block: "center", behavior: "smooth" });
+  }, [focusRequest]);
+
+  function focusField(fieldId: string) {
+    setActivePane("composer");
+    setFocusRequest({ fieldId });
+  }
+
+  return (
+    <div className="flex h-dvh flex-col" data-hydrated={hydrated}>
+      <Header />
+      <RestoreNotice />
+      <nav aria-label="Panes" className="border-b border-line bg-panel px-3 lg:hidden">
+        <div role="tablist" className="flex gap-1">
+          {PANES.map((pane) => (
+            <PaneTab
+              key={pane}
+              pane={pane}
+              active={activePane === pane}
+              onSelect={() => setActivePane(pane)}
+            />
+          ))}
+        </div>
+      </nav>
+      <main className="grid min-h-0 flex-1 grid-cols-1 lg:grid-cols-[minmax(22rem,1.05fr)_minmax(22rem,1fr)_minmax(18rem,0.85fr)]">
+        <PaneFrame pane="composer" active={activePane === "composer"}>
+          <ComposerPane />
+        </PaneFrame>
+        <PaneFrame pane="preview" active={activePane === "preview"}>
+          <PreviewPane onFocusField={focusField} />
+        </PaneFrame>
+        <PaneFrame pane="response" active={activePane === "response"}>
+          <ResponsePane />
+        </PaneFrame>
+      </main>
+    </div>
+  );
+}
+
+function PaneTab({
+  pane,
+  active,
+  onSelect,
+}: {
+  pane: Pane;
+  active: boolean;
+  onSelect: () => void;
+}) {
+  const preview = usePreview();
+  return (
+    <button
+      type="button"
+      role="tab"
+      id={`tab-${pane}`}
+      aria-selected={active}
+      aria-controls={`pane-${pane}`}
+      onClick={onSelect}
+      className={cn(
+        "-mb-px cursor-pointer border-b-2 px-3 py-2 text-sm",
+        active
+          ? "border-accent font-medium text-ink"
+          : "border-transparent text-muted hover:text-ink",
+      )}
+    >
+      {PANE_LABELS[pane]}
+      {pane === "preview" && preview.errorCount > 0 ? (
+        <span className="ml-1.5 rounded-full bg-danger px-1.5 text-[10px] font-bold text-panel">
+          {preview.errorCount}
+        </span>
+      ) : null}
+    </button>
+  );
+}
+
+function PaneFrame({
+  pane,
+  active,
+  children,
+}: {
+  pane: Pane;
+  active: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <section
+      id={`pane-${pane}`}
+      aria-label={PANE_LABELS[pane]}
+      className={cn(
+        "min-h-0 overflow-y-auto border-line p-4 lg:block lg:border-r last:lg:border-r-0",
+        pane === "composer" ? "bg-canvas" : pane === "preview" ? "bg-canvas" : "bg-panel",
+        active ? "block" : "hidden",
+      )}
+    >
+      <h2 className="mb-3 hidden text-xs font-semibold tracking-wider text-muted uppercase lg:block">
+        {PANE_LABELS[pane]}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+function Header() {
+  return (
+    <header className="flex items-center gap-3 border-b border-line bg-panel px-4 py-2.5">
+      <div className="flex items-center gap-2">
+        <span
+          aria-hidden="true"
+          className="grid h-6 w-6 place-items-center rounded-md bg-accent text-xs font-bold text-accent-ink"
+        >
+          M
+        </span>
+        <h1 className="text-sm font-semibold">MCP Connector Playground</h1>
+      </div>
+      <span className="hidden rounded-full border border-line px-2 py-0.5 text-[11px] text-muted sm:inline">
+        Validating against the Messages API rules
+      </span>
+      <div className="ml-auto">
+        <ThemeSwitch />
+      </div>
+    </header>
+  );
+}
+
+function RestoreNotice() {
+  const restoreError = useComposer((s) => s.restoreError);
+  const dismiss = useComposer((s) => s.dismissRestoreError);
+  if (!restoreError) return null;
+  return (
+    <div
+      role="alert"
+      className="flex items-center gap-3 border-b border-warn/30 bg-warn-soft px-4 py-2 text-sm text-warn"
+    >
+      <span className="flex-1">{restoreError}</span>
+      <button type="button" className="cursor-pointer underline" onClick={dismiss}>
+        Dismiss
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+"use client";
+
+import { useComposer } from "@/components/store-provider";
+import { redactRequest } from "@/lib/request/build-request";
+import { describeSummary } from "@/lib/toolset/merge";
+import { MergedTable } from "./merged-table";
+import { ProblemsList } from "./problems-list";
+import { JsonBlock } from "./request-json";
+import { usePreview } from "./use-preview";
+
+export function PreviewPane({ onFocusField }: { onFocusField: (fieldId: string) => void }) {
+  const preview = usePreview();
+  const upgradeBeta = useComposer((s) => s.upgradeBeta);
+  const errors = preview.errorCount;
+  const warnings = preview.problems.length - errors;
+
+  return (
+    <div className="space-y-5">
+      <section aria-labelledby="problems-heading" className="space-y-2">
+        <h2 id="problems-heading" className="flex items-center gap-2 text-sm font-semibold">
+          Problems
+          <span className="text-xs font-normal text-muted" data-testid="problem-counts">
+            {errors} {errors === 1 ? "error" : "errors"}, {warnings}{" "}
+            {warnings === 1 ? "warning" : "warnings"}
+          </span>
+        </h2>
+        <ProblemsList
+          problems={preview.problems}
+          onFocusField={onFocusField}
+          onUpgradeBeta={upgradeBeta}
+        />
+      </section>
+
+      <section aria-labelledby="merged-heading" className="space-y-2">
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="merged-heading" className="text-sm font-semibold">
+            Effective tools
+          </h2>
+          <p className="text-xs text-muted" data-testid="total-summary">
+            {describeSummary(preview.total)}
+          </p>
+        </div>
+        {preview.servers.length === 0 ? (
+          <p className="text-sm text-muted">Add an MCP server to see its tools here.</p>
+        ) : (
+          <p className="text-xs text-muted">
+            Each value shows where it came from: <code className="font-mono">configs</code> (the
+            tool&apos;s own setting), <code className="font-mono">default_config</code>, or the
+            system default (enabled true, defer_loading false). Until tool discovery, rows are the
+            tools named in configs.
+          </p>
+        )}
+        {preview.servers.map((server) => (
+          <MergedTable key={server.serverId} server={server} />
+        ))}
+      </section>
+
+      <section aria-labelledby="json-heading" className="space-y-2">
+        <h2 id="json-heading" className="flex items-baseline gap-2 text-sm font-semibold">
+          Request JSON
+          <span className="text-xs font-normal text-muted">
+            client.beta.messages.create(…) · tokens hidden
+          </span>
+        </h2>
+        <JsonBlock
+          value={redactRequest(preview.request)}
+          label="Request JSON"
+          testId="request-json"
+        />
+      </section>
+    </div>
+  );
+}

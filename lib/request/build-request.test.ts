@@ -1,0 +1,114 @@
+import { describe, expect, it } from "vitest";
+import { validateRequest } from "../toolset/validate";
+import { buildRequest, redactRequest } from "./build-request";
+import { createConfigRow, createDefaultState, createServer } from "./composer";
+import type { ComposerState } from "./types";
+
+function ids() {
+  let n = 0;
+  return () => `id${++n}`;
+}
+
+function state(overrides: Partial<ComposerState> = {}): ComposerState {
+  return { ...createDefaultState(ids()), ...overrides };
+}
+
+describe("buildRequest", () => {
+  it("builds the exact params, betas included, and the default state validates cleanly", () => {
+    const request = buildRequest(state());
+    expect(request).toEqual({
+      model: "claude-opus-4-6",
+      max_tokens: 1024,
+      messages: [{ role: "user", content: "What is on my calendar this week?" }],
+      mcp_servers: [{ type: "url", url: "https://calendar.example.com/mcp", name: "calendar" }],
+      tools: [
+        {
+          type: "mcp_toolset",
+          mcp_server_name: "calendar",
+          default_config: { enabled: false },
+          configs: { list_events: { enabled: true }, search_events: { enabled: true } },
+        },
+      ],
+      betas: ["mcp-client-2025-11-20"],
+    });
+    expect(validateRequest(request)).toEqual([]);
+  });
+
+  it("omits empty optional fields instead of sending null", () => {
+    const newId = ids();
+    const request = buildRequest(
+      state({
+        system: "  ",
+        servers: [
+          createServer(newId, {
+            name: "a",
+            url: "https://a.dev",
+            configs: [createConfigRow(newId, { tool: "x" })],
+          }),
+        ],
+      }),
+    );
+    expect(request).not.toHaveProperty("system");
+    const json = JSON.stringify(request);
+    expect(json).not.toContain("null");
+    expect(json).not.toContain("authorization_token");
+    expect(json).not.toContain("default_config");
+    expect(json).not.toContain("configs");
+  });
+
+  it("puts the tool search tool first, then one toolset per server in order", () => {
+    const newId = ids();
+    const request = buildRequest(
+      state({
+        toolSearch: "bm25",
+        servers: [
+          createServer(newId, {
+            name: "a",
+            url: "https://a.dev",
+            cacheTtl: "1h",
+            authorizationToken: "tok",
+          }),
+          createServer(newId, {
+            name: "b",
+            url: "https://b.dev",
+            defaultConfig: { deferLoading: true },
+          }),
+        ],
+      }),
+    );
+    expect(request.tools).toEqual([
+      { type: "tool_search_tool_bm25_20251119", name: "tool_search_tool_bm25" },
+      {
+        type: "mcp_toolset",
+        mcp_server_name: "a",
+        cache_control: { type: "ephemeral", ttl: "1h" },
+      },
+      { type: "mcp_toolset", mcp_server_name: "b", default_config: { defer_loading: true } },
+    ]);
+    expect(request.mcp_servers?.[0]?.authorization_token).toBe("tok");
+  });
+
+  it("sends no beta when told to, so the API's 400 can be seen", () => {
+    const request = buildRequest(state({ beta: "none" }));
+    expect(request).not.toHaveProperty("betas");
+    expect(validateRequest(request).map((p) => p.code)).toContain("missing_mcp_beta");
+  });
+
+  it("redacts tokens for display without touching the original", () => {
+    const newId = ids();
+    const request = buildRequest(
+      state({
+        servers: [
+          createServer(newId, {
+            name: "a",
+            url: "https://a.dev",
+            authorizationToken: "secret-token",
+          }),
+        ],
+      }),
+    );
+    const shown = redactRequest(request);
+    expect(JSON.stringify(shown)).not.toContain("secret-token");
+    expect(request.mcp_servers?.[0]?.authorization_token).toBe("secret-token");
+  });
+});

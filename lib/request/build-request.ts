@@ -1,0 +1,98 @@
+// Composer state → the exact params of `client.beta.messages.create`. One object feeds the preview,
+// the sender, the share link and the snippets. Empty optional fields are omitted, never null.
+import type {
+  BetaCacheControlEphemeral,
+  BetaMCPToolConfig,
+  BetaMCPToolDefaultConfig,
+  BetaMCPToolset,
+  BetaRequestMCPServerURLDefinition,
+  BetaToolUnion,
+  MessageCreateParamsNonStreaming,
+} from "@anthropic-ai/sdk/resources/beta/messages/messages";
+import type { ComposerState, ServerDraft, ToolFlags, ToolSearchKind } from "./types";
+
+export type MessagesRequest = MessageCreateParamsNonStreaming;
+
+export function buildRequest(state: ComposerState): MessagesRequest {
+  const tools: BetaToolUnion[] = [];
+  const toolSearch = buildToolSearchTool(state.toolSearch);
+  if (toolSearch) tools.push(toolSearch);
+  for (const server of state.servers) tools.push(buildToolset(server));
+
+  const request: MessagesRequest = {
+    model: state.model,
+    max_tokens: state.maxTokens,
+    messages: [{ role: "user", content: state.message }],
+  };
+  if (state.system.trim() !== "") request.system = state.system;
+  if (state.servers.length > 0) request.mcp_servers = state.servers.map(buildServerDefinition);
+  if (tools.length > 0) request.tools = tools;
+  if (state.beta !== "none") request.betas = [state.beta];
+  return request;
+}
+
+/** Position of the first toolset in `tools`: the tool search tool, when present, comes first. */
+export function firstToolsetIndex(state: Pick<ComposerState, "toolSearch">): number {
+  return state.toolSearch === "none" ? 0 : 1;
+}
+
+export function buildServerDefinition(server: ServerDraft): BetaRequestMCPServerURLDefinition {
+  const definition: BetaRequestMCPServerURLDefinition = {
+    type: "url",
+    url: server.url,
+    name: server.name,
+  };
+  if (server.authorizationToken !== "") definition.authorization_token = server.authorizationToken;
+  return definition;
+}
+
+export function buildToolset(server: ServerDraft): BetaMCPToolset {
+  const toolset: BetaMCPToolset = { type: "mcp_toolset", mcp_server_name: server.name };
+  const defaultConfig = toWireFlags(server.defaultConfig);
+  if (defaultConfig) toolset.default_config = defaultConfig;
+
+  const configs: Record<string, BetaMCPToolConfig> = {};
+  for (const row of server.configs) {
+    const flags = toWireFlags(row);
+    // A row without a tool name or without a flag says nothing; the composer flags blank rows.
+    if (row.tool.trim() === "" || !flags) continue;
+    configs[row.tool.trim()] = flags;
+  }
+  if (Object.keys(configs).length > 0) toolset.configs = configs;
+  if (server.cacheTtl !== "none") toolset.cache_control = buildCacheControl(server.cacheTtl);
+  return toolset;
+}
+
+function buildCacheControl(ttl: "5m" | "1h"): BetaCacheControlEphemeral {
+  return { type: "ephemeral", ttl };
+}
+
+function toWireFlags(flags: ToolFlags): BetaMCPToolDefaultConfig | undefined {
+  const wire: BetaMCPToolDefaultConfig = {};
+  if (flags.enabled !== undefined) wire.enabled = flags.enabled;
+  if (flags.deferLoading !== undefined) wire.defer_loading = flags.deferLoading;
+  return Object.keys(wire).length > 0 ? wire : undefined;
+}
+
+function buildToolSearchTool(kind: ToolSearchKind): BetaToolUnion | undefined {
+  if (kind === "regex") {
+    return { type: "tool_search_tool_regex_20251119", name: "tool_search_tool_regex" };
+  }
+  if (kind === "bm25") {
+    return { type: "tool_search_tool_bm25_20251119", name: "tool_search_tool_bm25" };
+  }
+  return undefined;
+}
+
+/** The request as shown on screen and copied from the preview: tokens replaced by a marker. */
+export function redactRequest(request: MessagesRequest): MessagesRequest {
+  if (!request.mcp_servers) return request;
+  return {
+    ...request,
+    mcp_servers: request.mcp_servers.map((server) =>
+      server.authorization_token ? { ...server, authorization_token: REDACTED_TOKEN } : server,
+    ),
+  };
+}
+
+export const REDACTED_TOKEN = "•••• (hidden; set in the composer)";

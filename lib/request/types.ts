@@ -1,0 +1,63 @@
+// The composer's state: what a person edits. The request sent, previewed, shared and exported is
+// derived from it by `buildRequest`, never stored beside it.
+import type { Model } from "@anthropic-ai/sdk/resources/messages/messages";
+
+/** Current model ids from the SDK's own `Model` union; the field stays free text. */
+export const MODEL_SUGGESTIONS = [
+  "claude-opus-5-5",
+  "claude-sonnet-5-5",
+  "claude-haiku-5-5",
+  "claude-opus-4-8",
+  "claude-opus-4-6",
+  "claude-sonnet-4-6",
+  "claude-haiku-4-5",
+  "claude-sonnet-4-5",
+] as const satisfies readonly Model[];
+
+export const MCP_BETAS = [
+  "mcp-client-2025-11-20",
+  "mcp-client-2026-09-15",
+  "mcp-client-2025-04-04",
+] as const;
+export type McpBeta = (typeof MCP_BETAS)[number];
+export const CURRENT_MCP_BETA: McpBeta = "mcp-client-2025-11-20";
+export const DEPRECATED_MCP_BETA: McpBeta = "mcp-client-2025-04-04";
+/** "none" sends no MCP beta at all, which the API answers with a 400: kept so people can see it. */
+export type BetaChoice = McpBeta | "none";
+
+export const TOOL_SEARCH_KINDS = ["none", "regex", "bm25"] as const;
+export type ToolSearchKind = (typeof TOOL_SEARCH_KINDS)[number];
+
+export const CACHE_TTLS = ["none", "5m", "1h"] as const;
+export type CacheTtlChoice = (typeof CACHE_TTLS)[number];
+
+/** `undefined` means "unset": the value is inherited. */
+export interface ToolFlags {
+  enabled?: boolean;
+  deferLoading?: boolean;
+}
+
+export interface ToolConfigDraft extends ToolFlags {
+  id: string;
+  tool: string;
+}
+
+export interface ServerDraft {
+  id: string;
+  name: string;
+  url: string;
+  authorizationToken: string;
+  defaultConfig: ToolFlags;
+  configs: ToolConfigDraft[];
+  cacheTtl: CacheTtlChoice;
+}
+
+export interface ComposerState {
+  model: string;
+  maxTokens: number;
+  system: string;
+  message: string;
+  beta: BetaChoice;
+  toolSearch: ToolSearchKind;
+  servers: ServerDraft[];
+}

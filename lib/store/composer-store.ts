@@ -1,0 +1,171 @@
+// The composer's zustand store (vanilla, so it is created per mount and never shared across server
+// requests). Persistence keeps the last state in localStorage; tokens only when the person asks.
+import { createJSONStorage, persist, type StateStorage } from "zustand/middleware";
+import { createStore } from "zustand/vanilla";
+import { z } from "zod";
+import * as composer from "../request/composer";
+import type { ToolsetPattern } from "../request/patterns";
+import { applyPattern } from "../request/patterns";
+import { parseComposerState } from "../request/schema";
+import type { ComposerState, ServerDraft, ToolConfigDraft } from "../request/types";
+import { STORAGE_KEY } from "./storage-key";
+
+export { STORAGE_KEY };
+
+export const THEMES = ["system", "light", "dark"] as const;
+export type Theme = (typeof THEMES)[number];
+
+const STORAGE_VERSION = 1;
+
+export interface ComposerStore {
+  composer: ComposerState;
+  rememberTokens: boolean;
+  theme: Theme;
+  /** Set when a saved state could not be read; shown once, then cleared. */
+  restoreError: string | null;
+
+  setField: <K extends "model" | "maxTokens" | "system" | "message" | "beta" | "toolSearch">(
+    key: K,
+    value: ComposerState[K],
+  ) => void;
+  addServer: () => string;
+  updateServer: (serverId: string, patch: Partial<Omit<ServerDraft, "id">>) => void;
+  removeServer: (serverId: string) => void;
+  moveServer: (serverId: string, offset: -1 | 1) => void;
+  duplicateServer: (serverId: string) => void;
+  applyPattern: (serverId: string, pattern: ToolsetPattern) => void;
+  addConfigRow: (serverId: string) => string;
+  updateConfigRow: (
+    serverId: string,
+    rowId: string,
+    patch: Partial<Omit<ToolConfigDraft, "id">>,
+  ) => void;
+  removeConfigRow: (serverId: string, rowId: string) => void;
+  upgradeBeta: () => void;
+  setRememberTokens: (remember: boolean) => void;
+  setTheme: (theme: Theme) => void;
+  replaceComposer: (state: ComposerState) => void;
+  resetComposer: () => void;
+  dismissRestoreError: () => void;
+}
+
+export interface CreateComposerStoreOptions {
+  newId?: composer.NewId;
+  /** Where to keep the state; localStorage by default. */
+  storage?: StateStorage;
+}
+
+export type PersistedComposer = Pick<ComposerStore, "composer" | "rememberTokens" | "theme">;
+
+const persistedShape = z.object({
+  composer: z.unknown(),
+  rememberTokens: z.boolean().optional(),
+  theme: z.enum(THEMES).optional(),
+});
+
+export const defaultNewId: composer.NewId = () => crypto.randomUUID().slice(0, 8);
+
+/**
+ * Ids of the initial example state are fixed, so the server-rendered page and the browser agree
+ * (React keeps server-rendered attributes on hydration: random ids there would go stale).
+ */
+function exampleIds(): composer.NewId {
+  let n = 0;
+  return () => `example${++n}`;
+}
+
+export function createComposerStore(options: CreateComposerStoreOptions = {}) {
+  const newId = options.newId ?? defaultNewId;
+  return createStore<ComposerStore>()(
+    persist(
+      (set, get) => {
+        const edit = (change: (state: ComposerState) => ComposerState) =>
+          set((store) => ({ composer: change(store.composer) }));
+        return {
+          composer: composer.createDefaultState(options.newId ?? exampleIds()),
+          rememberTokens: false,
+          theme: "system",
+          restoreError: null,
+
+          setField: (key, value) => edit((state) => ({ ...state, [key]: value })),
+          addServer: () => {
+            edit((state) => composer.addServer(state, newId));
+            return get().composer.servers.at(-1)?.id ?? "";
+          },
+          updateServer: (serverId, patch) =>
+            edit((state) =>
+              composer.updateServer(state, serverId, (server) => ({ ...server, ...patch })),
+            ),
+          removeServer: (serverId) => edit((state) => composer.removeServer(state, serverId)),
+          moveServer: (serverId, offset) =>
+            edit((state) => composer.moveServer(state, serverId, offset)),
+          duplicateServer: (serverId) =>
+            edit((state) => composer.duplicateServer(state, serverId, newId)),
+          applyPattern: (serverId, pattern) =>
+            edit((state) => {
+              const next = composer.updateServer(state, serverId, (server) =>
+                applyPattern(server, pattern),
+              );
+              // Deferred tools only surface through tool search: the mixed pattern brings one.
+              return pattern === "mixed" && next.toolSearch === "none"
+                ? { ...next, toolSearch: "regex" }
+                : next;
+            }),
+          addConfigRow: (serverId) => {
+            edit((state) => composer.addConfigRow(state, serverId, newId));
+            return (
+              get()
+                .composer.servers.find((server) => server.id === serverId)
+                ?.configs.at(-1)?.id ?? ""
+            );
+          },
+          updateConfigRow: (serverId, rowId, patch) =>
+            edit((state) => composer.updateConfigRow(state, serverId, rowId, patch)),
+          removeConfigRow: (serverId, rowId) =>
+            edit((state) => composer.removeConfigRow(state, serverId, rowId)),
+          upgradeBeta: () => edit(composer.upgradeBeta),
+          setRememberTokens: (rememberTokens) => set({ rememberTokens }),
+          setTheme: (theme) => set({ theme }),
+          replaceComposer: (state) => set({ composer: state }),
+          resetComposer: () => set({ composer: composer.createDefaultState(newId) }),
+          dismissRestoreError: () => set({ restoreError: null }),
+        };
+      },
+      {
+        name: STORAGE_KEY,
+        version: STORAGE_VERSION,
+        storage: createJSONStorage(() => options.storage ?? localStorage),
+        skipHydration: true,
+        partialize: (store): PersistedComposer => ({
+          composer: store.rememberTokens ? store.composer : composer.withoutTokens(store.composer),
+          rememberTokens: store.rememberTokens,
+          theme: store.theme,
+        }),
+        merge: (persisted, current) => mergePersisted(persisted, current),
+      },
+    ),
+  );
+}
+
+/** Saved state is untrusted: a value that fails the schema is dropped, and the person told. */
+export function mergePersisted(persisted: unknown, current: ComposerStore): ComposerStore {
+  if (persisted === undefined || persisted === null) return current;
+  const shape = persistedShape.safeParse(persisted);
+  if (!shape.success) {
+    return {
+      ...current,
+      restoreError: "The saved composer state could not be read, so the defaults are shown.",
+    };
+  }
+  const restored = parseComposerState(shape.data.composer);
+  return {
+    ...current,
+    rememberTokens: shape.data.rememberTokens ?? current.rememberTokens,
+    theme: shape.data.theme ?? current.theme,
+    ...(restored.success
+      ? { composer: restored.data }
+      : { restoreError: "The saved composer state could not be read, so the defaults are shown." }),
+  };
+}
+
+export type ComposerStoreApi = ReturnType<typeof createComposerStore>;

@@ -1,0 +1,2 @@
+/** Where the composer state is kept in localStorage; the layout's theme script reads it too. */
+export const STORAGE_KEY = "mcp-playground:composer";

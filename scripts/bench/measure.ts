@@ -1,0 +1,41 @@
+export interface BenchResult {
+  name: string;
+  runs: number;
+  medianMs: number;
+  p90Ms: number;
+  minMs: number;
+}
+
+/** Runs `fn` after a warm-up until `runs` samples or `maxMs` have passed; reports the median. */
+export function measure(
+  name: string,
+  fn: () => void,
+  { runs = 300, warmup = 30, maxMs = 15_000 } = {},
+): BenchResult {
+  for (let i = 0; i < warmup; i += 1) fn();
+  const samples: number[] = [];
+  const deadline = performance.now() + maxMs;
+  while (samples.length < runs && performance.now() < deadline) {
+    const start = performance.now();
+    fn();
+    samples.push(performance.now() - start);
+  }
+  return summarize(name, samples);
+}
+
+export function summarize(name: string, samples: number[]): BenchResult {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) =>
+    sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+  return { name, runs: sorted.length, medianMs: at(0.5), p90Ms: at(0.9), minMs: sorted[0] ?? NaN };
+}
+
+export function formatResult(result: BenchResult, targetMs?: number): string {
+  const verdict =
+    targetMs === undefined
+      ? ""
+      : result.medianMs < targetMs
+        ? `  ✓ under ${targetMs} ms`
+        : `  ✗ over ${targetMs} ms`;
+  return `${result.name}\n  median ${result.medianMs.toFixed(3)} ms · p90 ${result.p90Ms.toFixed(3)} ms · min ${result.minMs.toFixed(3)} ms · ${result.runs} runs${verdict}`;
+}

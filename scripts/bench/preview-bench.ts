@@ -1,0 +1,55 @@
+// merge + validate + build for 50 servers × 200 tools (10,000 tools), as the preview runs them on
+// every edit. Target: median under 5 ms.
+import { derivePreview } from "../../lib/request/preview";
+import type { ComposerState, ServerDraft } from "../../lib/request/types";
+import { measure, type BenchResult } from "./measure";
+
+const SERVERS = 50;
+const TOOLS_PER_SERVER = 200;
+
+export function bigComposerState(): {
+  state: ComposerState;
+  serverTools: Record<string, string[]>;
+} {
+  const serverTools: Record<string, string[]> = {};
+  const servers: ServerDraft[] = Array.from({ length: SERVERS }, (_, s) => {
+    const name = `server-${s}`;
+    const tools = Array.from({ length: TOOLS_PER_SERVER }, (_, t) => `tool_${s}_${t}`);
+    serverTools[name] = tools;
+    return {
+      id: `s${s}`,
+      name,
+      url: `https://${name}.example.com/mcp`,
+      authorizationToken: s % 2 ? "token" : "",
+      defaultConfig: s % 3 === 0 ? { enabled: false } : { deferLoading: true },
+      // Every fifth tool has its own setting: 40 rows a server, 2,000 in all.
+      configs: tools
+        .filter((_, t) => t % 5 === 0)
+        .map((tool, r) => ({
+          id: `s${s}r${r}`,
+          tool,
+          enabled: r % 2 === 0,
+          deferLoading: r % 3 === 0 ? false : undefined,
+        })),
+      cacheTtl: s < 4 ? "5m" : "none",
+    };
+  });
+  const state: ComposerState = {
+    model: "claude-opus-4-6",
+    maxTokens: 1024,
+    system: "You are a helpful assistant.",
+    message: "What is on my calendar?",
+    beta: "mcp-client-2025-11-20",
+    toolSearch: "regex",
+    servers,
+  };
+  return { state, serverTools };
+}
+
+export function benchPreview(): BenchResult {
+  const { state, serverTools } = bigComposerState();
+  return measure("preview: merge + validate + build, 50 servers × 200 tools", () => {
+    const preview = derivePreview(state, { serverTools });
+    if (preview.servers.length !== SERVERS) throw new Error("unexpected preview");
+  });
+}

@@ -1,0 +1,14 @@
+import { createServer } from "node:net";
+
+/** Asks the OS for a free loopback port (other processes may hold the usual 3000-range ports). */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}

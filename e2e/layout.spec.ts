@@ -21,6 +21,13 @@ for (const [size, viewport] of Object.entries(VIEWPORTS)) {
         () => document.documentElement.scrollWidth - window.innerWidth,
       );
       expect(overflow).toBeLessThanOrEqual(0);
+      // Nor may anything stick out of its pane sideways.
+      const paneOverflow = await page.evaluate(() =>
+        Array.from(document.querySelectorAll("main > section"))
+          .filter((pane) => pane.clientWidth > 0)
+          .map((pane) => pane.scrollWidth - pane.clientWidth),
+      );
+      for (const excess of paneOverflow) expect(excess).toBeLessThanOrEqual(0);
       await page.screenshot({ path: `screenshots/${size}-${scheme}.png` });
     });
   }

@@ -10,7 +10,7 @@ import type { ServerPreview } from "@/lib/request/preview";
 const SOURCE_LABELS: Record<ResolvedValue["source"], string> = {
   configs: "configs",
   default_config: "default_config",
-  default: "system default",
+  default: "default",
 };
 
 export function MergedTable({ server }: { server: ServerPreview }) {
@@ -30,79 +30,84 @@ export function MergedTable({ server }: { server: ServerPreview }) {
           {server.merge.otherTools ? " among named tools" : ""}
         </p>
       </header>
-      <table className="w-full text-sm">
-        <caption className="sr-only">
-          Effective enabled and defer_loading of each tool of {name}
-        </caption>
-        <thead className="bg-sunken text-left text-[11px] tracking-wide text-muted uppercase">
-          <tr>
-            <th scope="col" className="px-3 py-1.5 font-medium">
-              Tool
-            </th>
-            <th scope="col" className="px-3 py-1.5 font-medium">
-              enabled
-            </th>
-            <th scope="col" className="px-3 py-1.5 font-medium">
-              defer_loading
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((tool) => {
-            const isOther = tool.name === OTHER_TOOLS_NAME;
-            return (
-              <tr
-                key={tool.name}
-                data-testid="merged-row"
-                data-server={server.name}
-                data-tool={tool.name}
-                data-enabled={String(tool.enabled.value)}
-                data-defer-loading={String(tool.deferLoading.value)}
-                data-enabled-source={tool.enabled.source}
-                data-defer-loading-source={tool.deferLoading.source}
-                className={cn("border-t border-line", !tool.enabled.value && "text-muted")}
-              >
-                <th scope="row" className="px-3 py-1.5 text-left font-normal">
-                  {isOther ? (
-                    <span className="whitespace-nowrap text-muted italic">every other tool</span>
-                  ) : (
-                    <span
-                      className={cn("font-mono text-[13px]", !tool.enabled.value && "line-through")}
-                    >
-                      {tool.name}
-                    </span>
-                  )}
-                </th>
-                <td className="px-3 py-1.5">
-                  <ValueCell
-                    value={tool.enabled}
-                    on="on"
-                    off="off"
-                    tone={tool.enabled.value ? "ok" : "danger"}
-                  />
-                </td>
-                <td className="px-3 py-1.5">
-                  <ValueCell
-                    value={tool.deferLoading}
-                    on="deferred"
-                    off="loaded"
-                    tone={
-                      tool.enabled.value ? (tool.deferLoading.value ? "warn" : "plain") : "muted"
-                    }
-                  />
+      <div className="overflow-x-auto">
+        <table className="w-full text-sm">
+          <caption className="sr-only">
+            Effective enabled and defer_loading of each tool of {name}
+          </caption>
+          <thead className="bg-sunken text-left text-[11px] tracking-wide text-muted uppercase">
+            <tr>
+              <th scope="col" className="px-3 py-1.5 font-medium">
+                Tool
+              </th>
+              <th scope="col" className="px-3 py-1.5 font-medium">
+                enabled
+              </th>
+              <th scope="col" className="px-3 py-1.5 font-medium">
+                defer_loading
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((tool) => {
+              const isOther = tool.name === OTHER_TOOLS_NAME;
+              return (
+                <tr
+                  key={tool.name}
+                  data-testid="merged-row"
+                  data-server={server.name}
+                  data-tool={tool.name}
+                  data-enabled={String(tool.enabled.value)}
+                  data-defer-loading={String(tool.deferLoading.value)}
+                  data-enabled-source={tool.enabled.source}
+                  data-defer-loading-source={tool.deferLoading.source}
+                  className={cn("border-t border-line", !tool.enabled.value && "text-muted")}
+                >
+                  <th scope="row" className="px-3 py-1.5 text-left font-normal">
+                    {isOther ? (
+                      <span className="text-muted italic">every other tool</span>
+                    ) : (
+                      <span
+                        className={cn(
+                          "font-mono text-[13px]",
+                          !tool.enabled.value && "line-through",
+                        )}
+                      >
+                        {tool.name}
+                      </span>
+                    )}
+                  </th>
+                  <td className="px-3 py-1.5">
+                    <ValueCell
+                      value={tool.enabled}
+                      on="on"
+                      off="off"
+                      tone={tool.enabled.value ? "ok" : "danger"}
+                    />
+                  </td>
+                  <td className="px-3 py-1.5">
+                    <ValueCell
+                      value={tool.deferLoading}
+                      on="deferred"
+                      off="loaded"
+                      tone={
+                        tool.enabled.value ? (tool.deferLoading.value ? "warn" : "plain") : "muted"
+                      }
+                    />
+                  </td>
+                </tr>
+              );
+            })}
+            {rows.length === 0 ? (
+              <tr>
+                <td colSpan={3} className="px-3 py-3 text-center text-xs text-muted">
+                  This server lists no tools.
                 </td>
               </tr>
-            );
-          })}
-          {rows.length === 0 ? (
-            <tr>
-              <td colSpan={3} className="px-3 py-3 text-center text-xs text-muted">
-                This server lists no tools.
-              </td>
-            </tr>
-          ) : null}
-        </tbody>
-      </table>
+            ) : null}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }
@@ -127,12 +132,12 @@ function ValueCell({
   tone: keyof typeof TONES;
 }) {
   return (
-    <span className="inline-flex items-center gap-1.5 whitespace-nowrap">
+    <span className="inline-flex flex-wrap items-center gap-x-1.5 gap-y-0.5">
       <span className={cn("rounded px-1.5 py-px font-mono text-xs font-medium", TONES[tone])}>
         {String(value.value)}
         <span className="sr-only"> ({value.value ? on : off})</span>
       </span>
-      <span className="text-[11px] text-muted" title="Where this value came from">
+      <span className="text-[11px] whitespace-nowrap text-muted" title="Where this value came from">
         ← {SOURCE_LABELS[value.source]}
       </span>
     </span>

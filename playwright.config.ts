@@ -6,6 +6,9 @@ import { defineConfig, devices } from "@playwright/test";
 const SYSTEM_CHROMIUM = "/usr/bin/chromium";
 const useSystemChromium = !process.env.PLAYWRIGHT_BUNDLED_BROWSER && existsSync(SYSTEM_CHROMIUM);
 const port = Number(process.env.E2E_PORT ?? 3917);
+/** A real third-party MCP server the tests call through the emulator. */
+const everythingPort = Number(process.env.E2E_EVERYTHING_PORT ?? 3918);
+export const everythingUrl = `http://127.0.0.1:${everythingPort}/mcp`;
 export const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
@@ -38,11 +41,21 @@ export default defineConfig({
         }
       : {},
   },
-  webServer: {
-    command: `node node_modules/next/dist/bin/next start -p ${port} -H 127.0.0.1`,
-    url: baseURL,
-    reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
-    env: { NEXT_TELEMETRY_DISABLED: "1" },
-  },
+  webServer: [
+    {
+      command: `node node_modules/next/dist/bin/next start -p ${port} -H 127.0.0.1`,
+      url: baseURL,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+      env: { NEXT_TELEMETRY_DISABLED: "1" },
+    },
+    {
+      command:
+        "node node_modules/@modelcontextprotocol/server-everything/dist/index.js streamableHttp",
+      port: everythingPort,
+      reuseExistingServer: !process.env.CI,
+      timeout: 30_000,
+      env: { PORT: String(everythingPort) },
+    },
+  ],
 });

@@ -1,12 +1,14 @@
 "use client";
 
-import { useEffect, useState, type ReactNode } from "react";
+import { useEffect, useState, useSyncExternalStore, type ReactNode } from "react";
 import { ComposerPane } from "@/components/composer/composer-pane";
 import { PreviewPane } from "@/components/preview/preview-pane";
 import { usePreview } from "@/components/preview/use-preview";
 import { ResponsePane } from "@/components/response/response-pane";
 import { StoreProvider, useComposer, useHydrated } from "@/components/store-provider";
 import { ThemeSwitch } from "@/components/theme-switch";
+import { ApiKeyBar, TargetSwitch, useServerInfo } from "@/components/target-switch";
+import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 
 const PANES = ["composer", "preview", "response"] as const;
@@ -17,9 +19,27 @@ const PANE_LABELS: Record<Pane, string> = {
   response: "Response",
 };
 
+const subscribeNever = () => () => undefined;
+
+/**
+ * The playground renders in the browser only: its state lives in localStorage and its example
+ * points at this page's own origin, neither of which the server knows.
+ */
 export function Playground() {
+  const inBrowser = useSyncExternalStore(
+    subscribeNever,
+    () => true,
+    () => false,
+  );
+  if (!inBrowser) {
+    return (
+      <div className="grid h-dvh place-items-center text-sm text-muted" aria-busy="true">
+        Loading the playground…
+      </div>
+    );
+  }
   return (
-    <StoreProvider>
+    <StoreProvider origin={window.location.origin}>
       <PlaygroundLayout />
     </StoreProvider>
   );
@@ -45,6 +65,25 @@ function PlaygroundLayout() {
     element?.scrollIntoView({ block: "center", behavior: "smooth" });
   }, [focusRequest]);
 
+  const send = useComposer((s) => s.send);
+  const serverInfo = useServerInfo();
+  function sendNow() {
+    setActivePane("response");
+    void send();
+  }
+  // Send is one keystroke away anywhere on the page.
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+        event.preventDefault();
+        setActivePane("response");
+        void send();
+      }
+    };
+    window.addEventListener("keydown", onKeyDown);
+    return () => window.removeEventListener("keydown", onKeyDown);
+  }, [send]);
+
   function focusField(fieldId: string) {
     setActivePane("composer");
     setFocusRequest({ fieldId });
@@ -52,7 +91,8 @@ function PlaygroundLayout() {
 
   return (
     <div className="flex h-dvh flex-col" data-hydrated={hydrated}>
-      <Header />
+      <Header onSend={sendNow} />
+      <ApiKeyBar serverInfo={serverInfo} />
       <RestoreNotice />
       <nav aria-label="Panes" className="border-b border-line bg-panel px-3 lg:hidden">
         <div role="tablist" className="flex gap-1">
@@ -143,9 +183,10 @@ function PaneFrame({
   );
 }
 
-function Header() {
+function Header({ onSend }: { onSend: () => void }) {
+  const sending = useComposer((s) => s.run.status === "sending");
   return (
-    <header className="flex items-center gap-3 border-b border-line bg-panel px-4 py-2.5">
+    <header className="flex flex-wrap items-center gap-x-3 gap-y-2 border-b border-line bg-panel px-4 py-2.5">
       <div className="flex items-center gap-2">
         <span
           aria-hidden="true"
@@ -155,11 +196,17 @@ function Header() {
         </span>
         <h1 className="text-sm font-semibold">MCP Connector Playground</h1>
       </div>
-      <span className="hidden rounded-full border border-line px-2 py-0.5 text-[11px] text-muted sm:inline">
-        Validating against the Messages API rules
-      </span>
-      <div className="ml-auto">
+      <TargetSwitch />
+      <div className="ml-auto flex items-center gap-3">
         <ThemeSwitch />
+        <Button
+          variant="primary"
+          onClick={onSend}
+          aria-keyshortcuts="Control+Enter Meta+Enter"
+          title="Send (Ctrl/Cmd+Enter)"
+        >
+          {sending ? "Sending…" : "Send"}
+        </Button>
       </div>
     </header>
   );

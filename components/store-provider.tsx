@@ -18,8 +18,8 @@ import {
 const StoreContext = createContext<ComposerStoreApi | null>(null);
 
 /** One store per mounted playground (never a module global shared across server renders). */
-export function StoreProvider({ children }: { children: ReactNode }) {
-  const [store] = useState(() => createComposerStore());
+export function StoreProvider({ children, origin }: { children: ReactNode; origin: string }) {
+  const [store] = useState(() => createComposerStore({ origin }));
   useEffect(() => {
     void store.persist.rehydrate();
   }, [store]);

@@ -5,6 +5,7 @@ test("builds a two-server config: allowlist + denylist with deferred default", a
   const app = new PlaygroundPage(page);
   await app.open();
   await page.getByRole("button", { name: "Remove calendar" }).click();
+  await page.getByRole("button", { name: "Remove tasks" }).click();
   await expect(page.getByTestId("server-card")).toHaveCount(0);
 
   const calendar = await app.addServer({
@@ -93,6 +94,7 @@ test("builds a two-server config: allowlist + denylist with deferred default", a
   await expect(app.server(0).getByLabel("Server name")).toHaveValue("calendar");
   await expect(app.server(1).getByLabel("Server URL")).toHaveValue("https://tasks.example.com/mcp");
   await expect(app.server(0).getByLabel("Authorization token")).toHaveValue("");
+  await expect(app.server(1).getByLabel("Authorization token")).toHaveValue("");
   await expect(app.mergedRow("tasks", "delete_all_tasks")).toHaveAttribute(
     "data-defer-loading",
     "true",
@@ -152,9 +154,13 @@ test("servers can be duplicated, reordered and removed", async ({ page }) => {
   await page.getByRole("button", { name: "Move calendar-copy up" }).click();
   await expect(app.server(0).getByLabel("Server name")).toHaveValue("calendar-copy");
   const json = (await app.requestJson()) as { tools: { mcp_server_name: string }[] };
-  expect(json.tools.map((tool) => tool.mcp_server_name)).toEqual(["calendar-copy", "calendar"]);
+  expect(json.tools.map((tool) => tool.mcp_server_name)).toEqual([
+    "calendar-copy",
+    "calendar",
+    "tasks",
+  ]);
   await page.getByRole("button", { name: "Remove calendar-copy" }).click();
-  await expect(page.getByTestId("server-card")).toHaveCount(1);
+  await expect(page.getByTestId("server-card")).toHaveCount(2);
 });
 
 test("the deprecated beta gets a warning and a one-click upgrade; no beta is an error", async ({

@@ -8,8 +8,9 @@ const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env });
 if (build.status !== 0) process.exit(build.status ?? 1);
 const port = String(await freePort());
+const everythingPort = String(await freePort());
 const result = spawnSync("npx", ["playwright", "test", ...process.argv.slice(2)], {
   stdio: "inherit",
-  env: { ...env, E2E_PORT: port },
+  env: { ...env, E2E_PORT: port, E2E_EVERYTHING_PORT: everythingPort },
 });
 process.exit(result.status ?? 1);

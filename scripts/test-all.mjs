@@ -57,8 +57,10 @@ try {
   } else {
     const e2eReport = join(OUT, "playwright.json");
     const port = String(await freePort());
+    const everythingPort = String(await freePort());
     e2eStatus = run("npx", ["playwright", "test"], {
       E2E_PORT: port,
+      E2E_EVERYTHING_PORT: everythingPort,
       PLAYWRIGHT_JSON_OUTPUT_NAME: e2eReport,
     });
     const e2e = readJson(e2eReport);

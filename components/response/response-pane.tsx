@@ -1,6 +1,32 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { JsonBlock } from "@/components/preview/request-json";
+import { useComposer } from "@/components/store-provider";
+import { Button } from "@/components/ui/button";
+import type { SendOutcome } from "@/lib/api/send-request";
+import { ResponseBlocks } from "./response-blocks";
+
 export function ResponsePane() {
+  const run = useComposer((s) => s.run);
+  const cancel = useComposer((s) => s.cancel);
   return (
-    <div data-testid="response" className="grid h-full min-h-48 place-items-center">
+    <div
+      data-testid="response"
+      aria-live="polite"
+      aria-busy={run.status === "sending"}
+      className="space-y-3"
+    >
+      {run.status === "idle" ? <EmptyResponse /> : null}
+      {run.status === "sending" ? <Waiting startedAt={run.startedAt} onCancel={cancel} /> : null}
+      {run.status === "done" ? <Outcome outcome={run.outcome} /> : null}
+    </div>
+  );
+}
+
+function EmptyResponse() {
+  return (
+    <div className="grid min-h-48 place-items-center">
       <div className="max-w-xs space-y-2 text-center">
         <div
           aria-hidden="true"
@@ -10,12 +36,117 @@ export function ResponsePane() {
         </div>
         <p className="text-sm font-medium">No response yet</p>
         <p className="text-xs text-muted">
-          The response&apos;s blocks will appear here in order: text,{" "}
-          <code className="font-mono">mcp_tool_use</code>,{" "}
-          <code className="font-mono">mcp_tool_result</code>. Sending arrives with the built-in
-          emulator in the next release; for now, compose and check the request.
+          Press <kbd className="rounded border border-line px-1 font-mono">Ctrl</kbd>+
+          <kbd className="rounded border border-line px-1 font-mono">Enter</kbd> or Send. The blocks
+          appear here in order: text, <code className="font-mono">mcp_tool_use</code>,{" "}
+          <code className="font-mono">mcp_tool_result</code>, …
         </p>
       </div>
     </div>
   );
+}
+
+function Waiting({ startedAt, onCancel }: { startedAt: number; onCancel: () => void }) {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 100);
+    return () => clearInterval(timer);
+  }, []);
+  return (
+    <div
+      className="flex items-center gap-3 rounded-lg border border-line bg-sunken px-3 py-3"
+      data-testid="sending"
+    >
+      <span
+        aria-hidden="true"
+        className="h-4 w-4 animate-spin rounded-full border-2 border-line border-t-accent"
+      />
+      <span className="text-sm">
+        Waiting for the response… {((now - startedAt) / 1000).toFixed(1)} s
+      </span>
+      <Button size="sm" variant="secondary" className="ml-auto" onClick={onCancel}>
+        Cancel
+      </Button>
+    </div>
+  );
+}
+
+function Outcome({ outcome }: { outcome: SendOutcome }) {
+  if (!outcome.ok) {
+    const { error } = outcome;
+    return (
+      <div className="space-y-3">
+        <div
+          role="alert"
+          data-testid="request-error"
+          className="rounded-lg border-2 border-danger bg-danger-soft px-3 py-2.5"
+        >
+          <p className="flex flex-wrap items-baseline gap-2 text-sm">
+            <span className="font-mono text-xs font-bold text-danger">
+              {error.status > 0 ? error.status : "—"}
+            </span>
+            <code className="font-mono font-semibold text-danger">{error.type}</code>
+          </p>
+          <p className="mt-1 text-sm break-words text-ink">{error.message}</p>
+          <p className="mt-1.5 text-xs text-muted">
+            {error.requestId ? (
+              <>
+                request-id <code className="font-mono">{error.requestId}</code> ·{" "}
+              </>
+            ) : null}
+            {targetLabel(outcome.target)} · the composer is unchanged.
+          </p>
+        </div>
+        {outcome.raw ? (
+          <details>
+            <summary className="cursor-pointer text-xs text-muted">Raw JSON</summary>
+            <div className="mt-2">
+              <JsonBlock value={outcome.raw} label="Raw error JSON" />
+            </div>
+          </details>
+        ) : null}
+      </div>
+    );
+  }
+  const { message } = outcome;
+  return (
+    <div className="space-y-3">
+      <dl
+        className="grid grid-cols-2 gap-x-3 gap-y-1 rounded-lg border border-line bg-sunken px-3 py-2 text-xs"
+        data-testid="response-meta"
+      >
+        <Meta label="stop_reason" value={message.stop_reason ?? "null"} />
+        <Meta
+          label="usage"
+          value={`${message.usage.input_tokens} in / ${message.usage.output_tokens} out`}
+        />
+        <Meta label="latency" value={`${Math.round(outcome.latencyMs)} ms`} />
+        <Meta label="model" value={message.model} />
+        <Meta label="target" value={targetLabel(outcome.target)} />
+        <Meta label="request-id" value={outcome.requestId ?? "—"} />
+      </dl>
+      <ResponseBlocks content={message.content} />
+      <details>
+        <summary className="cursor-pointer text-xs text-muted">Raw JSON</summary>
+        <div className="mt-2">
+          <JsonBlock value={outcome.raw} label="Raw response JSON" testId="raw-response" />
+        </div>
+      </details>
+    </div>
+  );
+}
+
+function Meta({ label, value }: { label: string; value: string }) {
+  return (
+    <div className="min-w-0">
+      <dt className="text-[10px] tracking-wide text-muted uppercase">{label}</dt>
+      <dd className="truncate font-mono" title={value}>
+        {value}
+      </dd>
+    </div>
+  );
+}
+
+function targetLabel(target: SendOutcome["target"]): string {
+  return target === "emulator" ? "Emulator" : "Anthropic API";
 }

@@ -14,13 +14,23 @@ function state(overrides: Partial<ComposerState> = {}): ComposerState {
 }
 
 describe("buildRequest", () => {
-  it("builds the exact params, betas included, and the default state validates cleanly", () => {
-    const request = buildRequest(state());
+  it("builds the exact params of the demo state, betas included; it validates for the emulator", () => {
+    const request = buildRequest({ ...createDefaultState(ids(), "http://127.0.0.1:4000") });
     expect(request).toEqual({
       model: "claude-opus-4-6",
       max_tokens: 1024,
-      messages: [{ role: "user", content: "What is on my calendar this week?" }],
-      mcp_servers: [{ type: "url", url: "https://calendar.example.com/mcp", name: "calendar" }],
+      messages: [
+        { role: "user", content: "Use list_events to show what is on my calendar this week." },
+      ],
+      mcp_servers: [
+        { type: "url", url: "http://127.0.0.1:4000/api/demo-mcp/calendar", name: "calendar" },
+        {
+          type: "url",
+          url: "http://127.0.0.1:4000/api/demo-mcp/tasks",
+          name: "tasks",
+          authorization_token: "demo-tasks-token",
+        },
+      ],
       tools: [
         {
           type: "mcp_toolset",
@@ -28,10 +38,16 @@ describe("buildRequest", () => {
           default_config: { enabled: false },
           configs: { list_events: { enabled: true }, search_events: { enabled: true } },
         },
+        { type: "mcp_toolset", mcp_server_name: "tasks" },
       ],
       betas: ["mcp-client-2025-11-20"],
     });
-    expect(validateRequest(request)).toEqual([]);
+    const problems = validateRequest(request, { target: "emulator" });
+    expect(problems.map((p) => `${p.severity}:${p.code}`)).toEqual([
+      "warning:url_loopback_http",
+      "warning:url_loopback_http",
+    ]);
+    expect(validateRequest(request).map((p) => p.code)).toEqual(["url_not_https", "url_not_https"]);
   });
 
   it("omits empty optional fields instead of sending null", () => {

@@ -26,23 +26,23 @@ describe("composer edits", () => {
     const newId = ids();
     let state = createDefaultState(newId);
     state = addServer(addServer(state, newId), newId);
-    expect(state.servers.map((s) => s.name)).toEqual(["calendar", "server", "server-2"]);
+    expect(state.servers.map((s) => s.name)).toEqual(["calendar", "tasks", "server", "server-2"]);
   });
 
   it("moves, duplicates and removes servers", () => {
     const newId = ids();
-    let state = addServer(createDefaultState(newId), newId);
-    const [calendar, second] = state.servers;
-    state = moveServer(state, second!.id, -1);
-    expect(state.servers.map((s) => s.name)).toEqual(["server", "calendar"]);
-    expect(moveServer(state, second!.id, -1)).toBe(state);
+    let state = createDefaultState(newId);
+    const [calendar, tasks] = state.servers;
+    state = moveServer(state, tasks!.id, -1);
+    expect(state.servers.map((s) => s.name)).toEqual(["tasks", "calendar"]);
+    expect(moveServer(state, tasks!.id, -1)).toBe(state);
     state = duplicateServer(state, calendar!.id, newId);
-    expect(state.servers.map((s) => s.name)).toEqual(["server", "calendar", "calendar-copy"]);
+    expect(state.servers.map((s) => s.name)).toEqual(["tasks", "calendar", "calendar-copy"]);
     const copy = state.servers[2]!;
     expect(copy.configs.map((r) => r.tool)).toEqual(calendar!.configs.map((r) => r.tool));
     expect(copy.configs.map((r) => r.id)).not.toEqual(calendar!.configs.map((r) => r.id));
     state = removeServer(state, calendar!.id);
-    expect(state.servers.map((s) => s.name)).toEqual(["server", "calendar-copy"]);
+    expect(state.servers.map((s) => s.name)).toEqual(["tasks", "calendar-copy"]);
   });
 
   it("names copies uniquely", () => {

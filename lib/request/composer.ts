@@ -2,6 +2,7 @@
 // from the caller so the functions stay deterministic.
 import type { ComposerState, ServerDraft, ToolConfigDraft } from "./types";
 import { CURRENT_MCP_BETA } from "./types";
+import { DEMO_TASKS_TOKEN } from "../demo-mcp/token";
 
 export type NewId = () => string;
 
@@ -28,23 +29,35 @@ export function createConfigRow(
   return { id: newId(), tool: "", ...fields };
 }
 
-export function createDefaultState(newId: NewId): ComposerState {
+/** Where the app runs when no origin is known (tests, server rendering). */
+export const DEFAULT_ORIGIN = "http://localhost:3000";
+
+/**
+ * The ready demo configuration: the app's own demo MCP servers, so the first Send works on a
+ * fresh start with no key and no server of one's own.
+ */
+export function createDefaultState(newId: NewId, origin: string = DEFAULT_ORIGIN): ComposerState {
   return {
     model: "claude-opus-4-6",
     maxTokens: 1024,
     system: "",
-    message: "What is on my calendar this week?",
+    message: "Use list_events to show what is on my calendar this week.",
     beta: CURRENT_MCP_BETA,
     toolSearch: "none",
     servers: [
       createServer(newId, {
         name: "calendar",
-        url: "https://calendar.example.com/mcp",
+        url: `${origin}/api/demo-mcp/calendar`,
         defaultConfig: { enabled: false },
         configs: [
           createConfigRow(newId, { tool: "list_events", enabled: true }),
           createConfigRow(newId, { tool: "search_events", enabled: true }),
         ],
+      }),
+      createServer(newId, {
+        name: "tasks",
+        url: `${origin}/api/demo-mcp/tasks`,
+        authorizationToken: DEMO_TASKS_TOKEN,
       }),
     ],
   };

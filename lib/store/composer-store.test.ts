@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { StateStorage } from "zustand/middleware";
+import { buildRequest } from "../request/build-request";
 import { createComposerStore, STORAGE_KEY } from "./composer-store";
 
 function memoryStorage(
@@ -73,5 +74,72 @@ describe("composer store persistence", () => {
     const store = createComposerStore({ storage: memoryStorage(), newId: ids() });
     store.getState().applyPattern(store.getState().composer.servers[0]!.id, "mixed");
     expect(store.getState().composer.toolSearch).toBe("regex");
+  });
+});
+
+describe("composer store sending", () => {
+  it("sends the built request to the chosen target and keeps the outcome; the composer is untouched", async () => {
+    const calls: { params: unknown; target: string }[] = [];
+    const store = createComposerStore({
+      storage: memoryStorage(),
+      newId: ids(),
+      send: (params, options) => {
+        calls.push({ params, target: options.target });
+        return Promise.resolve({
+          ok: false,
+          error: { status: 400, type: "invalid_request_error", message: "bad", requestId: "req_1" },
+          raw: {},
+          latencyMs: 1,
+          target: options.target,
+        });
+      },
+    });
+    const before = store.getState().composer;
+    await store.getState().send();
+    expect(calls).toEqual([{ params: buildRequest(before), target: "emulator" }]);
+    expect(store.getState().run).toMatchObject({
+      status: "done",
+      outcome: { ok: false, error: { message: "bad" } },
+    });
+    expect(store.getState().composer).toBe(before);
+  });
+
+  it("cancel aborts the request in flight, and a newer send supersedes an older one", async () => {
+    const signals: AbortSignal[] = [];
+    const resolvers: (() => void)[] = [];
+    const store = createComposerStore({
+      storage: memoryStorage(),
+      newId: ids(),
+      send: (_params, options) => {
+        signals.push(options.signal!);
+        return new Promise((resolve) => {
+          resolvers.push(() =>
+            resolve({
+              ok: false,
+              error: {
+                status: 0,
+                type: "cancelled",
+                message: `answer ${signals.length}`,
+                requestId: null,
+              },
+              raw: null,
+              latencyMs: 1,
+              target: "emulator",
+            }),
+          );
+        });
+      },
+    });
+    const first = store.getState().send();
+    const second = store.getState().send();
+    expect(signals[0]?.aborted).toBe(true);
+    resolvers[0]!();
+    await first;
+    expect(store.getState().run.status).toBe("sending");
+    store.getState().cancel();
+    expect(signals[1]?.aborted).toBe(true);
+    resolvers[1]!();
+    await second;
+    expect(store.getState().run).toMatchObject({ status: "done" });
   });
 });

@@ -9,6 +9,9 @@ import { applyPattern } from "../request/patterns";
 import { parseComposerState } from "../request/schema";
 import type { ComposerState, ServerDraft, ToolConfigDraft } from "../request/types";
 import { STORAGE_KEY } from "./storage-key";
+import { sendMessages, type SendOutcome } from "../api/send-request";
+import { TARGETS, type Target } from "../api/targets";
+import { buildRequest } from "../request/build-request";
 
 export { STORAGE_KEY };
 
@@ -17,10 +20,19 @@ export type Theme = (typeof THEMES)[number];
 
 const STORAGE_VERSION = 1;
 
+export type RunState =
+  | { status: "idle" }
+  | { status: "sending"; startedAt: number; controller: AbortController }
+  | { status: "done"; outcome: SendOutcome };
+
 export interface ComposerStore {
   composer: ComposerState;
   rememberTokens: boolean;
   theme: Theme;
+  /** Where Send goes. Persisted; the key pasted for it is not (memory of this tab only). */
+  target: Target;
+  browserApiKey: string;
+  run: RunState;
   /** Set when a saved state could not be read; shown once, then cleared. */
   restoreError: string | null;
 
@@ -47,20 +59,32 @@ export interface ComposerStore {
   replaceComposer: (state: ComposerState) => void;
   resetComposer: () => void;
   dismissRestoreError: () => void;
+  setTarget: (target: Target) => void;
+  setBrowserApiKey: (key: string) => void;
+  /** Sends the built request through our route; a newer send supersedes an older one. */
+  send: () => Promise<void>;
+  cancel: () => void;
 }
 
 export interface CreateComposerStoreOptions {
   newId?: composer.NewId;
+  /** The app's origin: the demo MCP servers of the example state live there. */
+  origin?: string;
+  send?: typeof sendMessages;
   /** Where to keep the state; localStorage by default. */
   storage?: StateStorage;
 }
 
-export type PersistedComposer = Pick<ComposerStore, "composer" | "rememberTokens" | "theme">;
+export type PersistedComposer = Pick<
+  ComposerStore,
+  "composer" | "rememberTokens" | "theme" | "target"
+>;
 
 const persistedShape = z.object({
   composer: z.unknown(),
   rememberTokens: z.boolean().optional(),
   theme: z.enum(THEMES).optional(),
+  target: z.enum(TARGETS).optional(),
 });
 
 export const defaultNewId: composer.NewId = () => crypto.randomUUID().slice(0, 8);
@@ -82,9 +106,12 @@ export function createComposerStore(options: CreateComposerStoreOptions = {}) {
         const edit = (change: (state: ComposerState) => ComposerState) =>
           set((store) => ({ composer: change(store.composer) }));
         return {
-          composer: composer.createDefaultState(options.newId ?? exampleIds()),
+          composer: composer.createDefaultState(options.newId ?? exampleIds(), options.origin),
           rememberTokens: false,
           theme: "system",
+          target: "emulator",
+          browserApiKey: "",
+          run: { status: "idle" },
           restoreError: null,
 
           setField: (key, value) => edit((state) => ({ ...state, [key]: value })),
@@ -127,8 +154,31 @@ export function createComposerStore(options: CreateComposerStoreOptions = {}) {
           setRememberTokens: (rememberTokens) => set({ rememberTokens }),
           setTheme: (theme) => set({ theme }),
           replaceComposer: (state) => set({ composer: state }),
-          resetComposer: () => set({ composer: composer.createDefaultState(newId) }),
+          resetComposer: () =>
+            set({ composer: composer.createDefaultState(newId, options.origin) }),
           dismissRestoreError: () => set({ restoreError: null }),
+          setTarget: (target) => set({ target }),
+          setBrowserApiKey: (browserApiKey) => set({ browserApiKey }),
+          send: async () => {
+            const previous = get().run;
+            if (previous.status === "sending") previous.controller.abort();
+            const controller = new AbortController();
+            const { target, browserApiKey } = get();
+            set({ run: { status: "sending", startedAt: Date.now(), controller } });
+            const outcome = await (options.send ?? sendMessages)(buildRequest(get().composer), {
+              target,
+              apiKey: browserApiKey || undefined,
+              signal: controller.signal,
+            });
+            const current = get().run;
+            // A newer Send took over: its answer, not this one, belongs on screen.
+            if (current.status === "sending" && current.controller !== controller) return;
+            set({ run: { status: "done", outcome } });
+          },
+          cancel: () => {
+            const run = get().run;
+            if (run.status === "sending") run.controller.abort();
+          },
         };
       },
       {
@@ -140,6 +190,7 @@ export function createComposerStore(options: CreateComposerStoreOptions = {}) {
           composer: store.rememberTokens ? store.composer : composer.withoutTokens(store.composer),
           rememberTokens: store.rememberTokens,
           theme: store.theme,
+          target: store.target,
         }),
         merge: (persisted, current) => mergePersisted(persisted, current),
       },
@@ -162,6 +213,7 @@ export function mergePersisted(persisted: unknown, current: ComposerStore): Comp
     ...current,
     rememberTokens: shape.data.rememberTokens ?? current.rememberTokens,
     theme: shape.data.theme ?? current.theme,
+    target: shape.data.target ?? current.target,
     ...(restored.success
       ? { composer: restored.data }
       : { restoreError: "The saved composer state could not be read, so the defaults are shown." }),

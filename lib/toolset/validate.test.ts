@@ -118,9 +118,9 @@ describe("validateRequest", () => {
         severity: "error",
         code: "server_unreferenced",
         path: "mcp_servers.1",
-        message: expect.stringContaining(
+        message: expect.stringContaining("Add {") as unknown,
+        apiMessage:
           "MCP server 'mcp' is defined but not referenced by any `mcp_toolset` in `tools`.",
-        ) as string,
       },
     ]);
   });

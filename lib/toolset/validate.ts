@@ -41,6 +41,8 @@ export interface Problem {
   path: string;
   message: string;
   code: ProblemCode;
+  /** The API's own error text, where it is known (the emulator answers with it). */
+  apiMessage?: string;
 }
 
 export type ValidationTarget = "anthropic" | "emulator";
@@ -87,8 +89,12 @@ function isObject(value: unknown): value is JsonObject {
 
 export function validateRequest(request: unknown, context: ValidationContext = {}): Problem[] {
   const problems: Problem[] = [];
-  const report = (severity: Severity, code: ProblemCode, path: string, message: string) => {
-    problems.push({ severity, code, path, message });
+  const report: Report = (severity, code, path, message, apiMessage) => {
+    problems.push(
+      apiMessage
+        ? { severity, code, path, message, apiMessage }
+        : { severity, code, path, message },
+    );
   };
 
   if (!isObject(request)) {
@@ -118,6 +124,7 @@ export function validateRequest(request: unknown, context: ValidationContext = {
       "missing_mcp_beta",
       "betas",
       `mcp_servers: Extra inputs are not permitted. The API answers this 400 when the MCP beta is missing: add betas: ['${MCP_BETA_CURRENT}'] (header anthropic-beta).`,
+      "mcp_servers: Extra inputs are not permitted",
     );
   }
   if (hasDeprecatedBeta && !hasCurrentBeta) {
@@ -144,7 +151,13 @@ export function validateRequest(request: unknown, context: ValidationContext = {
   return problems;
 }
 
-type Report = (severity: Severity, code: ProblemCode, path: string, message: string) => void;
+type Report = (
+  severity: Severity,
+  code: ProblemCode,
+  path: string,
+  message: string,
+  apiMessage?: string,
+) => void;
 
 function validateBasics(request: JsonObject, report: Report): void {
   if (typeof request.model !== "string" || request.model.trim() === "") {
@@ -317,7 +330,7 @@ function validateServerUrl(
       "warning",
       "url_loopback_http",
       path,
-      `${label} uses http:// on this machine. The emulator accepts it; the real API requires https:// and cannot reach localhost.`,
+      `${label} uses http:// on this machine: fine for the emulator; the real API needs https://.`,
     );
     return;
   }
@@ -475,6 +488,7 @@ function validateReferences(
       "server_unreferenced",
       `mcp_servers.${index}`,
       `MCP server '${name}' is defined but not referenced by any \`mcp_toolset\` in \`tools\`. Add {"type": "mcp_toolset", "mcp_server_name": "${name}"} to tools.`,
+      `MCP server '${name}' is defined but not referenced by any \`mcp_toolset\` in \`tools\`.`,
     );
   }
 }
@@ -565,6 +579,7 @@ function validateDeferral(
       "all_tools_deferred",
       "tools",
       "At least one tool must have defer_loading=false. All tools cannot be deferred. Add a tool search tool (never deferred) or set defer_loading: false on a tool.",
+      "At least one tool must have defer_loading=false. All tools cannot be deferred.",
     );
   }
   if (deferringToolsets.length > 0 && !hasToolSearch) {

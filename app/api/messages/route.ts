@@ -1,0 +1,10 @@
+import { forwardMessages } from "@/lib/api/forward-messages";
+
+export const dynamic = "force-dynamic";
+
+export function POST(request: Request): Promise<Response> {
+  return forwardMessages(request, {
+    apiKey: process.env.ANTHROPIC_API_KEY || undefined,
+    baseURL: process.env.ANTHROPIC_BASE_URL || undefined,
+  });
+}

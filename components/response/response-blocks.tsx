@@ -1,0 +1,114 @@
+"use client";
+
+import type { BetaContentBlock } from "@anthropic-ai/sdk/resources/beta/messages/messages";
+import { JsonBlock } from "@/components/preview/request-json";
+import { cn } from "@/components/ui/cn";
+import { TextBlockView } from "./blocks/text-block";
+
+/** Every block of the response, in order; one this app does not know is shown as JSON, not dropped. */
+export function ResponseBlocks({ content }: { content: readonly BetaContentBlock[] }) {
+  const calls = new Map<string, { server: string; name: string }>();
+  for (const block of content) {
+    if (block.type === "mcp_tool_use")
+      calls.set(block.id, { server: block.server_name, name: block.name });
+  }
+  return (
+    <ol className="space-y-3" aria-label="Response blocks">
+      {content.map((block, index) => (
+        <li
+          key={index}
+          data-block-type={block.type}
+          data-is-error={isErrorResult(block) ? "true" : undefined}
+        >
+          <BlockView block={block} calls={calls} />
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function isErrorResult(block: BetaContentBlock): boolean {
+  return block.type === "mcp_tool_result" && block.is_error;
+}
+
+function BlockView({
+  block,
+  calls,
+}: {
+  block: BetaContentBlock;
+  calls: Map<string, { server: string; name: string }>;
+}) {
+  switch (block.type) {
+    case "text":
+      return (
+        <div className="rounded-lg px-1">
+          <TextBlockView text={block.text} />
+        </div>
+      );
+    case "thinking":
+      return (
+        <details className="rounded-lg border border-line bg-sunken px-3 py-2 text-sm">
+          <summary className="cursor-pointer text-xs font-medium text-muted">Thinking</summary>
+          <p className="mt-2 whitespace-pre-wrap text-muted">{block.thinking}</p>
+        </details>
+      );
+    case "mcp_tool_use":
+      return (
+        <div id={`block-${block.id}`} className="rounded-lg border border-line bg-sunken">
+          <div className="flex flex-wrap items-baseline gap-2 border-b border-line px-3 py-1.5">
+            <span className="rounded bg-accent-soft px-1.5 py-px text-[10px] font-bold tracking-wide text-accent uppercase">
+              Tool call
+            </span>
+            <code className="font-mono text-sm font-semibold">
+              {block.server_name}.{block.name}(…)
+            </code>
+            <code className="ml-auto font-mono text-[11px] text-muted">{block.id}</code>
+          </div>
+          <pre className="overflow-x-auto p-3 font-mono text-xs">
+            {JSON.stringify(block.input, null, 2)}
+          </pre>
+        </div>
+      );
+    case "mcp_tool_result": {
+      const call = calls.get(block.tool_use_id);
+      const text =
+        typeof block.content === "string"
+          ? block.content
+          : block.content.map((part) => part.text).join("\n");
+      return (
+        <div
+          className={cn(
+            "ml-4 rounded-lg border-2",
+            block.is_error ? "border-danger bg-danger-soft" : "border-ok/40 bg-ok-soft",
+          )}
+        >
+          <div className="flex flex-wrap items-center gap-2 px-3 py-1.5">
+            <span
+              className={cn(
+                "rounded px-2 py-0.5 text-xs font-bold tracking-wide text-panel",
+                block.is_error ? "bg-danger" : "bg-ok",
+              )}
+            >
+              {block.is_error ? "ERROR" : "OK"}
+            </span>
+            <a href={`#block-${block.tool_use_id}`} className="text-xs text-muted hover:underline">
+              ↳ result of {call ? `${call.server}.${call.name}` : block.tool_use_id}
+            </a>
+          </div>
+          <pre className="max-h-72 overflow-auto px-3 pb-3 font-mono text-xs whitespace-pre-wrap text-ink">
+            {text}
+          </pre>
+        </div>
+      );
+    }
+    default:
+      return (
+        <div className="space-y-1">
+          <p className="text-xs text-muted">
+            Block <code className="font-mono">{block.type}</code>, shown as JSON:
+          </p>
+          <JsonBlock value={block} label={`${block.type} block`} />
+        </div>
+      );
+  }
+}

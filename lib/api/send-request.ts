@@ -1,0 +1,155 @@
+// The browser's side of sending: POST the built params to our route and read the answer at the
+// trust boundary (zod), so the response pane only ever renders a checked shape.
+import type { BetaMessage } from "@anthropic-ai/sdk/resources/beta/messages/messages";
+import { z } from "zod";
+import type { MessagesRequest } from "../request/build-request";
+import type { Target } from "./targets";
+
+export const SEND_PATH = "/api/messages";
+
+const blockSchema = z.looseObject({ type: z.string() });
+export const messageSchema = z.looseObject({
+  id: z.string(),
+  type: z.literal("message"),
+  role: z.literal("assistant"),
+  model: z.string(),
+  content: z.array(blockSchema),
+  stop_reason: z.string().nullable(),
+  usage: z.looseObject({ input_tokens: z.number(), output_tokens: z.number() }),
+});
+
+const errorBodySchema = z.looseObject({
+  type: z.literal("error"),
+  error: z.looseObject({ type: z.string(), message: z.string() }),
+});
+
+export interface SendFailure {
+  status: number;
+  type: string;
+  message: string;
+  requestId: string | null;
+}
+
+export type SendOutcome =
+  | {
+      ok: true;
+      message: BetaMessage;
+      raw: unknown;
+      requestId: string | null;
+      latencyMs: number;
+      target: Target;
+    }
+  | { ok: false; error: SendFailure; raw: unknown; latencyMs: number; target: Target };
+
+export interface SendOptions {
+  target: Target;
+  apiKey?: string;
+  signal?: AbortSignal;
+  fetch?: typeof fetch;
+  now?: () => number;
+}
+
+export async function sendMessages(
+  params: MessagesRequest,
+  options: SendOptions,
+): Promise<SendOutcome> {
+  const now = options.now ?? (() => performance.now());
+  const started = now();
+  const fail = (error: SendFailure, raw: unknown = null): SendOutcome => ({
+    ok: false,
+    error,
+    raw,
+    latencyMs: now() - started,
+    target: options.target,
+  });
+  const headers: Record<string, string> = {
+    "content-type": "application/json",
+    "x-playground-target": options.target,
+  };
+  if (options.target === "anthropic" && options.apiKey)
+    headers["x-playground-api-key"] = options.apiKey;
+
+  let response: Response;
+  try {
+    response = await (options.fetch ?? fetch)(SEND_PATH, {
+      method: "POST",
+      headers,
+      body: JSON.stringify(params),
+      signal: options.signal,
+    });
+  } catch (error) {
+    if (options.signal?.aborted) {
+      return fail({
+        status: 0,
+        type: "cancelled",
+        message: "You cancelled the request.",
+        requestId: null,
+      });
+    }
+    return fail({
+      status: 0,
+      type: "network_error",
+      message: `Could not reach the playground's server (${error instanceof Error ? error.message : String(error)}). Is it still running?`,
+      requestId: null,
+    });
+  }
+
+  const requestId = response.headers.get("request-id");
+  let raw: unknown;
+  try {
+    raw = await response.json();
+  } catch {
+    if (options.signal?.aborted)
+      return fail({
+        status: 0,
+        type: "cancelled",
+        message: "You cancelled the request.",
+        requestId,
+      });
+    return fail({
+      status: response.status,
+      type: "invalid_response",
+      message: `The server answered HTTP ${response.status} with a body that is not JSON.`,
+      requestId,
+    });
+  }
+  if (!response.ok) {
+    const body = errorBodySchema.safeParse(raw);
+    return fail(
+      body.success
+        ? {
+            status: response.status,
+            type: body.data.error.type,
+            message: body.data.error.message,
+            requestId,
+          }
+        : {
+            status: response.status,
+            type: "http_error",
+            message: `HTTP ${response.status} without an API error body.`,
+            requestId,
+          },
+      raw,
+    );
+  }
+  const message = messageSchema.safeParse(raw);
+  if (!message.success) {
+    return fail(
+      {
+        status: response.status,
+        type: "invalid_response",
+        message: "The answer is not a Messages API message.",
+        requestId,
+      },
+      raw,
+    );
+  }
+  return {
+    ok: true,
+    message: message.data as unknown as BetaMessage,
+    raw,
+    requestId,
+    latencyMs: now() - started,
+    target: options.target,
+  };
+}

@@ -1,0 +1,297 @@
+// The offline Messages API with the MCP connector: validates like the API, really connects to each
+// MCP server, applies its toolset, lets the scripted model call tools, and answers a BetaMessage
+// with the blocks in the documented order (text → mcp_tool_use → mcp_tool_result → … → text).
+import type {
+  BetaContentBlock,
+  BetaMCPToolset,
+  BetaMessage,
+  BetaMessageParam,
+  BetaRequestMCPServerURLDefinition,
+  BetaTextBlock,
+  MessageCreateParamsNonStreaming,
+} from "@anthropic-ai/sdk/resources/beta/messages/messages";
+import type { CallToolResult, Tool } from "@modelcontextprotocol/sdk/types.js";
+import {
+  callMcpTool,
+  connectMcp,
+  listAllTools,
+  McpConnectionError,
+  type McpSession,
+} from "../mcp/client";
+import { resolveTool } from "../toolset/merge";
+import { validateRequest } from "../toolset/validate";
+import { ApiError } from "./errors";
+import { createApiId } from "./ids";
+import {
+  describeOverview,
+  describeUnavailable,
+  planTurn,
+  type ServerView,
+  type ToolView,
+} from "./scripted-model";
+
+export interface EmulatorOptions {
+  /** The betas from the anthropic-beta header (the SDK sends `betas` there, not in the body). */
+  betas: readonly string[];
+  signal?: AbortSignal;
+  fetch?: typeof fetch;
+  connectTimeoutMs?: number;
+  toolTimeoutMs?: number;
+}
+
+export type EmulatorRequest = MessageCreateParamsNonStreaming;
+
+/** The emulator's own MCP client name, like the API's "Anthropic/API". */
+const CLIENT_INFO = { name: "mcp-connector-playground-emulator", version: "0.1.0" };
+const RESULT_PREVIEW_CHARS = 1500;
+
+export async function runEmulator(
+  request: EmulatorRequest,
+  options: EmulatorOptions,
+): Promise<BetaMessage> {
+  const betas = [...options.betas, ...(request.betas ?? [])];
+  const firstError = validateRequest({ ...request, betas }, { target: "emulator" }).find(
+    (problem) => problem.severity === "error",
+  );
+  if (firstError) throw new ApiError(400, firstError.apiMessage ?? firstError.message);
+
+  const servers = request.mcp_servers ?? [];
+  const toolsets = (request.tools ?? []).filter(
+    (tool): tool is BetaMCPToolset => tool.type === "mcp_toolset",
+  );
+  const sessions = new Map<string, McpSession>();
+  try {
+    const views = await Promise.all(
+      servers.map(async (server) => {
+        const session = await connectServer(server, options);
+        sessions.set(server.name, session);
+        const tools = await listAllTools(session, options.signal);
+        return viewServer(
+          server,
+          toolsets.find((t) => t.mcp_server_name === server.name),
+          tools,
+        );
+      }),
+    );
+    return await respond(request, views, sessions, options);
+  } finally {
+    await Promise.all([...sessions.values()].map((session) => session.close()));
+  }
+}
+
+async function connectServer(
+  server: BetaRequestMCPServerURLDefinition,
+  options: EmulatorOptions,
+): Promise<McpSession> {
+  try {
+    return await connectMcp(server.url, {
+      authorizationToken: server.authorization_token,
+      timeoutMs: options.connectTimeoutMs,
+      signal: options.signal,
+      fetch: options.fetch,
+      clientInfo: CLIENT_INFO,
+    });
+  } catch (error) {
+    if (error instanceof McpConnectionError && error.kind === "unauthorized") {
+      throw new ApiError(
+        400,
+        `Invalid authorization token for MCP server '${server.name}'. Please check your token and try again.`,
+      );
+    }
+    const reason = error instanceof Error ? error.message : String(error);
+    // The real API's status and text here are unconfirmed (it was a 500 in mid-2025); see the README.
+    throw new ApiError(400, `Failed to connect to MCP server '${server.name}': ${reason}`);
+  }
+}
+
+interface ResolvedServer {
+  view: ServerView;
+  tools: Map<string, Tool>;
+}
+
+function viewServer(
+  server: BetaRequestMCPServerURLDefinition,
+  toolset: BetaMCPToolset | undefined,
+  tools: Tool[],
+): ResolvedServer {
+  const view: ServerView = { name: server.name, callable: [], deferred: [], disabled: [] };
+  const legacy = toolset ? null : server.tool_configuration;
+  for (const tool of tools) {
+    let enabled: boolean;
+    let deferred: boolean;
+    if (toolset) {
+      const merged = resolveTool(toolset, tool.name);
+      enabled = merged.enabled.value;
+      deferred = merged.deferLoading.value;
+    } else {
+      // The deprecated 2025-04-04 shape: tool_configuration inside the server.
+      enabled =
+        legacy?.enabled !== false &&
+        (!legacy?.allowed_tools || legacy.allowed_tools.includes(tool.name));
+      deferred = false;
+    }
+    if (!enabled) view.disabled.push(tool.name);
+    else if (deferred) view.deferred.push(tool.name);
+    else
+      view.callable.push({
+        name: tool.name,
+        description: tool.description,
+        inputSchema: tool.inputSchema,
+      });
+  }
+  return { view, tools: new Map(tools.map((tool) => [tool.name, tool])) };
+}
+
+async function respond(
+  request: EmulatorRequest,
+  resolved: ResolvedServer[],
+  sessions: Map<string, McpSession>,
+  options: EmulatorOptions,
+): Promise<BetaMessage> {
+  const views = resolved.map((server) => server.view);
+  const plan = planTurn(lastUserText(request.messages), views);
+  const content: BetaContentBlock[] = [];
+  let resultTokens = 0;
+
+  if (plan.kind === "overview") {
+    content.push(textBlock(describeOverview(views)));
+  } else {
+    const notes = [...plan.parseErrors, ...plan.unavailable.map(describeUnavailable)];
+    if (plan.calls.length === 0) {
+      content.push(textBlock(notes.join("\n\n")));
+    } else {
+      const intro = `I'll call ${plan.calls.map((call) => `\`${call.server}.${call.tool}\``).join(", ")}.`;
+      content.push(textBlock([...notes, intro].join("\n\n")));
+      const outcomes: string[] = [];
+      for (const call of plan.calls) {
+        const id = createApiId("mcptoolu");
+        content.push({
+          type: "mcp_tool_use",
+          id,
+          name: call.tool,
+          server_name: call.server,
+          input: call.input,
+        });
+        const session = sessions.get(call.server);
+        const result = session
+          ? await callMcpTool(session, call.tool, call.input, {
+              signal: options.signal,
+              timeoutMs: options.toolTimeoutMs,
+            }).then(
+              (value) => toResult(value),
+              (error: unknown) => ({
+                isError: true,
+                text: `Tool call failed: ${error instanceof Error ? error.message : String(error)}`,
+              }),
+            )
+          : { isError: true, text: "No session for this server." };
+        resultTokens += estimateTokens(result.text);
+        content.push({
+          type: "mcp_tool_result",
+          tool_use_id: id,
+          is_error: result.isError,
+          content: [textBlock(result.text)],
+        });
+        outcomes.push(
+          result.isError
+            ? `**${call.server}.${call.tool}** failed: ${preview(result.text)}`
+            : `**${call.server}.${call.tool}** returned:\n\n\`\`\`\n${preview(result.text)}\n\`\`\``,
+        );
+      }
+      content.push(textBlock(outcomes.join("\n\n")));
+    }
+  }
+
+  const promptTokens = estimatePromptTokens(request, views);
+  const outputTokens = content.reduce((sum, block) => {
+    if (block.type === "text") return sum + estimateTokens(block.text);
+    if (block.type === "mcp_tool_use")
+      return sum + estimateTokens(JSON.stringify(block.input)) + 10;
+    return sum;
+  }, 0);
+  return {
+    id: createApiId("msg"),
+    type: "message",
+    role: "assistant",
+    model: request.model,
+    content,
+    stop_reason: "end_turn",
+    stop_sequence: null,
+    stop_details: null,
+    container: null,
+    context_management: null,
+    diagnostics: null,
+    usage: {
+      input_tokens: promptTokens + resultTokens,
+      output_tokens: Math.max(1, outputTokens),
+      cache_creation_input_tokens: 0,
+      cache_read_input_tokens: 0,
+      cache_creation: null,
+      fallback_credit: null,
+      inference_geo: null,
+      iterations: null,
+      output_tokens_details: null,
+      server_tool_use: { web_search_requests: 0, web_fetch_requests: 0 },
+      service_tier: "standard",
+      speed: null,
+    },
+  };
+}
+
+function textBlock(text: string): BetaTextBlock {
+  return { type: "text", text, citations: null };
+}
+
+function toResult(result: CallToolResult): { isError: boolean; text: string } {
+  const parts = (result.content ?? []).map((item) => {
+    switch (item.type) {
+      case "text":
+        return item.text;
+      case "image":
+      case "audio":
+        return `[${item.type}: ${item.mimeType}, ${Math.round((item.data.length * 3) / 4)} bytes]`;
+      case "resource":
+        return "text" in item.resource ? item.resource.text : `[resource ${item.resource.uri}]`;
+      case "resource_link":
+        return `[resource link ${item.uri}]`;
+      default:
+        return JSON.stringify(item);
+    }
+  });
+  if (parts.length === 0 && result.structuredContent)
+    parts.push(JSON.stringify(result.structuredContent));
+  return { isError: result.isError === true, text: parts.join("\n") || "(no content)" };
+}
+
+function preview(text: string): string {
+  return text.length > RESULT_PREVIEW_CHARS ? `${text.slice(0, RESULT_PREVIEW_CHARS)}…` : text;
+}
+
+export function lastUserText(messages: readonly BetaMessageParam[]): string {
+  const last = [...messages].reverse().find((message) => message.role === "user");
+  if (!last) return "";
+  if (typeof last.content === "string") return last.content;
+  return last.content
+    .map((block) => (block.type === "text" ? block.text : ""))
+    .filter(Boolean)
+    .join("\n");
+}
+
+/** ~4 characters a token, over the text and the tool definitions the model sees up front. */
+export function estimateTokens(text: string): number {
+  return Math.ceil(text.length / 4);
+}
+
+function estimatePromptTokens(request: EmulatorRequest, views: readonly ServerView[]): number {
+  const system =
+    typeof request.system === "string" ? request.system : JSON.stringify(request.system ?? "");
+  const messages = JSON.stringify(request.messages);
+  const definitions = views.flatMap((view) => view.callable.map(toDefinition));
+  return (
+    estimateTokens(system) + estimateTokens(messages) + estimateTokens(JSON.stringify(definitions))
+  );
+}
+
+function toDefinition(tool: ToolView) {
+  return { name: tool.name, description: tool.description ?? "", input_schema: tool.inputSchema };
+}

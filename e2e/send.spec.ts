@@ -32,7 +32,10 @@ test("a fresh start sends the demo request: text, mcp_tool_use, mcp_tool_result,
   await page.screenshot({ path: "screenshots/wide-response.png" });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.emulateMedia({ colorScheme: "dark" });
-  await expect(page.getByRole("tab", { name: "Response" })).toHaveAttribute("aria-selected", "true");
+  await expect(page.getByRole("tab", { name: "Response" })).toHaveAttribute(
+    "aria-selected",
+    "true",
+  );
   await expect(response.locator('[data-block-type="mcp_tool_result"]')).toBeVisible();
   await page.screenshot({ path: "screenshots/narrow-dark-response.png" });
 });

@@ -8,4 +8,6 @@ console.log(formatResult(benchPreview(), 5));
 
 const route = await benchRoute();
 console.log(`\n${formatResult(route.direct)}\n${formatResult(route.route)}`);
-console.log(`  → the route adds ${route.addedMs.toFixed(2)} ms (median)${route.addedMs < 3 ? "  ✓ under 3 ms" : "  ✗ over 3 ms"}`);
+console.log(
+  `  → the route adds ${route.addedMs.toFixed(2)} ms (median)${route.addedMs < 3 ? "  ✓ under 3 ms" : "  ✗ over 3 ms"}`,
+);

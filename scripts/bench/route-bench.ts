@@ -6,7 +6,9 @@ import { handleEmulatorRequest } from "../../lib/emulator/handler";
 import { serveDemoServers } from "../../lib/testing/demo-servers";
 import { summarize, type BenchResult } from "./measure";
 
-export async function benchRoute(runs = 200): Promise<{ direct: BenchResult; route: BenchResult; addedMs: number }> {
+export async function benchRoute(
+  runs = 200,
+): Promise<{ direct: BenchResult; route: BenchResult; addedMs: number }> {
   const demo = await serveDemoServers();
   try {
     const body = JSON.stringify({
@@ -20,11 +22,18 @@ export async function benchRoute(runs = 200): Promise<{ direct: BenchResult; rou
       handleEmulatorRequest(
         new Request("http://emulator.internal/api/emulator/v1/messages", {
           method: "POST",
-          headers: { "content-type": "application/json", "x-api-key": "bench", "anthropic-beta": "mcp-client-2025-11-20" },
+          headers: {
+            "content-type": "application/json",
+            "x-api-key": "bench",
+            "anthropic-beta": "mcp-client-2025-11-20",
+          },
           body,
         }),
       );
-    const withBetas = JSON.stringify({ ...(JSON.parse(body) as object), betas: ["mcp-client-2025-11-20"] });
+    const withBetas = JSON.stringify({
+      ...(JSON.parse(body) as object),
+      betas: ["mcp-client-2025-11-20"],
+    });
     const route = () =>
       forwardMessages(
         new Request("http://localhost/api/messages", {
@@ -59,7 +68,11 @@ export async function benchRoute(runs = 200): Promise<{ direct: BenchResult; rou
     }
     const directResult = summarize("emulator handler, called directly", directSamples);
     const routeResult = summarize("POST /api/messages → SDK → emulator", routeSamples);
-    return { direct: directResult, route: routeResult, addedMs: routeResult.medianMs - directResult.medianMs };
+    return {
+      direct: directResult,
+      route: routeResult,
+      addedMs: routeResult.medianMs - directResult.medianMs,
+    };
   } finally {
     await demo.close();
   }

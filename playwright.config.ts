@@ -47,7 +47,8 @@ export default defineConfig({
       url: baseURL,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
-      env: { NEXT_TELEMETRY_DISABLED: "1" },
+      // The tests' own MCP servers run on loopback: allow private addresses for this deployment.
+      env: { NEXT_TELEMETRY_DISABLED: "1", MCP_ALLOW_PRIVATE_NETWORK: "true" },
     },
     {
       command:

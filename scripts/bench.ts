@@ -1,13 +1,18 @@
-// `npm run bench`: performance figures, measured (never asserted in tests).
-import { formatResult } from "./bench/measure";
-import { benchPreview } from "./bench/preview-bench";
-import { benchRoute } from "./bench/route-bench";
+// `npm run bench`: performance figures, measured (never asserted in tests). Each suite runs in a
+// fresh Node process, so one suite's loaded modules and JIT state do not colour another's figures.
+import { spawnSync } from "node:child_process";
 
-console.log(`Node ${process.version} · ${new Date().toISOString()}\n`);
-console.log(formatResult(benchPreview(), 5));
+const SUITES = ["preview-main.ts", "route-main.ts"];
 
-const route = await benchRoute();
-console.log(`\n${formatResult(route.direct)}\n${formatResult(route.route)}`);
-console.log(
-  `  → the route adds ${route.addedMs.toFixed(2)} ms (median)${route.addedMs < 3 ? "  ✓ under 3 ms" : "  ✗ over 3 ms"}`,
-);
+console.log(`Node ${process.version} · ${new Date().toISOString()}`);
+let failed = false;
+for (const suite of SUITES) {
+  console.log("");
+  const result = spawnSync(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", `scripts/bench/${suite}`],
+    { stdio: "inherit" },
+  );
+  failed ||= result.status !== 0;
+}
+process.exit(failed ? 1 : 0);

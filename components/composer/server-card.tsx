@@ -5,6 +5,7 @@ import { useComposer } from "@/components/store-provider";
 import { Button } from "@/components/ui/button";
 import { Field, Select, TextInput } from "@/components/ui/field";
 import { TriState } from "@/components/ui/tri-state";
+import { DiscoveryStatus } from "./discovery-status";
 import { configRowFieldId } from "@/lib/request/draft-problems";
 import { serverFieldId } from "@/lib/request/field-ids";
 import {
@@ -149,6 +150,8 @@ export function ServerCard({
             </Button>
           </div>
         </Field>
+
+        <DiscoveryStatus server={server} />
 
         <fieldset className="space-y-2 rounded-md border border-line bg-sunken/60 p-2.5">
           <legend className="px-1 text-xs font-semibold tracking-wide text-muted uppercase">

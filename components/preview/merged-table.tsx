@@ -1,11 +1,16 @@
+"use client";
+
+import { useDeferredValue, useState } from "react";
+import { useComposer } from "@/components/store-provider";
 import { cn } from "@/components/ui/cn";
+import type { ServerPreview } from "@/lib/request/preview";
+import type { ToolFlag } from "@/lib/request/tool-toggle";
 import {
   describeSummary,
   OTHER_TOOLS_NAME,
   type MergedTool,
   type ResolvedValue,
 } from "@/lib/toolset/merge";
-import type { ServerPreview } from "@/lib/request/preview";
 
 const SOURCE_LABELS: Record<ResolvedValue["source"], string> = {
   configs: "configs",
@@ -14,28 +19,65 @@ const SOURCE_LABELS: Record<ResolvedValue["source"], string> = {
 };
 
 export function MergedTable({ server }: { server: ServerPreview }) {
-  const rows: MergedTool[] = server.merge.otherTools
+  const toggleTool = useComposer((s) => s.toggleTool);
+  const [filter, setFilter] = useState("");
+  const deferredFilter = useDeferredValue(filter.trim().toLowerCase());
+  const all: MergedTool[] = server.merge.otherTools
     ? [...server.merge.tools, server.merge.otherTools]
     : server.merge.tools;
+  const rows = deferredFilter
+    ? all.filter((tool) => tool.name.toLowerCase().includes(deferredFilter))
+    : all;
   const name = server.name || "(unnamed)";
+  const filterId = `filter-${server.serverId}`;
   return (
     <section
       aria-label={`Merged tools of ${name}`}
       className="overflow-hidden rounded-lg border border-line bg-panel"
     >
-      <header className="flex flex-wrap items-baseline justify-between gap-2 border-b border-line px-3 py-2">
-        <h3 className="font-mono text-sm font-semibold">{name}</h3>
-        <p className="text-xs text-muted" data-testid="server-summary">
-          {describeSummary(server.summary)}
-          {server.merge.otherTools ? " among named tools" : ""}
-        </p>
+      <header className="space-y-1 border-b border-line px-3 py-2">
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h3 className="font-mono text-sm font-semibold">{name}</h3>
+          <p className="text-xs text-muted" data-testid="server-summary">
+            {describeSummary(server.summary)}
+            {server.merge.otherTools ? " among named tools" : ""}
+          </p>
+        </div>
+        {server.discovered ? (
+          <p className="text-xs text-muted" data-testid="server-sent">
+            Sent to the model: <strong className="text-ink">{server.summary.upFront}</strong>{" "}
+            definitions up front (~
+            {formatTokens(server.upFrontTokens ?? 0)} tokens),{" "}
+            <strong className="text-ink">{server.summary.deferred}</strong> deferred. Click a value
+            to toggle it.
+          </p>
+        ) : (
+          <p className="text-xs text-muted">
+            Not discovered yet: rows are the tools named in configs.
+          </p>
+        )}
+        {server.discovered && all.length > 8 ? (
+          <div>
+            <label htmlFor={filterId} className="sr-only">
+              Filter tools of {name}
+            </label>
+            <input
+              id={filterId}
+              type="search"
+              value={filter}
+              placeholder={`Filter ${all.length} tools…`}
+              onChange={(event) => setFilter(event.target.value)}
+              className="w-full rounded-md border border-line bg-panel px-2 py-1 text-xs"
+            />
+          </div>
+        ) : null}
       </header>
-      <div className="overflow-x-auto">
+      <div className="max-h-[28rem] overflow-auto">
         <table className="w-full text-sm">
           <caption className="sr-only">
             Effective enabled and defer_loading of each tool of {name}
           </caption>
-          <thead className="bg-sunken text-left text-[11px] tracking-wide text-muted uppercase">
+          <thead className="sticky top-0 bg-sunken text-left text-[11px] tracking-wide text-muted uppercase">
             <tr>
               <th scope="col" className="px-3 py-1.5 font-medium">
                 Tool
@@ -51,6 +93,10 @@ export function MergedTable({ server }: { server: ServerPreview }) {
           <tbody>
             {rows.map((tool) => {
               const isOther = tool.name === OTHER_TOOLS_NAME;
+              const info = server.toolInfo.get(tool.name);
+              const toggle = isOther
+                ? undefined
+                : (flag: ToolFlag) => toggleTool(server.serverId, tool.name, flag);
               return (
                 <tr
                   key={tool.name}
@@ -61,38 +107,58 @@ export function MergedTable({ server }: { server: ServerPreview }) {
                   data-defer-loading={String(tool.deferLoading.value)}
                   data-enabled-source={tool.enabled.source}
                   data-defer-loading-source={tool.deferLoading.source}
+                  data-destructive={info?.destructive ? "true" : undefined}
                   className={cn("border-t border-line", !tool.enabled.value && "text-muted")}
                 >
-                  <th scope="row" className="px-3 py-1.5 text-left font-normal">
+                  <th
+                    scope="row"
+                    className="px-3 py-1.5 text-left font-normal"
+                    title={info?.description}
+                  >
                     {isOther ? (
                       <span className="text-muted italic">every other tool</span>
                     ) : (
-                      <span
-                        className={cn(
-                          "font-mono text-[13px]",
-                          !tool.enabled.value && "line-through",
-                        )}
-                      >
-                        {tool.name}
+                      <span className="inline-flex flex-wrap items-center gap-1.5">
+                        <span
+                          className={cn(
+                            "font-mono text-[13px] break-all",
+                            !tool.enabled.value && "line-through",
+                          )}
+                        >
+                          {tool.name}
+                        </span>
+                        {info?.destructive ? (
+                          <span
+                            className="rounded bg-danger-soft px-1 text-[10px] font-semibold text-danger"
+                            title="Annotated destructiveHint"
+                          >
+                            destructive
+                          </span>
+                        ) : null}
+                        {info?.readOnly ? (
+                          <span className="rounded bg-sunken px-1 text-[10px] text-muted">
+                            read-only
+                          </span>
+                        ) : null}
                       </span>
                     )}
                   </th>
                   <td className="px-3 py-1.5">
                     <ValueCell
+                      label={`enabled of ${tool.name}`}
                       value={tool.enabled}
-                      on="on"
-                      off="off"
                       tone={tool.enabled.value ? "ok" : "danger"}
+                      onToggle={toggle && (() => toggle("enabled"))}
                     />
                   </td>
                   <td className="px-3 py-1.5">
                     <ValueCell
+                      label={`defer_loading of ${tool.name}`}
                       value={tool.deferLoading}
-                      on="deferred"
-                      off="loaded"
                       tone={
                         tool.enabled.value ? (tool.deferLoading.value ? "warn" : "plain") : "muted"
                       }
+                      onToggle={toggle && (() => toggle("deferLoading"))}
                     />
                   </td>
                 </tr>
@@ -101,7 +167,7 @@ export function MergedTable({ server }: { server: ServerPreview }) {
             {rows.length === 0 ? (
               <tr>
                 <td colSpan={3} className="px-3 py-3 text-center text-xs text-muted">
-                  This server lists no tools.
+                  {all.length === 0 ? "This server lists no tools." : "No tool matches the filter."}
                 </td>
               </tr>
             ) : null}
@@ -110,6 +176,10 @@ export function MergedTable({ server }: { server: ServerPreview }) {
       </div>
     </section>
   );
+}
+
+export function formatTokens(tokens: number): string {
+  return tokens >= 1000 ? `${(tokens / 1000).toFixed(1)}k` : String(tokens);
 }
 
 const TONES = {
@@ -121,22 +191,31 @@ const TONES = {
 } as const;
 
 function ValueCell({
+  label,
   value,
-  on,
-  off,
   tone,
+  onToggle,
 }: {
+  label: string;
   value: ResolvedValue;
-  on: string;
-  off: string;
   tone: keyof typeof TONES;
+  onToggle?: () => void;
 }) {
+  const chip = cn("rounded px-1.5 py-px font-mono text-xs font-medium", TONES[tone]);
   return (
     <span className="inline-flex flex-wrap items-center gap-x-1.5 gap-y-0.5">
-      <span className={cn("rounded px-1.5 py-px font-mono text-xs font-medium", TONES[tone])}>
-        {String(value.value)}
-        <span className="sr-only"> ({value.value ? on : off})</span>
-      </span>
+      {onToggle ? (
+        <button
+          type="button"
+          className={cn(chip, "cursor-pointer ring-line hover:ring-1")}
+          aria-label={`${label}: ${String(value.value)} from ${SOURCE_LABELS[value.source]}. Toggle`}
+          onClick={onToggle}
+        >
+          {String(value.value)}
+        </button>
+      ) : (
+        <span className={chip}>{String(value.value)}</span>
+      )}
       <span className="text-[11px] whitespace-nowrap text-muted" title="Where this value came from">
         ← {SOURCE_LABELS[value.source]}
       </span>

@@ -3,7 +3,7 @@
 import { useComposer } from "@/components/store-provider";
 import { redactRequest } from "@/lib/request/build-request";
 import { describeSummary } from "@/lib/toolset/merge";
-import { MergedTable } from "./merged-table";
+import { formatTokens, MergedTable } from "./merged-table";
 import { ProblemsList } from "./problems-list";
 import { JsonBlock } from "./request-json";
 import { usePreview } from "./use-preview";
@@ -38,6 +38,9 @@ export function PreviewPane({ onFocusField }: { onFocusField: (fieldId: string) 
           </h2>
           <p className="text-xs text-muted" data-testid="total-summary">
             {describeSummary(preview.total)}
+            {preview.totalUpFrontTokens !== null
+              ? ` · ${preview.total.upFront} definitions up front, ~${formatTokens(preview.totalUpFrontTokens)} tokens`
+              : ""}
           </p>
         </div>
         {preview.servers.length === 0 ? (
@@ -46,8 +49,7 @@ export function PreviewPane({ onFocusField }: { onFocusField: (fieldId: string) 
           <p className="text-xs text-muted">
             Each value shows where it came from: <code className="font-mono">configs</code> (the
             tool&apos;s own setting), <code className="font-mono">default_config</code>, or the
-            system default (enabled true, defer_loading false). Until tool discovery, rows are the
-            tools named in configs.
+            system default (enabled true, defer_loading false).
           </p>
         )}
         {preview.servers.map((server) => (

@@ -107,7 +107,10 @@ export async function forwardMessages(
       baseURL: EMULATOR_BASE_URL,
       maxRetries: 0,
       timeout: env.timeoutMs ?? 120_000,
-      fetch: (input, init) => handleEmulatorRequest(new Request(input, init)),
+      fetch: (input, init) =>
+        handleEmulatorRequest(new Request(input, init), {
+          trustedOrigin: new URL(request.url).origin,
+        }),
     });
   }
 

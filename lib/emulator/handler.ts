@@ -1,13 +1,16 @@
 // The emulator's HTTP face: POST {base}/v1/messages as the API takes it (key as x-api-key or
 // Bearer, betas in the anthropic-beta header, with or without ?beta=true), answering the API's
 // shapes with a request-id on every response.
+import { allowPrivateFromEnv, createGuardedFetch } from "../mcp/address-guard";
 import { ApiError } from "./errors";
 import { createApiId } from "./ids";
 import { runEmulator, type EmulatorRequest } from "./run";
 
 export interface EmulatorHandlerOptions {
-  /** How the emulator reaches MCP servers (tests and the address guard pass their own). */
+  /** How the emulator reaches MCP servers; by default through the address guard. */
   fetch?: typeof fetch;
+  /** The app's own origin, whose demo MCP servers are always reachable. */
+  trustedOrigin?: string;
   connectTimeoutMs?: number;
 }
 
@@ -58,7 +61,13 @@ export async function handleEmulatorRequest(
     const message = await runEmulator(body as EmulatorRequest, {
       betas,
       signal: request.signal,
-      fetch: options.fetch,
+      // It connects wherever the request says: the same address policy as tool discovery.
+      fetch:
+        options.fetch ??
+        createGuardedFetch({
+          allowPrivate: allowPrivateFromEnv(),
+          trustedOrigins: [options.trustedOrigin ?? new URL(request.url).origin],
+        }),
       connectTimeoutMs: options.connectTimeoutMs,
     });
     return Response.json(message, { headers: { "request-id": requestId } });

@@ -19,16 +19,11 @@ import {
   type McpSession,
 } from "../mcp/client";
 import { resolveTool } from "../toolset/merge";
+import { estimateDefinitionTokens, estimateTokens } from "../toolset/token-estimate";
 import { validateRequest } from "../toolset/validate";
 import { ApiError } from "./errors";
 import { createApiId } from "./ids";
-import {
-  describeOverview,
-  describeUnavailable,
-  planTurn,
-  type ServerView,
-  type ToolView,
-} from "./scripted-model";
+import { describeOverview, describeUnavailable, planTurn, type ServerView } from "./scripted-model";
 
 export interface EmulatorOptions {
   /** The betas from the anthropic-beta header (the SDK sends `betas` there, not in the body). */
@@ -277,21 +272,14 @@ export function lastUserText(messages: readonly BetaMessageParam[]): string {
     .join("\n");
 }
 
-/** ~4 characters a token, over the text and the tool definitions the model sees up front. */
-export function estimateTokens(text: string): number {
-  return Math.ceil(text.length / 4);
-}
-
 function estimatePromptTokens(request: EmulatorRequest, views: readonly ServerView[]): number {
   const system =
     typeof request.system === "string" ? request.system : JSON.stringify(request.system ?? "");
   const messages = JSON.stringify(request.messages);
-  const definitions = views.flatMap((view) => view.callable.map(toDefinition));
-  return (
-    estimateTokens(system) + estimateTokens(messages) + estimateTokens(JSON.stringify(definitions))
+  const definitions = views.reduce(
+    (sum, view) =>
+      sum + view.callable.reduce((inner, tool) => inner + estimateDefinitionTokens(tool), 0),
+    0,
   );
-}
-
-function toDefinition(tool: ToolView) {
-  return { name: tool.name, description: tool.description ?? "", input_schema: tool.inputSchema };
+  return estimateTokens(system) + estimateTokens(messages) + definitions;
 }

@@ -6,9 +6,11 @@ import {
   type MergeSummary,
   type ToolsetMerge,
 } from "../toolset/merge";
+import { estimateDefinitionTokens } from "../toolset/token-estimate";
 import {
   sortProblems,
   validateRequest,
+  type ValidationTarget,
   type Problem,
   type ValidationContext,
 } from "../toolset/validate";
@@ -23,6 +25,15 @@ export interface PreviewProblem extends Omit<Problem, "code"> {
   fieldId?: string;
 }
 
+export interface ToolInfo {
+  name: string;
+  title?: string;
+  description?: string;
+  inputSchema?: unknown;
+  destructive: boolean;
+  readOnly: boolean;
+}
+
 export interface ServerPreview {
   serverId: string;
   name: string;
@@ -30,6 +41,16 @@ export interface ServerPreview {
   summary: MergeSummary;
   /** True when the rows are the server's discovered tools, not only the configs keys. */
   discovered: boolean;
+  /** Discovered tools by name (empty until discovery). */
+  toolInfo: ReadonlyMap<string, ToolInfo>;
+  /** Estimated tokens of the tool definitions sent up front (only once discovered). */
+  upFrontTokens: number | null;
+}
+
+export interface PreviewContext {
+  target?: ValidationTarget;
+  /** Each server's discovered tools, by server id (only results still valid for its url and token). */
+  discoveredTools?: Readonly<Record<string, readonly ToolInfo[]>>;
 }
 
 export interface Preview {
@@ -37,20 +58,45 @@ export interface Preview {
   problems: PreviewProblem[];
   servers: ServerPreview[];
   total: MergeSummary;
+  /** Estimated tokens of every up-front definition, when every server is discovered. */
+  totalUpFrontTokens: number | null;
   errorCount: number;
 }
 
-export function derivePreview(state: ComposerState, context: ValidationContext = {}): Preview {
+export function derivePreview(state: ComposerState, context: PreviewContext = {}): Preview {
   const request = buildRequest(state);
-  const servers = state.servers.map((server): ServerPreview => {
-    const known = context.serverTools?.[server.name];
-    const merge = mergeToolset(buildToolset(server), known);
+  const serverTools: Record<string, readonly string[]> = {};
+  const destructiveTools: Record<string, readonly string[]> = {};
+  for (const server of state.servers) {
+    const tools = context.discoveredTools?.[server.id];
+    if (!tools) continue;
+    serverTools[server.name] = toolNames(tools);
+    destructiveTools[server.name] = tools
+      .filter((tool) => tool.destructive)
+      .map((tool) => tool.name);
+  }
+  const validation: ValidationContext = { target: context.target, serverTools, destructiveTools };
+  const toolsets = (request.tools ?? []).filter((tool) => tool.type === "mcp_toolset");
+  const servers = state.servers.map((server, index): ServerPreview => {
+    const tools = context.discoveredTools?.[server.id];
+    const merge = mergeToolset(toolsets[index] ?? buildToolset(server), tools && toolNames(tools));
+    const toolInfo = tools ? toolMap(tools) : EMPTY_TOOL_MAP;
+    const upFrontTokens = tools
+      ? merge.tools.reduce((sum, row) => {
+          const info = toolInfo.get(row.name);
+          return row.enabled.value && !row.deferLoading.value && info
+            ? sum + estimateDefinitionTokens(info)
+            : sum;
+        }, 0)
+      : null;
     return {
       serverId: server.id,
       name: server.name,
       merge,
       summary: summarizeTools(merge.tools),
-      discovered: !!known,
+      discovered: !!tools,
+      toolInfo,
+      upFrontTokens,
     };
   });
   const total: MergeSummary = { enabled: 0, deferred: 0, upFront: 0, disabled: 0 };
@@ -61,7 +107,7 @@ export function derivePreview(state: ComposerState, context: ValidationContext =
     total.disabled += summary.disabled;
   }
   const problems: PreviewProblem[] = [
-    ...sortProblems(validateRequest(request, context)).map((problem) => ({
+    ...sortProblems(validateRequest(request, validation)).map((problem) => ({
       ...problem,
       fieldId: fieldIdForPath(problem.path, state),
     })),
@@ -73,6 +119,26 @@ export function derivePreview(state: ComposerState, context: ValidationContext =
     problems: ordered,
     servers,
     total,
+    totalUpFrontTokens: servers.every((server) => server.upFrontTokens !== null)
+      ? servers.reduce((sum, server) => sum + (server.upFrontTokens ?? 0), 0)
+      : null,
     errorCount: ordered.filter((problem) => problem.severity === "error").length,
   };
+}
+
+const EMPTY_TOOL_MAP: ReadonlyMap<string, ToolInfo> = new Map();
+const namesOf = new WeakMap<readonly ToolInfo[], readonly string[]>();
+const mapsOf = new WeakMap<readonly ToolInfo[], ReadonlyMap<string, ToolInfo>>();
+
+/** Derived once per discovered list (the same object across edits), not on every keystroke. */
+function toolNames(tools: readonly ToolInfo[]): readonly string[] {
+  let names = namesOf.get(tools);
+  if (!names) namesOf.set(tools, (names = tools.map((tool) => tool.name)));
+  return names;
+}
+
+function toolMap(tools: readonly ToolInfo[]): ReadonlyMap<string, ToolInfo> {
+  let map = mapsOf.get(tools);
+  if (!map) mapsOf.set(tools, (map = new Map(tools.map((tool) => [tool.name, tool]))));
+  return map;
 }

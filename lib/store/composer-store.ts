@@ -12,6 +12,8 @@ import { STORAGE_KEY } from "./storage-key";
 import { sendMessages, type SendOutcome } from "../api/send-request";
 import { TARGETS, type Target } from "../api/targets";
 import { buildRequest } from "../request/build-request";
+import { requestDiscovery, type DiscoveredServer } from "../api/discover-client";
+import { toggleToolFlag, type ToolFlag } from "../request/tool-toggle";
 
 export { STORAGE_KEY };
 
@@ -25,6 +27,22 @@ export type RunState =
   | { status: "sending"; startedAt: number; controller: AbortController }
   | { status: "done"; outcome: SendOutcome };
 
+/** A server's discovery, for the url and token it was made with (stale once either changes). */
+export type DiscoveryState =
+  | {
+      status: "loading";
+      key: string;
+      startedAt: number;
+      previous?: DiscoveredServer;
+      controller: AbortController;
+    }
+  | { status: "ok"; key: string; at: number; result: DiscoveredServer }
+  | { status: "error"; key: string; at: number; kind: string; message: string };
+
+export function discoveryKey(server: Pick<ServerDraft, "url" | "authorizationToken">): string {
+  return `${server.url}\n${server.authorizationToken}`;
+}
+
 export interface ComposerStore {
   composer: ComposerState;
   rememberTokens: boolean;
@@ -33,6 +51,8 @@ export interface ComposerStore {
   target: Target;
   browserApiKey: string;
   run: RunState;
+  /** By server id; kept in memory only. */
+  discoveries: Record<string, DiscoveryState>;
   /** Set when a saved state could not be read; shown once, then cleared. */
   restoreError: string | null;
 
@@ -64,6 +84,8 @@ export interface ComposerStore {
   /** Sends the built request through our route; a newer send supersedes an older one. */
   send: () => Promise<void>;
   cancel: () => void;
+  discover: (serverId: string) => Promise<void>;
+  toggleTool: (serverId: string, tool: string, flag: ToolFlag) => void;
 }
 
 export interface CreateComposerStoreOptions {
@@ -71,6 +93,7 @@ export interface CreateComposerStoreOptions {
   /** The app's origin: the demo MCP servers of the example state live there. */
   origin?: string;
   send?: typeof sendMessages;
+  discover?: typeof requestDiscovery;
   /** Where to keep the state; localStorage by default. */
   storage?: StateStorage;
 }
@@ -112,6 +135,7 @@ export function createComposerStore(options: CreateComposerStoreOptions = {}) {
           target: "emulator",
           browserApiKey: "",
           run: { status: "idle" },
+          discoveries: {},
           restoreError: null,
 
           setField: (key, value) => edit((state) => ({ ...state, [key]: value })),
@@ -175,6 +199,54 @@ export function createComposerStore(options: CreateComposerStoreOptions = {}) {
             if (current.status === "sending" && current.controller !== controller) return;
             set({ run: { status: "done", outcome } });
           },
+          discover: async (serverId) => {
+            const server = get().composer.servers.find((candidate) => candidate.id === serverId);
+            if (!server) return;
+            const key = discoveryKey(server);
+            const previous = get().discoveries[serverId];
+            if (previous?.status === "loading") previous.controller.abort();
+            const controller = new AbortController();
+            const setDiscovery = (state: DiscoveryState) =>
+              set((store) => ({ discoveries: { ...store.discoveries, [serverId]: state } }));
+            setDiscovery({
+              status: "loading",
+              key,
+              startedAt: Date.now(),
+              controller,
+              previous:
+                previous?.status === "ok"
+                  ? previous.result
+                  : previous?.status === "loading"
+                    ? previous.previous
+                    : undefined,
+            });
+            const outcome = await (options.discover ?? requestDiscovery)(
+              server.url,
+              server.authorizationToken,
+              {
+                signal: controller.signal,
+              },
+            );
+            const current = get().discoveries[serverId];
+            if (current?.status === "loading" && current.controller !== controller) return;
+            setDiscovery(
+              outcome.ok
+                ? { status: "ok", key, at: Date.now(), result: outcome.result }
+                : {
+                    status: "error",
+                    key,
+                    at: Date.now(),
+                    kind: outcome.kind,
+                    message: outcome.message,
+                  },
+            );
+          },
+          toggleTool: (serverId, tool, flag) =>
+            edit((state) =>
+              composer.updateServer(state, serverId, (server) =>
+                toggleToolFlag(server, tool, flag, newId),
+              ),
+            ),
           cancel: () => {
             const run = get().run;
             if (run.status === "sending") run.controller.abort();

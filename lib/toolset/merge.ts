@@ -74,7 +74,7 @@ export function mergeToolset(
       unknownConfigNames: [],
     };
   }
-  const listed = new Set(serverToolNames);
+  const listed = nameSet(serverToolNames);
   // Most tools have no configs entry: they share one inherited row's values (no per-tool objects).
   const inherited = resolveTool({ default_config: toolset.default_config }, OTHER_TOOLS_NAME);
   const configs = toolset.configs ?? {};
@@ -157,4 +157,19 @@ export function tallyToolset(
     tally.othersDeferred = baseEnabled && baseDeferred;
   }
   return tally;
+}
+
+const nameSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+/**
+ * The names of a discovered tool list as a set, built once per list: the preview re-merges on
+ * every keystroke while the discovered lists stay the same objects.
+ */
+export function nameSet(names: readonly string[]): ReadonlySet<string> {
+  let set = nameSets.get(names);
+  if (!set) {
+    set = new Set(names);
+    nameSets.set(names, set);
+  }
+  return set;
 }

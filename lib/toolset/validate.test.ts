@@ -357,3 +357,35 @@ describe("validateRequest", () => {
     expect(validateRequest({ ...body, betas: ["mcp-client-2026-09-15"] })).toEqual([]);
   });
 });
+
+describe("destructive tools", () => {
+  const body = (toolsetExtra: object) => ({
+    model: "m",
+    max_tokens: 1,
+    messages: [{ role: "user", content: "x" }],
+    betas: ["mcp-client-2025-11-20"],
+    mcp_servers: [{ type: "url", url: "https://c.dev/mcp", name: "calendar" }],
+    tools: [{ type: "mcp_toolset", mcp_server_name: "calendar", ...toolsetExtra }],
+  });
+  const context = {
+    serverTools: { calendar: ["list_events", "delete_all_events", "share_calendar_publicly"] },
+    destructiveTools: { calendar: ["delete_all_events", "share_calendar_publicly"] },
+  };
+  it("warns about a destructive tool a denylist leaves open", () => {
+    const problems = validateRequest(
+      body({ configs: { delete_all_events: { enabled: false } } }),
+      context,
+    );
+    expect(problems.map((p) => `${p.code}@${p.path}`)).toEqual([
+      "destructive_tool_open@tools.0.configs.share_calendar_publicly",
+    ]);
+  });
+  it("says nothing under an allowlist", () => {
+    expect(
+      validateRequest(
+        body({ default_config: { enabled: false }, configs: { list_events: { enabled: true } } }),
+        context,
+      ),
+    ).toEqual([]);
+  });
+});

@@ -1,7 +1,7 @@
 // The MCP connector's validation rules, applied to any request body (not only what the composer
 // makes: imports feed it too). Where the API's own error text is known it is quoted; where the
 // real behaviour is unconfirmed the message says so rather than claiming more than the sources do.
-import { tallyToolset, type ToolsetLayers } from "./merge";
+import { nameSet, resolveTool, tallyToolset, type ToolsetLayers } from "./merge";
 
 export type Severity = "error" | "warning";
 
@@ -29,6 +29,7 @@ export const PROBLEM_CODES = [
   "cache_control_invalid",
   "too_many_cache_breakpoints",
   "unknown_tool",
+  "destructive_tool_open",
   "no_tool_enabled",
   "too_many_deferred_tools",
   "empty_text",
@@ -52,6 +53,8 @@ export interface ValidationContext {
   target?: ValidationTarget;
   /** Tool names each server really lists, by server name, once discovered. */
   serverTools?: Readonly<Record<string, readonly string[]>>;
+  /** Tools whose annotations say destructiveHint, by server name. */
+  destructiveTools?: Readonly<Record<string, readonly string[]>>;
 }
 
 export const MCP_BETA_CURRENT = "mcp-client-2025-11-20";
@@ -554,6 +557,17 @@ function validateDeferral(
     }
     const unknownConfigNames =
       known && toolset.layers.configs ? unknownNames(toolset.layers.configs, known) : [];
+    if (toolset.layers.default_config?.enabled !== false) {
+      for (const name of context.destructiveTools?.[toolset.serverName] ?? []) {
+        if (!resolveTool(toolset.layers, name).enabled.value) continue;
+        report(
+          "warning",
+          "destructive_tool_open",
+          `tools.${toolset.index}.configs.${name}`,
+          `'${name}' of MCP server '${toolset.serverName}' is marked destructive and is enabled: every tool a denylist does not name stays open. Disable it, or switch to an allowlist.`,
+        );
+      }
+    }
     for (const name of unknownConfigNames) {
       report(
         "warning",
@@ -603,7 +617,7 @@ function validateDeferral(
 }
 
 function unknownNames(configs: Record<string, unknown>, known: readonly string[]): string[] {
-  const listed = new Set(known);
+  const listed = nameSet(known);
   return Object.keys(configs).filter((name) => !listed.has(name));
 }
 

@@ -1,6 +1,6 @@
 // merge + validate + build for 50 servers × 200 tools (10,000 tools), as the preview runs them on
 // every edit. Target: median under 5 ms.
-import { derivePreview } from "../../lib/request/preview";
+import { derivePreview, type ToolInfo } from "../../lib/request/preview";
 import type { ComposerState, ServerDraft } from "../../lib/request/types";
 import { measure, type BenchResult } from "./measure";
 
@@ -9,13 +9,19 @@ const TOOLS_PER_SERVER = 200;
 
 export function bigComposerState(): {
   state: ComposerState;
-  serverTools: Record<string, string[]>;
+  discoveredTools: Record<string, ToolInfo[]>;
 } {
-  const serverTools: Record<string, string[]> = {};
+  const discoveredTools: Record<string, ToolInfo[]> = {};
   const servers: ServerDraft[] = Array.from({ length: SERVERS }, (_, s) => {
     const name = `server-${s}`;
     const tools = Array.from({ length: TOOLS_PER_SERVER }, (_, t) => `tool_${s}_${t}`);
-    serverTools[name] = tools;
+    discoveredTools[`s${s}`] = tools.map((tool, t) => ({
+      name: tool,
+      description: `Tool ${t} of ${name}`,
+      inputSchema: { type: "object", properties: { q: { type: "string" } } },
+      destructive: t % 50 === 0,
+      readOnly: t % 2 === 0,
+    }));
     return {
       id: `s${s}`,
       name,
@@ -43,13 +49,13 @@ export function bigComposerState(): {
     toolSearch: "regex",
     servers,
   };
-  return { state, serverTools };
+  return { state, discoveredTools };
 }
 
 export function benchPreview(): BenchResult {
-  const { state, serverTools } = bigComposerState();
+  const { state, discoveredTools } = bigComposerState();
   return measure("preview: merge + validate + build, 50 servers × 200 tools", () => {
-    const preview = derivePreview(state, { serverTools });
+    const preview = derivePreview(state, { discoveredTools });
     if (preview.servers.length !== SERVERS) throw new Error("unexpected preview");
   });
 }

@@ -1,0 +1,105 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { useComposer } from "@/components/store-provider";
+import { Button } from "@/components/ui/button";
+import { discoveryKey } from "@/lib/store/composer-store";
+import type { ServerDraft } from "@/lib/request/types";
+
+const DEBOUNCE_MS = 600;
+
+function looksReachable(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === "http:" || parsed.protocol === "https:";
+  } catch {
+    return false;
+  }
+}
+
+/** "Discover tools" for one server: run by hand, and again (debounced) whenever its url or token changes. */
+export function DiscoveryStatus({ server }: { server: ServerDraft }) {
+  const discovery = useComposer((s) => s.discoveries[server.id]);
+  const discover = useComposer((s) => s.discover);
+  const key = discoveryKey(server);
+  const current = discovery?.key === key ? discovery : undefined;
+
+  useEffect(() => {
+    if (!looksReachable(server.url)) return;
+    const timer = setTimeout(() => void discover(server.id), DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+    // Re-run only when what the discovery depends on changes: the url and the token.
+  }, [discover, server.id, server.url, server.authorizationToken]);
+
+  const now = useNow(5000);
+  let status: React.ReactNode;
+  if (!looksReachable(server.url))
+    status = <span className="text-muted">Enter a URL to discover this server&apos;s tools.</span>;
+  else if (!current || current.status === "loading")
+    status = (
+      <span className="text-muted" data-testid="discovery-loading">
+        Discovering tools…
+      </span>
+    );
+  else if (current.status === "error")
+    status = (
+      <span
+        role="alert"
+        data-testid="discovery-error"
+        data-kind={current.kind}
+        className="text-danger"
+      >
+        {current.message}
+      </span>
+    );
+  else {
+    const { result } = current;
+    status = (
+      <span data-testid="discovery-ok" className="text-muted">
+        <strong className="font-medium text-ink">{result.tools.length} tools</strong> ·{" "}
+        {result.transport === "sse" ? "SSE" : "Streamable HTTP"}
+        {result.server ? ` · ${result.server.name} ${result.server.version}` : ""} ·{" "}
+        {formatAge(now - current.at)}
+        {result.malformed.length > 0 ? (
+          <span className="text-warn">
+            {" "}
+            · {result.malformed.length} malformed entr{result.malformed.length === 1 ? "y" : "ies"}{" "}
+            skipped (
+            {result.malformed.map((entry) => `#${entry.index}: ${entry.reason}`).join("; ")})
+          </span>
+        ) : null}
+      </span>
+    );
+  }
+
+  return (
+    <div className="flex items-start gap-2 text-xs">
+      <p className="min-w-0 flex-1 pt-1 break-words">{status}</p>
+      <Button
+        size="sm"
+        variant="secondary"
+        disabled={!looksReachable(server.url)}
+        onClick={() => void discover(server.id)}
+        aria-label={`${current?.status === "ok" ? "Refresh tools of" : "Discover tools of"} ${server.name || "this server"}`}
+      >
+        {current?.status === "ok" ? "Refresh" : "Discover tools"}
+      </Button>
+    </div>
+  );
+}
+
+function useNow(intervalMs: number): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), intervalMs);
+    return () => clearInterval(timer);
+  }, [intervalMs]);
+  return now;
+}
+
+export function formatAge(ms: number): string {
+  const seconds = Math.max(0, Math.round(ms / 1000));
+  if (seconds < 5) return "just now";
+  if (seconds < 60) return `${seconds} s ago`;
+  return `${Math.round(seconds / 60)} min ago`;
+}

@@ -1,0 +1,93 @@
+import "server-only";
+// POST /api/mcp/tools: list one MCP server's tools on the person's behalf. Guarded: the address
+// policy refuses metadata and link-local addresses (and private ones unless allowed); the token is
+// used for the connection only, never logged or echoed.
+import { z } from "zod";
+import { allowPrivateFromEnv, createGuardedFetch } from "../mcp/address-guard";
+import { discoverTools } from "../mcp/discover";
+
+export const discoverRequestSchema = z.object({
+  url: z.string().min(1, "url is required").max(4000),
+  authorization_token: z.string().max(20_000).nullish(),
+  timeout_ms: z.number().int().min(100).max(60_000).optional(),
+});
+
+const STATUS_BY_KIND = {
+  unauthorized: 401,
+  unreachable: 502,
+  timeout: 504,
+  not_mcp: 502,
+  protocol: 502,
+  refused: 403,
+} as const;
+
+export interface DiscoverEnvironment {
+  allowPrivate?: boolean;
+  defaultTimeoutMs?: number;
+  fetch?: typeof fetch;
+}
+
+export async function handleDiscoverRequest(
+  request: Request,
+  env: DiscoverEnvironment = {},
+): Promise<Response> {
+  const text = await request.text();
+  if (text.length > 64 * 1024) return problem(413, "refused", "The request is too large.");
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return problem(400, "bad_request", "The request body is not valid JSON.");
+  }
+  const parsed = discoverRequestSchema.safeParse(json);
+  if (!parsed.success)
+    return problem(
+      400,
+      "bad_request",
+      parsed.error.issues.map((issue) => issue.message).join("; "),
+    );
+  let url: URL;
+  try {
+    url = new URL(parsed.data.url);
+  } catch {
+    return problem(400, "bad_request", `'${parsed.data.url}' is not a valid URL.`);
+  }
+  const guardedFetch = createGuardedFetch(
+    {
+      allowPrivate: env.allowPrivate ?? allowPrivateFromEnv(),
+      trustedOrigins: [new URL(request.url).origin],
+    },
+    env.fetch,
+  );
+  const result = await discoverTools(url.href, {
+    authorizationToken: parsed.data.authorization_token,
+    timeoutMs: parsed.data.timeout_ms ?? env.defaultTimeoutMs ?? 10_000,
+    fetch: guardedFetch,
+    signal: request.signal,
+  });
+  if (result.ok) return Response.json(result.discovery);
+  const refused = /never fetched|private network|not a routable|Only http/.test(result.message);
+  const kind = refused ? "refused" : result.kind;
+  return problem(STATUS_BY_KIND[kind], kind, explain(kind, result.message));
+}
+
+function explain(kind: string, detail: string): string {
+  switch (kind) {
+    case "unauthorized":
+      return `${detail} Add or fix this server's authorization token.`;
+    case "refused":
+      return `Refused: ${detail.replace(/^.*?:\s*(?=\S+ is )/, "")}`;
+    case "timeout":
+      return `The server did not answer in time. ${detail}`;
+    case "not_mcp":
+      return `This URL does not look like an MCP server. ${detail}`;
+    case "unreachable":
+      return `The server could not be reached. ${detail}`;
+    default:
+      return detail;
+  }
+}
+
+function problem(status: number, kind: string, message: string): Response {
+  return Response.json({ error: { kind, message } }, { status });
+}

@@ -1,0 +1,119 @@
+// Tool discovery: connect, initialize, list every tool (all pages), close. Lenient: a malformed
+// tool entry is reported with its index and reason, and the valid ones are kept.
+import { ToolSchema, type Tool } from "@modelcontextprotocol/sdk/types.js";
+import { z } from "zod";
+import {
+  connectMcp,
+  McpConnectionError,
+  type McpFailureKind,
+  type McpTransportKind,
+} from "./client";
+
+export interface DiscoveredTool {
+  name: string;
+  title?: string;
+  description?: string;
+  inputSchema: Tool["inputSchema"];
+  annotations?: Tool["annotations"];
+}
+
+export interface Discovery {
+  tools: DiscoveredTool[];
+  malformed: { index: number; reason: string }[];
+  server: { name: string; version: string } | null;
+  transport: McpTransportKind;
+  durationMs: number;
+}
+
+export type DiscoveryResult =
+  { ok: true; discovery: Discovery } | { ok: false; kind: McpFailureKind; message: string };
+
+export interface DiscoverOptions {
+  authorizationToken?: string | null;
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+  signal?: AbortSignal;
+}
+
+const looseListSchema = z.looseObject({
+  tools: z.array(z.unknown()),
+  nextCursor: z.string().optional(),
+});
+const MAX_PAGES = 200;
+
+export async function discoverTools(
+  url: string,
+  options: DiscoverOptions = {},
+): Promise<DiscoveryResult> {
+  const started = performance.now();
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  let session;
+  try {
+    session = await connectMcp(url, { ...options, timeoutMs });
+  } catch (error) {
+    const failure =
+      error instanceof McpConnectionError
+        ? error
+        : new McpConnectionError("protocol", String(error));
+    return { ok: false, kind: failure.kind, message: failure.message };
+  }
+  try {
+    const tools: DiscoveredTool[] = [];
+    const malformed: Discovery["malformed"] = [];
+    let cursor: string | undefined;
+    let index = 0;
+    const deadline = AbortSignal.timeout(
+      Math.max(1, Math.round(timeoutMs - (performance.now() - started))),
+    );
+    const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
+    for (let page = 0; page < MAX_PAGES; page += 1) {
+      const result = await session.client.request(
+        { method: "tools/list", params: cursor ? { cursor } : {} },
+        looseListSchema,
+        {
+          signal,
+        },
+      );
+      for (const raw of result.tools) {
+        const parsed = ToolSchema.safeParse(raw);
+        if (parsed.success) {
+          const { name, title, description, inputSchema, annotations } = parsed.data;
+          tools.push({ name, title, description, inputSchema, annotations });
+        } else {
+          malformed.push({
+            index,
+            reason: parsed.error.issues
+              .map((issue) => `${issue.path.join(".") || "tool"}: ${issue.message}`)
+              .join("; "),
+          });
+        }
+        index += 1;
+      }
+      cursor = result.nextCursor;
+      if (!cursor) break;
+    }
+    return {
+      ok: true,
+      discovery: {
+        tools,
+        malformed,
+        server: session.serverInfo
+          ? { name: session.serverInfo.name, version: session.serverInfo.version }
+          : null,
+        transport: session.transport,
+        durationMs: performance.now() - started,
+      },
+    };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (/timed? ?out|abort/i.test(message))
+      return { ok: false, kind: "timeout", message: `No tool list within ${timeoutMs / 1000} s.` };
+    return {
+      ok: false,
+      kind: "protocol",
+      message: `The server's tools/list answer could not be read: ${message}`,
+    };
+  } finally {
+    await session.close();
+  }
+}

@@ -6,7 +6,12 @@ import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_TASKS_TOKEN } from "../demo-mcp/servers";
 import { serveDemoServers } from "../testing/demo-servers";
-import { startServerEverything, type RunningServer } from "../testing/server-everything";
+import {
+  startBridgedMemory,
+  startServerEverything,
+  startSystemMonitor,
+  type RunningServer,
+} from "../testing/server-everything";
 import { discoverTools } from "./discover";
 
 let demo: Awaited<ReturnType<typeof serveDemoServers>>;
@@ -76,6 +81,22 @@ describe("discoverTools", () => {
     );
     expect(streamable.discovery.tools.length).toBeGreaterThanOrEqual(10);
   });
+
+  it("matches the SDK's list for a stateless server and for a stdio server bridged to HTTP", async () => {
+    const [monitor, memory] = await Promise.all([startSystemMonitor(), startBridgedMemory()]);
+    try {
+      for (const server of [monitor, memory]) {
+        const result = await discoverTools(server.url);
+        if (!result.ok) throw new Error(`${server.url}: ${result.message}`);
+        expect(result.discovery.tools.map((tool) => tool.name)).toEqual(
+          await sdkToolNames(server.url, "streamable"),
+        );
+        expect(result.discovery.tools.length).toBeGreaterThan(0);
+      }
+    } finally {
+      await Promise.all([monitor.stop(), memory.stop()]);
+    }
+  }, 40_000);
 
   it("needs the tasks server's token, and works with it", async () => {
     const without = await discoverTools(demo.url("tasks"));

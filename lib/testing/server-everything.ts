@@ -1,48 +1,45 @@
-// Test support: starts the real third-party MCP server @modelcontextprotocol/server-everything on a
-// free port (Streamable HTTP at /mcp, or SSE at /sse), with a minimal environment (its get-env tool
-// would otherwise hand out ours), and stops it afterwards.
-import { spawn } from "node:child_process";
-import { createRequire } from "node:module";
-import { freePort } from "../../scripts/free-port.mjs";
+// Test support: the real third-party MCP server @modelcontextprotocol/server-everything
+// (Streamable HTTP at /mcp, or SSE at /sse). Its get-env tool hands out its environment, so it
+// gets a minimal one.
+import { resolveBin, startMcpProcess, type RunningServer } from "./mcp-process";
 
-export interface RunningServer {
-  url: string;
-  stop: () => Promise<void>;
-}
+export type { RunningServer };
 
-export async function startServerEverything(
+export function startServerEverything(
   transport: "streamableHttp" | "sse" = "streamableHttp",
 ): Promise<RunningServer> {
-  const port = await freePort();
-  const entry = createRequire(import.meta.url).resolve(
-    "@modelcontextprotocol/server-everything/dist/index.js",
-  );
-  const child = spawn(process.execPath, [entry, transport], {
-    env: { PORT: String(port), PATH: process.env.PATH ?? "", NODE_ENV: "production" },
-    stdio: ["ignore", "pipe", "pipe"],
+  return startMcpProcess({
+    args: [resolveBin("@modelcontextprotocol/server-everything/dist/index.js"), transport],
+    path: transport === "sse" ? "/sse" : "/mcp",
+    ready: /(listening|running) on port/i,
   });
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error("server-everything did not start within 15 s")),
-      15_000,
-    );
-    const onData = (chunk: Buffer) => {
-      if (/(listening|running) on port/i.test(chunk.toString())) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout.on("data", onData);
-    child.stderr.on("data", onData);
-    child.on("exit", (code) => reject(new Error(`server-everything exited early (${code})`)));
+}
+
+/** A stateless Streamable HTTP server: @modelcontextprotocol/server-system-monitor. */
+export function startSystemMonitor(): Promise<RunningServer> {
+  return startMcpProcess({
+    args: [resolveBin("@modelcontextprotocol/server-system-monitor/dist/index.js")],
+    path: "/mcp",
+    ready: /listening on/i,
   });
-  return {
-    url: `http://127.0.0.1:${port}/${transport === "sse" ? "sse" : "mcp"}`,
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-      }),
-  };
+}
+
+/** A stdio server (server-memory) bridged to Streamable HTTP by supergateway. */
+export function startBridgedMemory(): Promise<RunningServer> {
+  const memory = resolveBin("@modelcontextprotocol/server-memory/dist/index.js");
+  return startMcpProcess({
+    args: [
+      resolveBin("supergateway/dist/index.js"),
+      "--stdio",
+      `${process.execPath} ${memory}`,
+      "--outputTransport",
+      "streamableHttp",
+      "--stateful",
+      "--port",
+      "{port}",
+    ],
+    path: "/mcp",
+    ready: /listening on port|Listening on port|streamableHttpPath/i,
+    env: { MEMORY_FILE_PATH: "/tmp/mcp-playground-test-memory.jsonl" },
+  });
 }

@@ -1,0 +1,63 @@
+// Discovery through our route (POST /api/mcp/tools: zod, address guard, lenient listing) against
+// the MCP SDK's own client doing connect + tools/list + close on the same server. Target: ≤ 1.5×.
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import { handleDiscoverRequest } from "../../lib/api/discover-route";
+import { serveDemoServers } from "../../lib/testing/demo-servers";
+import { summarize, type BenchResult } from "./measure";
+
+export async function benchDiscovery(
+  runs = 150,
+): Promise<{ direct: BenchResult; route: BenchResult; ratio: number }> {
+  const demo = await serveDemoServers();
+  try {
+    const url = demo.url("calendar");
+    const direct = async () => {
+      const client = new Client({ name: "bench", version: "1" });
+      await client.connect(new StreamableHTTPClientTransport(new URL(url)));
+      const { tools } = await client.listTools();
+      await client.close();
+      if (tools.length !== 5) throw new Error("unexpected tools");
+    };
+    const route = async () => {
+      const response = await handleDiscoverRequest(
+        new Request("http://playground.local/api/mcp/tools", {
+          method: "POST",
+          body: JSON.stringify({ url }),
+        }),
+        { allowPrivate: true },
+      );
+      const body = (await response.json()) as { tools?: unknown[] };
+      if (body.tools?.length !== 5) throw new Error("unexpected tools");
+    };
+    const time = async (fn: () => Promise<void>) => {
+      const start = performance.now();
+      await fn();
+      return performance.now() - start;
+    };
+    for (let i = 0; i < 15; i += 1) {
+      await time(direct);
+      await time(route);
+    }
+    const directSamples: number[] = [];
+    const routeSamples: number[] = [];
+    for (let i = 0; i < runs; i += 1) {
+      if (i % 2 === 0) {
+        directSamples.push(await time(direct));
+        routeSamples.push(await time(route));
+      } else {
+        routeSamples.push(await time(route));
+        directSamples.push(await time(direct));
+      }
+    }
+    const directResult = summarize("MCP SDK client: connect + tools/list + close", directSamples);
+    const routeResult = summarize("POST /api/mcp/tools (guard + lenient listing)", routeSamples);
+    return {
+      direct: directResult,
+      route: routeResult,
+      ratio: routeResult.medianMs / directResult.medianMs,
+    };
+  } finally {
+    await demo.close();
+  }
+}

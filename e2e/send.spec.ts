@@ -126,3 +126,29 @@ test("a real third-party MCP server (server-everything) is called through the em
     page.getByTestId("response").locator('[data-block-type="mcp_tool_use"]'),
   ).toContainText("everything.echo");
 });
+
+test("a slow request shows progress and can be cancelled, leaving the composer as it was", async ({
+  page,
+}) => {
+  // An MCP server that accepts the connection and never answers keeps the emulator waiting.
+  const { createServer } = await import("node:http");
+  const hanging = createServer(() => undefined);
+  await new Promise<void>((resolve) => hanging.listen(0, "127.0.0.1", resolve));
+  try {
+    const app = new PlaygroundPage(page);
+    await app.open();
+    const address = hanging.address();
+    const port = typeof address === "object" && address ? address.port : 0;
+    await app.server(0).getByLabel("Server URL").fill(`http://127.0.0.1:${port}/mcp`);
+    await page.getByRole("button", { name: "Send", exact: true }).click();
+    await expect(page.getByTestId("sending")).toContainText("Waiting for the response");
+    await page.getByRole("button", { name: "Cancel" }).click();
+    await expect(page.getByTestId("request-error")).toContainText("You cancelled the request.");
+    await expect(app.server(0).getByLabel("Server URL")).toHaveValue(
+      `http://127.0.0.1:${port}/mcp`,
+    );
+  } finally {
+    hanging.closeAllConnections();
+    hanging.close();
+  }
+});

@@ -1,25 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
-import { serveHandler, type ServedHandler } from "../testing/serve-handler";
+import { serveDemoServers } from "../testing/demo-servers";
 import { callMcpTool, connectMcp, listAllTools, McpConnectionError } from "../mcp/client";
-import { DEMO_TASKS_TOKEN, handleDemoMcpRequest, isDemoServerName } from "./servers";
+import { DEMO_TASKS_TOKEN } from "./servers";
 
-let served: ServedHandler;
+let served: Awaited<ReturnType<typeof serveDemoServers>>;
 beforeAll(async () => {
-  served = await serveHandler((request) => {
-    const name = new URL(request.url).pathname.split("/").at(-1) ?? "";
-    return isDemoServerName(name)
-      ? handleDemoMcpRequest(name, request)
-      : new Response("nope", { status: 404 });
-  });
+  served = await serveDemoServers();
 });
 afterAll(() => served.close());
 
 describe("demo MCP servers, through the official MCP client", () => {
   it("the calendar lists its five tools with annotations", async () => {
     const client = new Client({ name: "test", version: "1" });
-    await client.connect(new StreamableHTTPClientTransport(new URL(`${served.origin}/calendar`)));
+    await client.connect(new StreamableHTTPClientTransport(new URL(served.url("calendar"))));
     const { tools } = await client.listTools();
     expect(tools.map((tool) => tool.name)).toEqual([
       "list_events",
@@ -37,10 +32,10 @@ describe("demo MCP servers, through the official MCP client", () => {
   });
 
   it("our client: tasks needs its token, and sync_tasks fails with isError", async () => {
-    await expect(connectMcp(`${served.origin}/tasks`)).rejects.toMatchObject({
+    await expect(connectMcp(served.url("tasks"))).rejects.toMatchObject({
       kind: "unauthorized",
     });
-    const session = await connectMcp(`${served.origin}/tasks`, {
+    const session = await connectMcp(served.url("tasks"), {
       authorizationToken: DEMO_TASKS_TOKEN,
     });
     expect(session.transport).toBe("streamable-http");

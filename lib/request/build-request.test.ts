@@ -3,19 +3,17 @@ import { validateRequest } from "../toolset/validate";
 import { buildRequest, redactRequest } from "./build-request";
 import { createConfigRow, createDefaultState, createServer } from "./composer";
 import type { ComposerState } from "./types";
-
-function ids() {
-  let n = 0;
-  return () => `id${++n}`;
-}
+import { sequentialIds } from "../testing/sequential-ids";
 
 function state(overrides: Partial<ComposerState> = {}): ComposerState {
-  return { ...createDefaultState(ids()), ...overrides };
+  return { ...createDefaultState(sequentialIds()), ...overrides };
 }
 
 describe("buildRequest", () => {
   it("builds the exact params of the demo state, betas included; it validates for the emulator", () => {
-    const request = buildRequest({ ...createDefaultState(ids(), "http://127.0.0.1:4000") });
+    const request = buildRequest({
+      ...createDefaultState(sequentialIds(), "http://127.0.0.1:4000"),
+    });
     expect(request).toEqual({
       model: "claude-opus-4-6",
       max_tokens: 1024,
@@ -51,7 +49,7 @@ describe("buildRequest", () => {
   });
 
   it("omits empty optional fields instead of sending null", () => {
-    const newId = ids();
+    const newId = sequentialIds();
     const request = buildRequest(
       state({
         system: "  ",
@@ -73,7 +71,7 @@ describe("buildRequest", () => {
   });
 
   it("puts the tool search tool first, then one toolset per server in order", () => {
-    const newId = ids();
+    const newId = sequentialIds();
     const request = buildRequest(
       state({
         toolSearch: "bm25",
@@ -111,7 +109,7 @@ describe("buildRequest", () => {
   });
 
   it("redacts tokens for display without touching the original", () => {
-    const newId = ids();
+    const newId = sequentialIds();
     const request = buildRequest(
       state({
         servers: [

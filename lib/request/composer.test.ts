@@ -15,22 +15,18 @@ import { applyPattern, detectPattern, TOOLSET_PATTERNS } from "./patterns";
 import { buildToolset } from "./build-request";
 import { findDraftProblems } from "./draft-problems";
 import { fieldIdForPath } from "./field-ids";
-
-function ids() {
-  let n = 0;
-  return () => `id${++n}`;
-}
+import { sequentialIds } from "../testing/sequential-ids";
 
 describe("composer edits", () => {
   it("adds servers with unique names, each with its own toolset", () => {
-    const newId = ids();
+    const newId = sequentialIds();
     let state = createDefaultState(newId);
     state = addServer(addServer(state, newId), newId);
     expect(state.servers.map((s) => s.name)).toEqual(["calendar", "tasks", "server", "server-2"]);
   });
 
   it("moves, duplicates and removes servers", () => {
-    const newId = ids();
+    const newId = sequentialIds();
     let state = createDefaultState(newId);
     const [calendar, tasks] = state.servers;
     state = moveServer(state, tasks!.id, -1);
@@ -51,7 +47,7 @@ describe("composer edits", () => {
   });
 
   it("adds per-tool rows following the pattern, edits and removes them", () => {
-    const newId = ids();
+    const newId = sequentialIds();
     let state = createDefaultState(newId);
     const serverId = state.servers[0]!.id;
     state = addConfigRow(state, serverId, newId);
@@ -67,7 +63,7 @@ describe("composer edits", () => {
   });
 
   it("strips tokens", () => {
-    const newId = ids();
+    const newId = sequentialIds();
     const state = createDefaultState(newId);
     state.servers[0]!.authorizationToken = "secret";
     expect(JSON.stringify(withoutTokens(state))).not.toContain("secret");
@@ -75,7 +71,7 @@ describe("composer edits", () => {
 });
 
 describe("patterns produce the documented shapes", () => {
-  const newId = ids();
+  const newId = sequentialIds();
   const base = {
     ...createDefaultState(newId).servers[0]!,
     configs: [
@@ -124,7 +120,7 @@ describe("patterns produce the documented shapes", () => {
 
 describe("draft problems and field ids", () => {
   it("flags blank and duplicate per-tool rows", () => {
-    const newId = ids();
+    const newId = sequentialIds();
     const state = createDefaultState(newId);
     const server = state.servers[0]!;
     server.configs.push(
@@ -139,7 +135,7 @@ describe("draft problems and field ids", () => {
   });
 
   it("maps API paths to composer fields, tool search offset included", () => {
-    const newId = ids();
+    const newId = sequentialIds();
     const state = { ...createDefaultState(newId), toolSearch: "regex" as const };
     const server = state.servers[0]!;
     server.configs.push({ id: "dotted", tool: "a.b", enabled: true });

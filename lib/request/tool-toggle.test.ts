@@ -4,15 +4,11 @@ import { buildToolset } from "./build-request";
 import { createServer } from "./composer";
 import { toggleToolFlag, type ToolFlag } from "./tool-toggle";
 import type { ServerDraft } from "./types";
-
-function ids() {
-  let n = 0;
-  return () => `id${++n}`;
-}
+import { sequentialIds } from "../testing/sequential-ids";
 
 describe("toggleToolFlag", () => {
   it("writes the minimal configs entry and removes it when the value returns to the inherited one", () => {
-    const newId = ids();
+    const newId = sequentialIds();
     const server = createServer(newId, { name: "calendar", defaultConfig: { enabled: false } });
     const on = toggleToolFlag(server, "search_events", "enabled", newId);
     expect(buildToolset(on).configs).toEqual({ search_events: { enabled: true } });
@@ -76,7 +72,7 @@ describe("toggle then un-toggle (property)", () => {
         fc.constantFrom(...toolNames),
         fc.constantFrom<ToolFlag>("enabled", "deferLoading"),
         (server, tool, field) => {
-          const newId = ids();
+          const newId = sequentialIds();
           const once = toggleToolFlag(server, tool, field, newId);
           const twice = toggleToolFlag(once, tool, field, newId);
           expect(buildToolset(twice)).toEqual(buildToolset(server));

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { StateStorage } from "zustand/middleware";
 import { buildRequest } from "../request/build-request";
 import { createComposerStore, STORAGE_KEY } from "./composer-store";
+import { sequentialIds } from "../testing/sequential-ids";
 
 function memoryStorage(
   initial: Record<string, string> = {},
@@ -19,15 +20,10 @@ function memoryStorage(
   };
 }
 
-function ids() {
-  let n = 0;
-  return () => `id${++n}`;
-}
-
 describe("composer store persistence", () => {
   it("keeps the state across a reload, without tokens by default", async () => {
     const storage = memoryStorage();
-    const first = createComposerStore({ storage, newId: ids() });
+    const first = createComposerStore({ storage, newId: sequentialIds() });
     await first.persist.rehydrate();
     const serverId = first.getState().composer.servers[0]!.id;
     first
@@ -36,7 +32,7 @@ describe("composer store persistence", () => {
     first.getState().setField("message", "hi there");
     expect(storage.data[STORAGE_KEY]).not.toContain("secret-token");
 
-    const second = createComposerStore({ storage, newId: ids() });
+    const second = createComposerStore({ storage, newId: sequentialIds() });
     await second.persist.rehydrate();
     const restored = second.getState().composer;
     expect(restored.message).toBe("hi there");
@@ -46,13 +42,13 @@ describe("composer store persistence", () => {
 
   it("keeps tokens when the person asks to remember them", async () => {
     const storage = memoryStorage();
-    const store = createComposerStore({ storage, newId: ids() });
+    const store = createComposerStore({ storage, newId: sequentialIds() });
     await store.persist.rehydrate();
     store.getState().setRememberTokens(true);
     store
       .getState()
       .updateServer(store.getState().composer.servers[0]!.id, { authorizationToken: "keep-me" });
-    const again = createComposerStore({ storage, newId: ids() });
+    const again = createComposerStore({ storage, newId: sequentialIds() });
     await again.persist.rehydrate();
     expect(again.getState().composer.servers[0]?.authorizationToken).toBe("keep-me");
   });
@@ -64,14 +60,14 @@ describe("composer store persistence", () => {
         version: 1,
       }),
     });
-    const store = createComposerStore({ storage, newId: ids() });
+    const store = createComposerStore({ storage, newId: sequentialIds() });
     await store.persist.rehydrate();
     expect(store.getState().composer.servers[0]?.name).toBe("calendar");
     expect(store.getState().restoreError).toMatch(/could not be read/);
   });
 
   it("mixed pattern brings a tool search tool", () => {
-    const store = createComposerStore({ storage: memoryStorage(), newId: ids() });
+    const store = createComposerStore({ storage: memoryStorage(), newId: sequentialIds() });
     store.getState().applyPattern(store.getState().composer.servers[0]!.id, "mixed");
     expect(store.getState().composer.toolSearch).toBe("regex");
   });
@@ -82,7 +78,7 @@ describe("composer store sending", () => {
     const calls: { params: unknown; target: string }[] = [];
     const store = createComposerStore({
       storage: memoryStorage(),
-      newId: ids(),
+      newId: sequentialIds(),
       send: (params, options) => {
         calls.push({ params, target: options.target });
         return Promise.resolve({
@@ -109,7 +105,7 @@ describe("composer store sending", () => {
     const resolvers: (() => void)[] = [];
     const store = createComposerStore({
       storage: memoryStorage(),
-      newId: ids(),
+      newId: sequentialIds(),
       send: (_params, options) => {
         signals.push(options.signal!);
         return new Promise((resolve) => {

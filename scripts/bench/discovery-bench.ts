@@ -4,7 +4,7 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { handleDiscoverRequest } from "../../lib/api/discover-route";
 import { serveDemoServers } from "../../lib/testing/demo-servers";
-import { summarize, type BenchResult } from "./measure";
+import { compareSideBySide, type BenchResult } from "./measure";
 
 export async function benchDiscovery(
   runs = 150,
@@ -30,28 +30,11 @@ export async function benchDiscovery(
       const body = (await response.json()) as { tools?: unknown[] };
       if (body.tools?.length !== 5) throw new Error("unexpected tools");
     };
-    const time = async (fn: () => Promise<void>) => {
-      const start = performance.now();
-      await fn();
-      return performance.now() - start;
-    };
-    for (let i = 0; i < 15; i += 1) {
-      await time(direct);
-      await time(route);
-    }
-    const directSamples: number[] = [];
-    const routeSamples: number[] = [];
-    for (let i = 0; i < runs; i += 1) {
-      if (i % 2 === 0) {
-        directSamples.push(await time(direct));
-        routeSamples.push(await time(route));
-      } else {
-        routeSamples.push(await time(route));
-        directSamples.push(await time(direct));
-      }
-    }
-    const directResult = summarize("MCP SDK client: connect + tools/list + close", directSamples);
-    const routeResult = summarize("POST /api/mcp/tools (guard + lenient listing)", routeSamples);
+    const [directResult, routeResult] = await compareSideBySide(
+      { name: "MCP SDK client: connect + tools/list + close", run: direct },
+      { name: "POST /api/mcp/tools (guard + lenient listing)", run: route },
+      { runs, warmup: 15 },
+    );
     return {
       direct: directResult,
       route: routeResult,

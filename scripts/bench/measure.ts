@@ -39,3 +39,35 @@ export function formatResult(result: BenchResult, targetMs?: number): string {
         : `  ✗ over ${targetMs} ms`;
   return `${result.name}\n  median ${result.medianMs.toFixed(3)} ms · p90 ${result.p90Ms.toFixed(3)} ms · min ${result.minMs.toFixed(3)} ms · ${result.runs} runs${verdict}`;
 }
+
+/**
+ * Times two async variants of the same work side by side: a warm-up, then alternating order each
+ * round so neither side always runs on the warmer machine. Returns both summaries.
+ */
+export async function compareSideBySide(
+  a: { name: string; run: () => Promise<unknown> },
+  b: { name: string; run: () => Promise<unknown> },
+  { runs = 200, warmup = 20 } = {},
+): Promise<[BenchResult, BenchResult]> {
+  const time = async (fn: () => Promise<unknown>) => {
+    const start = performance.now();
+    await fn();
+    return performance.now() - start;
+  };
+  for (let i = 0; i < warmup; i += 1) {
+    await time(a.run);
+    await time(b.run);
+  }
+  const aSamples: number[] = [];
+  const bSamples: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    if (i % 2 === 0) {
+      aSamples.push(await time(a.run));
+      bSamples.push(await time(b.run));
+    } else {
+      bSamples.push(await time(b.run));
+      aSamples.push(await time(a.run));
+    }
+  }
+  return [summarize(a.name, aSamples), summarize(b.name, bSamples)];
+}

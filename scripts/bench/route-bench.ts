@@ -4,7 +4,7 @@
 import { forwardMessages } from "../../lib/api/forward-messages";
 import { handleEmulatorRequest } from "../../lib/emulator/handler";
 import { serveDemoServers } from "../../lib/testing/demo-servers";
-import { summarize, type BenchResult } from "./measure";
+import { compareSideBySide, type BenchResult } from "./measure";
 
 export async function benchRoute(
   runs = 200,
@@ -43,31 +43,16 @@ export async function benchRoute(
         }),
         {},
       );
-    const time = async (fn: () => Promise<Response>) => {
-      const start = performance.now();
+    const check = async (fn: () => Promise<Response>) => {
       const response = await fn();
       await response.text();
       if (response.status !== 200) throw new Error(`HTTP ${response.status}`);
-      return performance.now() - start;
     };
-    for (let i = 0; i < 20; i += 1) {
-      await time(direct);
-      await time(route);
-    }
-    const directSamples: number[] = [];
-    const routeSamples: number[] = [];
-    for (let i = 0; i < runs; i += 1) {
-      // Alternate the order so neither side always runs on a warmer machine.
-      if (i % 2 === 0) {
-        directSamples.push(await time(direct));
-        routeSamples.push(await time(route));
-      } else {
-        routeSamples.push(await time(route));
-        directSamples.push(await time(direct));
-      }
-    }
-    const directResult = summarize("emulator handler, called directly", directSamples);
-    const routeResult = summarize("POST /api/messages → SDK → emulator", routeSamples);
+    const [directResult, routeResult] = await compareSideBySide(
+      { name: "emulator handler, called directly", run: () => check(direct) },
+      { name: "POST /api/messages → SDK → emulator", run: () => check(route) },
+      { runs },
+    );
     return {
       direct: directResult,
       route: routeResult,

@@ -126,3 +126,24 @@ test("a real third-party server's tools are listed and can be filtered", async (
   await page.getByLabel("Filter tools of everything").fill("echo");
   await expect(page.locator('[data-testid="merged-row"][data-server="everything"]')).toHaveCount(1);
 });
+
+test("a server with 500 tools lists every one, filters and toggles", async ({ page, baseURL }) => {
+  const app = new PlaygroundPage(page);
+  await app.open();
+  const card = await app.addServer({ name: "catalog", url: `${baseURL}/api/demo-mcp/catalog` });
+  await expect(card.getByTestId("discovery-ok")).toContainText("500 tools");
+  const rows = page.locator('[data-testid="merged-row"][data-server="catalog"]');
+  await expect(rows).toHaveCount(500);
+  await card.getByRole("button", { name: "Mixed" }).click();
+  await expect(page.locator('[data-testid="server-sent"]').last()).toContainText(
+    "0 definitions up front",
+  );
+  await page.getByLabel("Filter tools of catalog").fill("crm_search");
+  await expect(rows).toHaveCount(10);
+  await page.getByRole("button", { name: /^enabled of crm_search_021: false/ }).click();
+  await page.getByRole("button", { name: /^defer_loading of crm_search_021: true/ }).click();
+  await expect(page.locator('[data-testid="server-sent"]').last()).toContainText(
+    "1 definition up front",
+  );
+  await page.screenshot({ path: "screenshots/wide-catalog.png" });
+});

@@ -1,9 +1,9 @@
 "use client";
 
-import { useDeferredValue, useState } from "react";
+import { memo, useDeferredValue, useState } from "react";
 import { useComposer } from "@/components/store-provider";
 import { cn } from "@/components/ui/cn";
-import type { ServerPreview } from "@/lib/request/preview";
+import type { ServerPreview, ToolInfo } from "@/lib/request/preview";
 import type { ToolFlag } from "@/lib/request/tool-toggle";
 import {
   describeSummary,
@@ -46,7 +46,7 @@ export function MergedTable({ server }: { server: ServerPreview }) {
         {server.discovered ? (
           <p className="text-xs text-muted" data-testid="server-sent">
             Sent to the model: <strong className="text-ink">{server.summary.upFront}</strong>{" "}
-            definitions up front (~
+            {server.summary.upFront === 1 ? "definition" : "definitions"} up front (~
             {formatTokens(server.upFrontTokens ?? 0)} tokens),{" "}
             <strong className="text-ink">{server.summary.deferred}</strong> deferred. Click a value
             to toggle it.
@@ -73,10 +73,16 @@ export function MergedTable({ server }: { server: ServerPreview }) {
         ) : null}
       </header>
       <div className="max-h-[28rem] overflow-auto">
-        <table className="w-full text-sm">
+        <table className="w-full table-fixed text-sm">
           <caption className="sr-only">
             Effective enabled and defer_loading of each tool of {name}
           </caption>
+          {/* Fixed layout: a change in one row does not make the browser re-measure hundreds. */}
+          <colgroup>
+            <col className="w-[46%]" />
+            <col className="w-[27%]" />
+            <col className="w-[27%]" />
+          </colgroup>
           <thead className="sticky top-0 bg-sunken text-left text-[11px] tracking-wide text-muted uppercase">
             <tr>
               <th scope="col" className="px-3 py-1.5 font-medium">
@@ -91,79 +97,16 @@ export function MergedTable({ server }: { server: ServerPreview }) {
             </tr>
           </thead>
           <tbody>
-            {rows.map((tool) => {
-              const isOther = tool.name === OTHER_TOOLS_NAME;
-              const info = server.toolInfo.get(tool.name);
-              const toggle = isOther
-                ? undefined
-                : (flag: ToolFlag) => toggleTool(server.serverId, tool.name, flag);
-              return (
-                <tr
-                  key={tool.name}
-                  data-testid="merged-row"
-                  data-server={server.name}
-                  data-tool={tool.name}
-                  data-enabled={String(tool.enabled.value)}
-                  data-defer-loading={String(tool.deferLoading.value)}
-                  data-enabled-source={tool.enabled.source}
-                  data-defer-loading-source={tool.deferLoading.source}
-                  data-destructive={info?.destructive ? "true" : undefined}
-                  className={cn("border-t border-line", !tool.enabled.value && "text-muted")}
-                >
-                  <th
-                    scope="row"
-                    className="px-3 py-1.5 text-left font-normal"
-                    title={info?.description}
-                  >
-                    {isOther ? (
-                      <span className="text-muted italic">every other tool</span>
-                    ) : (
-                      <span className="inline-flex flex-wrap items-center gap-1.5">
-                        <span
-                          className={cn(
-                            "font-mono text-[13px] break-all",
-                            !tool.enabled.value && "line-through",
-                          )}
-                        >
-                          {tool.name}
-                        </span>
-                        {info?.destructive ? (
-                          <span
-                            className="rounded bg-danger-soft px-1 text-[10px] font-semibold text-danger"
-                            title="Annotated destructiveHint"
-                          >
-                            destructive
-                          </span>
-                        ) : null}
-                        {info?.readOnly ? (
-                          <span className="rounded bg-sunken px-1 text-[10px] text-muted">
-                            read-only
-                          </span>
-                        ) : null}
-                      </span>
-                    )}
-                  </th>
-                  <td className="px-3 py-1.5">
-                    <ValueCell
-                      label={`enabled of ${tool.name}`}
-                      value={tool.enabled}
-                      tone={tool.enabled.value ? "ok" : "danger"}
-                      onToggle={toggle && (() => toggle("enabled"))}
-                    />
-                  </td>
-                  <td className="px-3 py-1.5">
-                    <ValueCell
-                      label={`defer_loading of ${tool.name}`}
-                      value={tool.deferLoading}
-                      tone={
-                        tool.enabled.value ? (tool.deferLoading.value ? "warn" : "plain") : "muted"
-                      }
-                      onToggle={toggle && (() => toggle("deferLoading"))}
-                    />
-                  </td>
-                </tr>
-              );
-            })}
+            {rows.map((tool) => (
+              <MergedRow
+                key={tool.name}
+                serverId={server.serverId}
+                serverName={server.name}
+                tool={tool}
+                info={server.toolInfo.get(tool.name)}
+                onToggle={toggleTool}
+              />
+            ))}
             {rows.length === 0 ? (
               <tr>
                 <td colSpan={3} className="px-3 py-3 text-center text-xs text-muted">
@@ -175,6 +118,100 @@ export function MergedTable({ server }: { server: ServerPreview }) {
         </table>
       </div>
     </section>
+  );
+}
+
+interface MergedRowProps {
+  serverId: string;
+  serverName: string;
+  tool: MergedTool;
+  info: ToolInfo | undefined;
+  onToggle: (serverId: string, tool: string, flag: ToolFlag) => void;
+}
+
+/**
+ * One tool's row. Memoised on the values it shows: an edit re-derives every row object, but only
+ * rows whose values changed render again, so a server with hundreds of tools stays responsive.
+ */
+const MergedRow = memo(function MergedRow({
+  serverId,
+  serverName,
+  tool,
+  info,
+  onToggle,
+}: MergedRowProps) {
+  const isOther = tool.name === OTHER_TOOLS_NAME;
+  const toggle = isOther ? undefined : (flag: ToolFlag) => onToggle(serverId, tool.name, flag);
+  return (
+    <tr
+      data-testid="merged-row"
+      data-server={serverName}
+      data-tool={tool.name}
+      data-enabled={String(tool.enabled.value)}
+      data-defer-loading={String(tool.deferLoading.value)}
+      data-enabled-source={tool.enabled.source}
+      data-defer-loading-source={tool.deferLoading.source}
+      data-destructive={info?.destructive ? "true" : undefined}
+      className={cn("border-t border-line", !tool.enabled.value && "text-muted")}
+    >
+      <th scope="row" className="px-3 py-1.5 text-left font-normal" title={info?.description}>
+        {isOther ? (
+          <span className="text-muted italic">every other tool</span>
+        ) : (
+          <span className="inline-flex flex-wrap items-center gap-1.5">
+            <span
+              className={cn(
+                "font-mono text-[13px] [overflow-wrap:anywhere]",
+                !tool.enabled.value && "line-through",
+              )}
+            >
+              {tool.name}
+            </span>
+            {info?.destructive ? (
+              <span
+                className="rounded bg-danger-soft px-1 text-[10px] font-semibold text-danger"
+                title="Annotated destructiveHint"
+              >
+                destructive
+              </span>
+            ) : null}
+            {info?.readOnly ? (
+              <span className="rounded bg-sunken px-1 text-[10px] text-muted">read-only</span>
+            ) : null}
+          </span>
+        )}
+      </th>
+      <td className="px-3 py-1.5">
+        <ValueCell
+          label={`enabled of ${tool.name}`}
+          value={tool.enabled}
+          tone={tool.enabled.value ? "ok" : "danger"}
+          onToggle={toggle && (() => toggle("enabled"))}
+        />
+      </td>
+      <td className="px-3 py-1.5">
+        <ValueCell
+          label={`defer_loading of ${tool.name}`}
+          value={tool.deferLoading}
+          tone={tool.enabled.value ? (tool.deferLoading.value ? "warn" : "plain") : "muted"}
+          onToggle={toggle && (() => toggle("deferLoading"))}
+        />
+      </td>
+    </tr>
+  );
+}, sameRow);
+
+function sameRow(a: MergedRowProps, b: MergedRowProps): boolean {
+  return (
+    a.serverId === b.serverId &&
+    a.serverName === b.serverName &&
+    a.info === b.info &&
+    a.onToggle === b.onToggle &&
+    a.tool.name === b.tool.name &&
+    a.tool.enabled.value === b.tool.enabled.value &&
+    a.tool.enabled.source === b.tool.enabled.source &&
+    a.tool.deferLoading.value === b.tool.deferLoading.value &&
+    a.tool.deferLoading.source === b.tool.deferLoading.source
   );
 }
 
@@ -203,7 +240,7 @@ function ValueCell({
 }) {
   const chip = cn("rounded px-1.5 py-px font-mono text-xs font-medium", TONES[tone]);
   return (
-    <span className="inline-flex flex-wrap items-center gap-x-1.5 gap-y-0.5">
+    <span className="inline-flex flex-col items-start gap-0.5">
       {onToggle ? (
         <button
           type="button"

@@ -39,7 +39,7 @@ export function PreviewPane({ onFocusField }: { onFocusField: (fieldId: string) 
           <p className="text-xs text-muted" data-testid="total-summary">
             {describeSummary(preview.total)}
             {preview.totalUpFrontTokens !== null
-              ? ` · ${preview.total.upFront} definitions up front, ~${formatTokens(preview.totalUpFrontTokens)} tokens`
+              ? ` · ${preview.total.upFront} ${preview.total.upFront === 1 ? "definition" : "definitions"} up front, ~${formatTokens(preview.totalUpFrontTokens)} tokens`
               : ""}
           </p>
         </div>

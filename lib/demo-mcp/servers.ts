@@ -6,7 +6,7 @@ import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { z } from "zod";
 
-export const DEMO_SERVERS = ["calendar", "tasks"] as const;
+export const DEMO_SERVERS = ["calendar", "tasks", "catalog"] as const;
 export type DemoServerName = (typeof DEMO_SERVERS)[number];
 
 import { DEMO_TASKS_TOKEN } from "./token";
@@ -194,9 +194,46 @@ function buildTasksServer(): McpServer {
   return server;
 }
 
+const CATALOG_AREAS = [
+  "billing",
+  "crm",
+  "docs",
+  "hr",
+  "inventory",
+  "marketing",
+  "ops",
+  "sales",
+  "support",
+  "wiki",
+];
+const CATALOG_VERBS = ["get", "list", "search", "count", "export"];
+const CATALOG_SIZE = 500;
+
+/** A long-tail server (500 read-only tools) to see what defer_loading and tool search save. */
+function buildCatalogServer(): McpServer {
+  const server = new McpServer({ name: "demo-catalog", version: "1.0.0" });
+  for (let i = 0; i < CATALOG_SIZE; i += 1) {
+    const area = CATALOG_AREAS[i % CATALOG_AREAS.length] ?? "misc";
+    const verb =
+      CATALOG_VERBS[Math.floor(i / CATALOG_AREAS.length) % CATALOG_VERBS.length] ?? "get";
+    const name = `${area}_${verb}_${String(i).padStart(3, "0")}`;
+    server.registerTool(
+      name,
+      {
+        description: `${verb} ${area} records, variant ${i}. A demo tool: it echoes its query.`,
+        inputSchema: { query: z.string().default("").describe("What to look for") },
+        annotations: { readOnlyHint: true },
+      },
+      ({ query }) => text(`${name}: no ${area} records match '${query}' (demo).`),
+    );
+  }
+  return server;
+}
+
 const BUILDERS: Record<DemoServerName, () => McpServer> = {
   calendar: buildCalendarServer,
   tasks: buildTasksServer,
+  catalog: buildCatalogServer,
 };
 
 export function isDemoServerName(name: string): name is DemoServerName {

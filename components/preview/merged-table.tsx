@@ -79,9 +79,9 @@ export function MergedTable({ server }: { server: ServerPreview }) {
           </caption>
           {/* Fixed layout: a change in one row does not make the browser re-measure hundreds. */}
           <colgroup>
-            <col className="w-[46%]" />
-            <col className="w-[27%]" />
-            <col className="w-[27%]" />
+            <col className="w-[44%]" />
+            <col className="w-[25%]" />
+            <col className="w-[31%]" />
           </colgroup>
           <thead className="sticky top-0 bg-sunken text-left text-[11px] tracking-wide text-muted uppercase">
             <tr>

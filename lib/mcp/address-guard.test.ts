@@ -68,12 +68,20 @@ describe("address guard", () => {
     await expect(
       checkUrl(new URL("http://127.0.0.1:3000/mcp"), { allowPrivate: true }),
     ).resolves.toBeUndefined();
+    const own = { allowPrivate: false, trustedOrigins: ["http://127.0.0.1:3000"] };
     await expect(
-      checkUrl(new URL("http://127.0.0.1:3000/api/demo-mcp/calendar"), {
-        allowPrivate: false,
-        trustedOrigins: ["http://127.0.0.1:3000"],
-      }),
+      checkUrl(new URL("http://127.0.0.1:3000/api/demo-mcp/calendar"), own),
     ).resolves.toBeUndefined();
+    // Only the app's own demo servers, and never a metadata address, even if a forged Host names it.
+    await expect(checkUrl(new URL("http://127.0.0.1:3000/admin"), own)).rejects.toThrow(
+      /private network/,
+    );
+    await expect(
+      checkUrl(new URL("http://169.254.169.254/api/demo-mcp/x"), {
+        allowPrivate: false,
+        trustedOrigins: ["http://169.254.169.254"],
+      }),
+    ).rejects.toThrow(/metadata/);
   });
 
   it("reads the deployment setting, allowing private networks by default outside production", () => {

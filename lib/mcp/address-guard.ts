@@ -8,7 +8,11 @@ import { isIP } from "node:net";
 
 export interface AddressPolicy {
   allowPrivate: boolean;
-  /** Origins always allowed: the app's own (its demo MCP servers). */
+  /**
+   * Origins whose demo MCP servers (paths under /api/demo-mcp/) may be on a private address: the
+   * app's own. It never lifts the metadata and link-local refusals, so a forged Host header
+   * cannot open those.
+   */
   trustedOrigins?: readonly string[];
   maxResponseBytes?: number;
   maxRedirects?: number;
@@ -35,6 +39,7 @@ export function allowPrivateFromEnv(
 
 type AddressClass = "metadata" | "link-local" | "unspecified" | "private" | "public";
 
+const DEMO_PATH = "/api/demo-mcp/";
 const METADATA_HOSTS = new Set([
   "metadata.google.internal",
   "metadata",
@@ -79,7 +84,8 @@ export async function checkUrl(url: URL, policy: AddressPolicy): Promise<void> {
       `Only http:// and https:// URLs can be reached (not ${url.protocol}).`,
     );
   }
-  if (policy.trustedOrigins?.includes(url.origin)) return;
+  const ownDemoServer =
+    !!policy.trustedOrigins?.includes(url.origin) && url.pathname.startsWith(DEMO_PATH);
   const hostname = url.hostname.replace(/^\[|\]$/g, "").toLowerCase();
   if (METADATA_HOSTS.has(hostname))
     throw new AddressRefusedError(`${hostname} is a cloud metadata address and is never fetched.`);
@@ -92,7 +98,7 @@ export async function checkUrl(url: URL, policy: AddressPolicy): Promise<void> {
       throw new AddressRefusedError(`${address} is a link-local address and is never fetched.`);
     if (kind === "unspecified")
       throw new AddressRefusedError(`${address} is not a routable address.`);
-    if (kind === "private" && !policy.allowPrivate) {
+    if (kind === "private" && !policy.allowPrivate && !ownDemoServer) {
       throw new AddressRefusedError(
         `${url.hostname} is on a private network (${address}); this deployment does not allow that (MCP_ALLOW_PRIVATE_NETWORK).`,
       );

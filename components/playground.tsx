@@ -7,6 +7,8 @@ import { usePreview } from "@/components/preview/use-preview";
 import { ResponsePane } from "@/components/response/response-pane";
 import { StoreProvider, useComposer, useHydrated } from "@/components/store-provider";
 import { ThemeSwitch } from "@/components/theme-switch";
+import { ShareButton } from "@/components/share/share-button";
+import { SharedLinkBanner } from "@/components/share/shared-link-banner";
 import { ApiKeyBar, TargetSwitch, useServerInfo } from "@/components/target-switch";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
@@ -93,6 +95,7 @@ function PlaygroundLayout() {
     <div className="flex h-dvh flex-col" data-hydrated={hydrated}>
       <Header onSend={sendNow} />
       <ApiKeyBar serverInfo={serverInfo} />
+      <SharedLinkBanner />
       <RestoreNotice />
       <nav aria-label="Panes" className="border-b border-line bg-panel px-3 lg:hidden">
         <div role="tablist" className="flex gap-1">
@@ -199,6 +202,7 @@ function Header({ onSend }: { onSend: () => void }) {
       <TargetSwitch />
       <div className="ml-auto flex items-center gap-3">
         <ThemeSwitch />
+        <ShareButton />
         <Button
           variant="primary"
           onClick={onSend}

@@ -1,0 +1,74 @@
+"use client";
+
+import { useRef, useState } from "react";
+import { useComposer } from "@/components/store-provider";
+import { Button } from "@/components/ui/button";
+import { buildShareUrl } from "@/lib/share/codec";
+
+/** "Share": the whole composer in the link's fragment (never sent to a server), tokens left out. */
+export function ShareButton() {
+  const composer = useComposer((s) => s.composer);
+  const [link, setLink] = useState<string | null>(null);
+  const [copied, setCopied] = useState<"copied" | "failed" | null>(null);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const withTokens = composer.servers
+    .filter((server) => server.authorizationToken)
+    .map((server) => server.name);
+
+  async function share() {
+    const url = buildShareUrl(`${window.location.origin}${window.location.pathname}`, composer);
+    setLink(url);
+    dialog.current?.showModal();
+    try {
+      await navigator.clipboard.writeText(url);
+      setCopied("copied");
+    } catch {
+      setCopied("failed");
+    }
+  }
+
+  return (
+    <>
+      <Button variant="secondary" onClick={() => void share()}>
+        Share
+      </Button>
+      <dialog
+        ref={dialog}
+        aria-labelledby="share-title"
+        className="m-auto w-[min(36rem,calc(100vw-2rem))] rounded-lg border border-line bg-panel p-4 text-ink shadow-xl backdrop:bg-black/40"
+      >
+        <h2 id="share-title" className="mb-2 text-sm font-semibold">
+          Share this configuration
+        </h2>
+        <label htmlFor="share-link" className="mb-1 block text-xs font-medium text-muted">
+          Share link
+        </label>
+        <textarea
+          id="share-link"
+          readOnly
+          rows={4}
+          value={link ?? ""}
+          onFocus={(event) => event.currentTarget.select()}
+          className="w-full resize-none rounded-md border border-line bg-sunken p-2 font-mono text-xs break-all"
+        />
+        <p className="mt-2 text-xs text-muted" role="status">
+          {copied === "copied"
+            ? "Copied to the clipboard. "
+            : copied === "failed"
+              ? "Copy it from the box above. "
+              : ""}
+          {link ? `${link.length} characters. ` : ""}
+          Tokens are never in the link
+          {withTokens.length
+            ? `: whoever opens it is asked for the token of ${withTokens.join(", ")}.`
+            : "."}
+        </p>
+        <div className="mt-3 flex justify-end">
+          <Button variant="primary" onClick={() => dialog.current?.close()}>
+            Done
+          </Button>
+        </div>
+      </dialog>
+    </>
+  );
+}

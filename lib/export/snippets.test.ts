@@ -1,0 +1,129 @@
+import { execFile } from "node:child_process";
+import { mkdir, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import Anthropic from "@anthropic-ai/sdk";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { handleEmulatorRequest, readApiKey } from "../emulator/handler";
+import { buildRequest } from "../request/build-request";
+import { createDefaultState } from "../request/composer";
+import { serveDemoServers } from "../testing/demo-servers";
+import { serveHandler, type ServedHandler } from "../testing/serve-handler";
+import { sequentialIds } from "../testing/sequential-ids";
+import { generateSnippet, SNIPPET_LANGUAGES, tokenVariables } from "./snippets";
+
+const run = promisify(execFile);
+const WORK = join(process.cwd(), ".test-output", "snippets");
+
+let demo: Awaited<ReturnType<typeof serveDemoServers>>;
+let capture: ServedHandler;
+const captured: { body: unknown; beta: string | null; key: string | null }[] = [];
+
+beforeAll(async () => {
+  await mkdir(WORK, { recursive: true });
+  demo = await serveDemoServers();
+  // The emulator, behind a recorder of exactly what arrives.
+  capture = await serveHandler(async (request) => {
+    const text = await request.clone().text();
+    captured.push({
+      body: JSON.parse(text),
+      beta: request.headers.get("anthropic-beta"),
+      key: readApiKey(request.headers),
+    });
+    return handleEmulatorRequest(request);
+  });
+});
+afterAll(async () => {
+  await Promise.all([capture.close(), demo.close()]);
+  await rm(WORK, { recursive: true, force: true });
+});
+
+function demoParams() {
+  const state = createDefaultState(sequentialIds(), demo.origin);
+  state.message =
+    'call tasks.list_tasks {}\ncall calendar.search_events {"query": "it\'s $HOME `x` \\\\ review"}';
+  state.system = "Quotes \" and 'single' and $dollars stay as they are.";
+  return buildRequest(state);
+}
+
+const env = () => ({
+  PATH: process.env.PATH ?? "",
+  NODE_ENV: "test" as const,
+  ANTHROPIC_BASE_URL: `${capture.origin}/api/emulator`,
+  ANTHROPIC_API_KEY: "test-key",
+  MCP_TOKEN_TASKS: "demo-tasks-token",
+});
+
+/** What Send sends: the route hands the params to the SDK unchanged. */
+async function sendBody(params: ReturnType<typeof demoParams>) {
+  captured.length = 0;
+  await new Anthropic({
+    apiKey: "test-key",
+    baseURL: `${capture.origin}/api/emulator`,
+    maxRetries: 0,
+  }).beta.messages.create(params);
+  return captured[0];
+}
+
+describe("exported snippets", () => {
+  it("name one environment variable per token and never hold a secret", () => {
+    const params = demoParams();
+    expect(tokenVariables(params)).toEqual([
+      { serverIndex: 1, serverName: "tasks", env: "MCP_TOKEN_TASKS" },
+    ]);
+    for (const language of SNIPPET_LANGUAGES) {
+      const snippet = generateSnippet(language, params);
+      expect(snippet).not.toContain("demo-tasks-token");
+      expect(snippet).toContain("MCP_TOKEN_TASKS");
+    }
+  });
+
+  it("the curl snippet, run by bash against the emulator, sends the body Send sends", async () => {
+    const params = demoParams();
+    const expected = await sendBody(params);
+    const file = join(WORK, "request.sh");
+    await writeFile(file, generateSnippet("curl", params));
+    captured.length = 0;
+    const { stdout } = await run("bash", [file], { env: env() });
+    expect(captured[0]).toEqual(expected);
+    const message = JSON.parse(stdout) as { content: { type: string }[] };
+    expect(message.content.map((block) => block.type)).toEqual([
+      "text",
+      "mcp_tool_use",
+      "mcp_tool_result",
+      "mcp_tool_use",
+      "mcp_tool_result",
+      "text",
+    ]);
+  });
+
+  it("the TypeScript snippet, run with the SDK against the emulator, sends the body Send sends", async () => {
+    const params = demoParams();
+    const expected = await sendBody(params);
+    const file = join(process.cwd(), ".test-output", "snippets", "request.mts");
+    await writeFile(file, generateSnippet("typescript", params));
+    captured.length = 0;
+    const { stdout } = await run(process.execPath, ["--import", "tsx", file], {
+      env: env(),
+      cwd: process.cwd(),
+    });
+    expect(captured[0]).toEqual(expected);
+    expect(JSON.parse(stdout)).toMatchObject({ type: "message", stop_reason: "end_turn" });
+  }, 30_000);
+
+  it("the Python snippet compiles, and its JSON body is the request", async () => {
+    const params = demoParams();
+    const file = join(WORK, "request.py");
+    await writeFile(file, generateSnippet("python", params));
+    await run("python3", ["-m", "py_compile", file]);
+    const body = JSON.parse(generateSnippet("json", params)) as Record<string, unknown>;
+    const { betas: _betas, ...rest } = params;
+    expect(body).toEqual({
+      ...rest,
+      mcp_servers: [
+        rest.mcp_servers?.[0],
+        { ...rest.mcp_servers?.[1], authorization_token: "$MCP_TOKEN_TASKS" },
+      ],
+    });
+  });
+});

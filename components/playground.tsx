@@ -8,6 +8,7 @@ import { ResponsePane } from "@/components/response/response-pane";
 import { StoreProvider, useComposer, useHydrated } from "@/components/store-provider";
 import { ThemeSwitch } from "@/components/theme-switch";
 import { GetCodeButton } from "@/components/export/get-code-button";
+import { ImportButton } from "@/components/import/import-button";
 import { ShareButton } from "@/components/share/share-button";
 import { SharedLinkBanner } from "@/components/share/shared-link-banner";
 import { ApiKeyBar, TargetSwitch, useServerInfo } from "@/components/target-switch";
@@ -203,6 +204,7 @@ function Header({ onSend }: { onSend: () => void }) {
       <TargetSwitch />
       <div className="ml-auto flex items-center gap-3">
         <ThemeSwitch />
+        <ImportButton />
         <GetCodeButton />
         <ShareButton />
         <Button

@@ -3,6 +3,7 @@
 import { useMemo, useRef, useState } from "react";
 import { usePreview } from "@/components/preview/use-preview";
 import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
 import { cn } from "@/components/ui/cn";
 import {
   generateSnippet,
@@ -11,17 +12,7 @@ import {
   tokenVariables,
   type SnippetLanguage,
 } from "@/lib/export/snippets";
-import { tokenizeJson, type JsonTokenKind } from "@/lib/json/highlight";
-
-const TOKEN_CLASSES: Record<JsonTokenKind, string> = {
-  key: "text-code-key",
-  string: "text-code-string",
-  number: "text-code-number",
-  boolean: "text-code-literal",
-  null: "text-code-literal",
-  punctuation: "text-muted",
-  plain: "",
-};
+import { HighlightedCode } from "@/components/ui/highlighted-code";
 
 /** "Get code": the request Send would send, as curl, TypeScript, Python or a JSON body. */
 export function GetCodeButton() {
@@ -30,7 +21,6 @@ export function GetCodeButton() {
   const [language, setLanguage] = useState<SnippetLanguage>("curl");
   const [copied, setCopied] = useState<string | null>(null);
   const snippet = useMemo(() => generateSnippet(language, request), [language, request]);
-  const tokens = useMemo(() => tokenizeJson(snippet), [snippet]);
   const variables = tokenVariables(request);
 
   async function copy() {
@@ -47,14 +37,12 @@ export function GetCodeButton() {
       <Button variant="secondary" onClick={() => dialog.current?.showModal()}>
         Get code
       </Button>
-      <dialog
-        ref={dialog}
-        aria-labelledby="code-title"
-        className="m-auto w-[min(52rem,calc(100vw-2rem))] rounded-lg border border-line bg-panel p-4 text-ink shadow-xl backdrop:bg-black/40"
+      <Dialog
+        dialogRef={dialog}
+        id="code"
+        title="The request as code"
+        className="w-[min(52rem,calc(100vw-2rem))]"
       >
-        <h2 id="code-title" className="mb-2 text-sm font-semibold">
-          The request as code
-        </h2>
         <div role="tablist" aria-label="Language" className="mb-2 flex gap-1 border-b border-line">
           {SNIPPET_LANGUAGES.map((option) => (
             <button
@@ -77,22 +65,11 @@ export function GetCodeButton() {
             </button>
           ))}
         </div>
-        <pre
+        <HighlightedCode
+          code={snippet}
           data-testid="snippet"
-          className="max-h-[60vh] overflow-auto rounded-md border border-line bg-sunken p-3 font-mono text-xs leading-relaxed"
-        >
-          <code>
-            {tokens.map((token, index) =>
-              token.kind === "plain" ? (
-                token.text
-              ) : (
-                <span key={index} className={TOKEN_CLASSES[token.kind]}>
-                  {token.text}
-                </span>
-              ),
-            )}
-          </code>
-        </pre>
+          className="max-h-[60vh] rounded-md border border-line bg-sunken p-3"
+        />
         <p className="mt-2 text-xs text-muted">
           Secrets are environment variables: <code className="font-mono">ANTHROPIC_API_KEY</code>
           {variables.map((variable) => (
@@ -115,7 +92,7 @@ export function GetCodeButton() {
             Done
           </Button>
         </div>
-      </dialog>
+      </Dialog>
     </>
   );
 }

@@ -3,6 +3,7 @@
 import { useRef, useState } from "react";
 import { useComposer } from "@/components/store-provider";
 import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
 import { importRequest } from "@/lib/import/import-request";
 import { defaultNewId } from "@/lib/store/composer-store";
 
@@ -39,14 +40,12 @@ export function ImportButton() {
       >
         Import
       </Button>
-      <dialog
-        ref={dialog}
-        aria-labelledby="import-title"
-        className="m-auto w-[min(44rem,calc(100vw-2rem))] rounded-lg border border-line bg-panel p-4 text-ink shadow-xl backdrop:bg-black/40"
+      <Dialog
+        dialogRef={dialog}
+        id="import"
+        title="Import a request"
+        className="w-[min(44rem,calc(100vw-2rem))]"
       >
-        <h2 id="import-title" className="mb-1 text-sm font-semibold">
-          Import a request
-        </h2>
         <p className="mb-2 text-xs text-muted">
           A JSON request body, a curl command, or a request in the deprecated mcp-client-2025-04-04
           shape (migrated to mcp_toolset). It replaces the composer.
@@ -94,7 +93,7 @@ export function ImportButton() {
             Import request
           </Button>
         </div>
-      </dialog>
+      </Dialog>
     </>
   );
 }

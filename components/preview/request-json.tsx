@@ -2,17 +2,7 @@
 
 import { useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { tokenizeJson, type JsonTokenKind } from "@/lib/json/highlight";
-
-const TOKEN_CLASSES: Record<JsonTokenKind, string> = {
-  key: "text-code-key",
-  string: "text-code-string",
-  number: "text-code-number",
-  boolean: "text-code-literal",
-  null: "text-code-literal",
-  punctuation: "text-muted",
-  plain: "",
-};
+import { HighlightedCode } from "@/components/ui/highlighted-code";
 
 export function JsonBlock({
   value,
@@ -24,7 +14,6 @@ export function JsonBlock({
   testId?: string;
 }) {
   const text = useMemo(() => JSON.stringify(value, null, 2), [value]);
-  const tokens = useMemo(() => tokenizeJson(text), [text]);
   const [copied, setCopied] = useState<"idle" | "copied" | "failed">("idle");
 
   async function copy() {
@@ -48,25 +37,13 @@ export function JsonBlock({
       >
         {copied === "copied" ? "Copied" : copied === "failed" ? "Copy failed" : "Copy"}
       </Button>
-      <pre
+      <HighlightedCode
+        code={text}
         aria-label={label}
         data-testid={testId}
-        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrollable block must be reachable by keyboard to scroll it
         tabIndex={0}
-        className="max-h-[32rem] overflow-auto p-3 pr-20 font-mono text-xs leading-relaxed"
-      >
-        <code>
-          {tokens.map((token, index) =>
-            token.kind === "plain" ? (
-              token.text
-            ) : (
-              <span key={index} className={TOKEN_CLASSES[token.kind]}>
-                {token.text}
-              </span>
-            ),
-          )}
-        </code>
-      </pre>
+        className="max-h-[32rem] p-3 pr-20"
+      />
     </div>
   );
 }

@@ -3,6 +3,7 @@
 import { useRef, useState } from "react";
 import { useComposer } from "@/components/store-provider";
 import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
 import { buildShareUrl } from "@/lib/share/codec";
 
 /** "Share": the whole composer in the link's fragment (never sent to a server), tokens left out. */
@@ -32,14 +33,12 @@ export function ShareButton() {
       <Button variant="secondary" onClick={() => void share()}>
         Share
       </Button>
-      <dialog
-        ref={dialog}
-        aria-labelledby="share-title"
-        className="m-auto w-[min(36rem,calc(100vw-2rem))] rounded-lg border border-line bg-panel p-4 text-ink shadow-xl backdrop:bg-black/40"
+      <Dialog
+        dialogRef={dialog}
+        id="share"
+        title="Share this configuration"
+        className="w-[min(36rem,calc(100vw-2rem))]"
       >
-        <h2 id="share-title" className="mb-2 text-sm font-semibold">
-          Share this configuration
-        </h2>
         <label htmlFor="share-link" className="mb-1 block text-xs font-medium text-muted">
           Share link
         </label>
@@ -68,7 +67,7 @@ export function ShareButton() {
             Done
           </Button>
         </div>
-      </dialog>
+      </Dialog>
     </>
   );
 }

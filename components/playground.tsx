@@ -202,7 +202,7 @@ function Header({ onSend }: { onSend: () => void }) {
         <h1 className="text-sm font-semibold">MCP Connector Playground</h1>
       </div>
       <TargetSwitch />
-      <div className="ml-auto flex items-center gap-3">
+      <div className="ml-auto flex flex-wrap items-center justify-end gap-2">
         <ThemeSwitch />
         <ImportButton />
         <GetCodeButton />

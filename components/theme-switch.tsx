@@ -25,7 +25,7 @@ export function ThemeSwitch() {
 
   return (
     <label className="flex items-center gap-1.5 text-xs text-muted">
-      <span>Theme</span>
+      <span className="sr-only sm:not-sr-only">Theme</span>
       <select
         aria-label="Theme"
         value={theme}

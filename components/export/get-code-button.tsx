@@ -34,7 +34,7 @@ export function GetCodeButton() {
 
   return (
     <>
-      <Button variant="secondary" onClick={() => dialog.current?.showModal()}>
+      <Button variant="secondary" size="sm" onClick={() => dialog.current?.showModal()}>
         Get code
       </Button>
       <Dialog

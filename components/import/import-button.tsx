@@ -32,6 +32,7 @@ export function ImportButton() {
     <>
       <Button
         variant="secondary"
+        size="sm"
         onClick={() => {
           setError(null);
           setNotes(null);

@@ -30,7 +30,7 @@ export function ShareButton() {
 
   return (
     <>
-      <Button variant="secondary" onClick={() => void share()}>
+      <Button variant="secondary" size="sm" onClick={() => void share()}>
         Share
       </Button>
       <Dialog

@@ -4,6 +4,7 @@ import { useMemo, useRef, useState } from "react";
 import { usePreview } from "@/components/preview/use-preview";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { useCopy } from "@/components/ui/use-copy";
 import { cn } from "@/components/ui/cn";
 import {
   generateSnippet,
@@ -19,18 +20,9 @@ export function GetCodeButton() {
   const { request } = usePreview();
   const dialog = useRef<HTMLDialogElement>(null);
   const [language, setLanguage] = useState<SnippetLanguage>("curl");
-  const [copied, setCopied] = useState<string | null>(null);
+  const { status, copy, reset } = useCopy();
   const snippet = useMemo(() => generateSnippet(language, request), [language, request]);
   const variables = tokenVariables(request);
-
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(snippet);
-      setCopied("Copied.");
-    } catch {
-      setCopied("Copy failed: select the code and copy it.");
-    }
-  }
 
   return (
     <>
@@ -52,7 +44,7 @@ export function GetCodeButton() {
               aria-selected={option === language}
               onClick={() => {
                 setLanguage(option);
-                setCopied(null);
+                reset();
               }}
               className={cn(
                 "-mb-px cursor-pointer border-b-2 px-3 py-1.5 text-sm",
@@ -83,9 +75,13 @@ export function GetCodeButton() {
         </p>
         <div className="mt-3 flex items-center justify-end gap-2">
           <span role="status" className="text-xs text-muted">
-            {copied}
+            {status === "copied"
+              ? "Copied."
+              : status === "failed"
+                ? "Copy failed: select the code and copy it."
+                : null}
           </span>
-          <Button variant="secondary" onClick={() => void copy()}>
+          <Button variant="secondary" onClick={() => void copy(snippet)}>
             Copy
           </Button>
           <Button variant="primary" onClick={() => dialog.current?.close()}>

@@ -1,8 +1,9 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { useMemo } from "react";
 import { Button } from "@/components/ui/button";
 import { HighlightedCode } from "@/components/ui/highlighted-code";
+import { useCopy } from "@/components/ui/use-copy";
 
 export function JsonBlock({
   value,
@@ -14,16 +15,11 @@ export function JsonBlock({
   testId?: string;
 }) {
   const text = useMemo(() => JSON.stringify(value, null, 2), [value]);
-  const [copied, setCopied] = useState<"idle" | "copied" | "failed">("idle");
+  const { status: copied, copy, reset } = useCopy();
 
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(text);
-      setCopied("copied");
-    } catch {
-      setCopied("failed");
-    }
-    setTimeout(() => setCopied("idle"), 1500);
+  async function copyText() {
+    await copy(text);
+    setTimeout(reset, 1500);
   }
 
   return (
@@ -33,7 +29,7 @@ export function JsonBlock({
         variant="secondary"
         className="absolute top-2 right-2"
         aria-label={`Copy ${label}`}
-        onClick={() => void copy()}
+        onClick={() => void copyText()}
       >
         {copied === "copied" ? "Copied" : copied === "failed" ? "Copy failed" : "Copy"}
       </Button>

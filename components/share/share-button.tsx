@@ -4,13 +4,14 @@ import { useRef, useState } from "react";
 import { useComposer } from "@/components/store-provider";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { useCopy } from "@/components/ui/use-copy";
 import { buildShareUrl } from "@/lib/share/codec";
 
 /** "Share": the whole composer in the link's fragment (never sent to a server), tokens left out. */
 export function ShareButton() {
   const composer = useComposer((s) => s.composer);
   const [link, setLink] = useState<string | null>(null);
-  const [copied, setCopied] = useState<"copied" | "failed" | null>(null);
+  const { status: copied, copy } = useCopy();
   const dialog = useRef<HTMLDialogElement>(null);
   const withTokens = composer.servers
     .filter((server) => server.authorizationToken)
@@ -20,12 +21,7 @@ export function ShareButton() {
     const url = buildShareUrl(`${window.location.origin}${window.location.pathname}`, composer);
     setLink(url);
     dialog.current?.showModal();
-    try {
-      await navigator.clipboard.writeText(url);
-      setCopied("copied");
-    } catch {
-      setCopied("failed");
-    }
+    await copy(url);
   }
 
   return (

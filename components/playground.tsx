@@ -3,7 +3,7 @@
 import { useEffect, useState, useSyncExternalStore, type ReactNode } from "react";
 import { ComposerPane } from "@/components/composer/composer-pane";
 import { PreviewPane } from "@/components/preview/preview-pane";
-import { usePreview } from "@/components/preview/use-preview";
+import { PreviewProvider, usePreview } from "@/components/preview/use-preview";
 import { ResponsePane } from "@/components/response/response-pane";
 import { StoreProvider, useComposer, useHydrated } from "@/components/store-provider";
 import { ThemeSwitch } from "@/components/theme-switch";
@@ -44,7 +44,9 @@ export function Playground() {
   }
   return (
     <StoreProvider origin={window.location.origin}>
-      <PlaygroundLayout />
+      <PreviewProvider>
+        <PlaygroundLayout />
+      </PreviewProvider>
     </StoreProvider>
   );
 }

@@ -9,7 +9,7 @@ import Anthropic, {
   APIUserAbortError,
 } from "@anthropic-ai/sdk";
 import { z } from "zod";
-import { handleEmulatorRequest } from "../emulator/handler";
+import { handleEmulatorRequest, readTestHooks } from "../emulator/handler";
 import { TARGETS, type Target } from "./targets";
 
 export const MAX_REQUEST_BYTES = 1024 * 1024;
@@ -25,7 +25,7 @@ export const messagesParamsSchema = z.looseObject({
     .array(z.looseObject({ role: z.enum(["user", "assistant"]) }))
     .min(1, "messages: at least one message"),
   betas: z.array(z.string()).optional(),
-  stream: z.literal(false).optional(),
+  stream: z.boolean().optional(),
 });
 
 export interface ForwardEnvironment {
@@ -33,6 +33,8 @@ export interface ForwardEnvironment {
   baseURL?: string;
   /** Per-request time limit towards the target. */
   timeoutMs?: number;
+  /** Honour the emulator's test-only headers (PLAYGROUND_TEST_HOOKS=1 in the e2e server). */
+  testHooks?: boolean;
 }
 
 function errorResponse(
@@ -110,13 +112,16 @@ export async function forwardMessages(
       fetch: (input, init) =>
         handleEmulatorRequest(new Request(input, init), {
           trustedOrigin: new URL(request.url).origin,
+          ...readTestHooks(request.headers, env.testHooks === true),
         }),
     });
   }
 
   try {
+    // Streamed or not, the SDK hands back the raw response and its body goes out as it arrives:
+    // nothing here reads or buffers it. Cancelling it (the browser went away) cancels upstream.
     const upstream = await client.beta.messages
-      .create(parsed.data as unknown as Anthropic.Beta.MessageCreateParamsNonStreaming, {
+      .create(parsed.data as unknown as Anthropic.Beta.MessageCreateParams, {
         signal: request.signal,
       })
       .asResponse();
@@ -126,6 +131,11 @@ export async function forwardMessages(
     const requestId = upstream.headers.get("request-id");
     if (requestId) headers.set("request-id", requestId);
     headers.set("x-playground-target", target);
+    if (parsed.data.stream) {
+      // No proxy buffering or compression may hold events back.
+      headers.set("cache-control", "no-cache, no-transform");
+      headers.set("x-accel-buffering", "no");
+    }
     return new Response(upstream.body, { status: upstream.status, headers });
   } catch (error) {
     return toErrorResponse(error, target);

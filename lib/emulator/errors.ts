@@ -7,6 +7,7 @@ export const API_ERROR_TYPES = {
   413: "request_too_large",
   500: "api_error",
   504: "timeout_error",
+  529: "overloaded_error",
 } as const;
 export type ApiErrorStatus = keyof typeof API_ERROR_TYPES;
 

@@ -2,9 +2,11 @@
 // Bearer, betas in the anthropic-beta header, with or without ?beta=true), answering the API's
 // shapes with a request-id on every response.
 import { allowPrivateFromEnv, createGuardedFetch } from "../mcp/address-guard";
+import { recordEnd, recordStart } from "./activity";
 import { ApiError } from "./errors";
-import { createApiId } from "./ids";
-import { runEmulator, type EmulatorRequest } from "./run";
+import { createApiId, type IdPrefix } from "./ids";
+import { emulatorSteps, runEmulator, type EmulatorRequest } from "./run";
+import { streamSteps } from "./sse";
 
 export interface EmulatorHandlerOptions {
   /** How the emulator reaches MCP servers; by default through the address guard. */
@@ -12,6 +14,10 @@ export interface EmulatorHandlerOptions {
   /** The app's own origin, whose demo MCP servers are always reachable. */
   trustedOrigin?: string;
   connectTimeoutMs?: number;
+  createId?: (prefix: IdPrefix) => string;
+  /** Test-only hooks (see `readTestHooks`): slow the stream down, or break it. */
+  blockDelayMs?: number;
+  failAfterBlocks?: number;
 }
 
 /** The API's own limit for a Messages request. */
@@ -48,19 +54,17 @@ export async function handleEmulatorRequest(
     if (typeof body !== "object" || body === null || Array.isArray(body)) {
       throw new ApiError(400, "The request body must be a JSON object.");
     }
-    if ((body as { stream?: unknown }).stream === true) {
-      throw new ApiError(
-        400,
-        "stream: The offline emulator does not stream yet; send stream: false.",
-      );
-    }
+    const stream = (body as { stream?: unknown }).stream === true;
     const betas = (request.headers.get("anthropic-beta") ?? "")
       .split(",")
       .map((beta) => beta.trim())
       .filter(Boolean);
-    const message = await runEmulator(body as EmulatorRequest, {
+    // Aborted when the caller disconnects or stops reading the stream.
+    const abort = new AbortController();
+    request.signal.addEventListener("abort", () => abort.abort(), { once: true });
+    const runOptions = {
       betas,
-      signal: request.signal,
+      signal: abort.signal,
       // It connects wherever the request says: the same address policy as tool discovery.
       fetch:
         options.fetch ??
@@ -69,9 +73,37 @@ export async function handleEmulatorRequest(
           trustedOrigins: [options.trustedOrigin ?? new URL(request.url).origin],
         }),
       connectTimeoutMs: options.connectTimeoutMs,
+      createId: options.createId,
+    };
+    recordStart(requestId, stream);
+    abort.signal.addEventListener("abort", () => recordEnd(requestId, "cancelled"), {
+      once: true,
     });
-    return Response.json(message, { headers: { "request-id": requestId } });
+    if (!stream) {
+      const message = await runEmulator(body as EmulatorRequest, runOptions);
+      recordEnd(requestId, "completed");
+      return Response.json(message, { headers: { "request-id": requestId } });
+    }
+    const steps = emulatorSteps(body as EmulatorRequest, runOptions);
+    // Validation and connection happen before the first step: their errors stay HTTP errors.
+    const first = await steps.next();
+    if (first.done) throw new Error("emulator: no steps");
+    const events = streamSteps(first.value, steps, {
+      requestId,
+      blockDelayMs: options.blockDelayMs,
+      failAfterBlocks: options.failAfterBlocks,
+      onCancel: () => abort.abort(),
+      onEnd: (status) => recordEnd(requestId, status),
+    });
+    return new Response(events, {
+      headers: {
+        "content-type": "text/event-stream; charset=utf-8",
+        "cache-control": "no-cache, no-transform",
+        "request-id": requestId,
+      },
+    });
   } catch (error) {
+    recordEnd(requestId, "failed");
     if (error instanceof ApiError) return fail(error);
     // Details stay in the server log; the caller gets the API's generic 500.
     console.error(`[emulator ${requestId}]`, error instanceof Error ? error.message : error);
@@ -84,4 +116,25 @@ export function readApiKey(headers: Headers): string | null {
   if (key) return key;
   const match = /^Bearer\s+(.+)$/i.exec(headers.get("authorization") ?? "");
   return match?.[1] ?? null;
+}
+
+/** Test-only request headers, honoured only when the server runs with PLAYGROUND_TEST_HOOKS=1. */
+export const TEST_DELAY_HEADER = "x-playground-test-block-delay-ms";
+export const TEST_FAIL_HEADER = "x-playground-test-fail-after-blocks";
+
+export function readTestHooks(
+  headers: Headers,
+  enabled = process.env.PLAYGROUND_TEST_HOOKS === "1",
+): Pick<EmulatorHandlerOptions, "blockDelayMs" | "failAfterBlocks"> {
+  if (!enabled) return {};
+  const bounded = (value: string | null, max: number) => {
+    const number = Number(value);
+    return value !== null && Number.isInteger(number) && number >= 0 && number <= max
+      ? number
+      : undefined;
+  };
+  return {
+    blockDelayMs: bounded(headers.get(TEST_DELAY_HEADER), 10_000),
+    failAfterBlocks: bounded(headers.get(TEST_FAIL_HEADER), 1_000),
+  };
 }

@@ -8,7 +8,8 @@ import type {
   BetaMessageParam,
   BetaRequestMCPServerURLDefinition,
   BetaTextBlock,
-  MessageCreateParamsNonStreaming,
+  BetaUsage,
+  MessageCreateParamsBase,
 } from "@anthropic-ai/sdk/resources/beta/messages/messages";
 import type { CallToolResult, Tool } from "@modelcontextprotocol/sdk/types.js";
 import {
@@ -22,7 +23,7 @@ import { resolveTool } from "../toolset/merge";
 import { estimateDefinitionTokens, estimateTokens } from "../toolset/token-estimate";
 import { validateRequest } from "../toolset/validate";
 import { ApiError } from "./errors";
-import { createApiId } from "./ids";
+import { createApiId, type IdPrefix } from "./ids";
 import { describeOverview, describeUnavailable, planTurn, type ServerView } from "./scripted-model";
 
 export interface EmulatorOptions {
@@ -32,9 +33,20 @@ export interface EmulatorOptions {
   fetch?: typeof fetch;
   connectTimeoutMs?: number;
   toolTimeoutMs?: number;
+  /** Makes the ids; random API-shaped ids by default (tests pass a deterministic one). */
+  createId?: (prefix: IdPrefix) => string;
 }
 
-export type EmulatorRequest = MessageCreateParamsNonStreaming;
+export type EmulatorRequest = MessageCreateParamsBase;
+
+/**
+ * What the emulator produces, in order, as soon as each part is known: the streamed and the
+ * non-streamed answer are both made from these, so they cannot disagree.
+ */
+export type EmulatorStep =
+  | { type: "start"; message: BetaMessage }
+  | { type: "block"; block: BetaContentBlock }
+  | { type: "end"; stopReason: "end_turn"; usage: BetaUsage };
 
 /** The emulator's own MCP client name, like the API's "Anthropic/API". */
 const CLIENT_INFO = { name: "mcp-connector-playground-emulator", version: "0.1.0" };
@@ -44,6 +56,26 @@ export async function runEmulator(
   request: EmulatorRequest,
   options: EmulatorOptions,
 ): Promise<BetaMessage> {
+  let message: BetaMessage | undefined;
+  for await (const step of emulatorSteps(request, options)) {
+    if (step.type === "start") message = step.message;
+    else if (!message) throw new Error("emulator: a step came before the start");
+    else if (step.type === "block") message.content.push(step.block);
+    else message = { ...message, stop_reason: step.stopReason, usage: step.usage };
+  }
+  if (!message) throw new Error("emulator: no message was produced");
+  return message;
+}
+
+/**
+ * Validates and connects first (failures there throw before anything is yielded, so they become
+ * ordinary HTTP errors), then yields the message's parts as they happen. Closing the generator
+ * early (a cancelled stream) closes the MCP sessions.
+ */
+export async function* emulatorSteps(
+  request: EmulatorRequest,
+  options: EmulatorOptions,
+): AsyncGenerator<EmulatorStep, void, undefined> {
   const betas = [...options.betas, ...(request.betas ?? [])];
   const firstError = validateRequest({ ...request, betas }, { target: "emulator" }).find(
     (problem) => problem.severity === "error",
@@ -68,7 +100,7 @@ export async function runEmulator(
         );
       }),
     );
-    return await respond(request, views, sessions, options);
+    yield* respond(request, views, sessions, options);
   } finally {
     await Promise.all([...sessions.values()].map((session) => session.close()));
   }
@@ -137,30 +169,71 @@ function viewServer(
   return { view, tools: new Map(tools.map((tool) => [tool.name, tool])) };
 }
 
-async function respond(
+async function* respond(
   request: EmulatorRequest,
   resolved: ResolvedServer[],
   sessions: Map<string, McpSession>,
   options: EmulatorOptions,
-): Promise<BetaMessage> {
+): AsyncGenerator<EmulatorStep, void, undefined> {
+  const createId = options.createId ?? createApiId;
   const views = resolved.map((server) => server.view);
   const plan = planTurn(lastUserText(request.messages), views);
-  const content: BetaContentBlock[] = [];
+  const promptTokens = estimatePromptTokens(request, views);
+  const usage = (inputTokens: number, outputTokens: number): BetaUsage => ({
+    input_tokens: inputTokens,
+    output_tokens: outputTokens,
+    cache_creation_input_tokens: 0,
+    cache_read_input_tokens: 0,
+    cache_creation: null,
+    fallback_credit: null,
+    inference_geo: null,
+    iterations: null,
+    output_tokens_details: null,
+    server_tool_use: { web_search_requests: 0, web_fetch_requests: 0 },
+    service_tier: "standard",
+    speed: null,
+  });
+  yield {
+    type: "start",
+    message: {
+      id: createId("msg"),
+      type: "message",
+      role: "assistant",
+      model: request.model,
+      content: [],
+      stop_reason: null,
+      stop_sequence: null,
+      stop_details: null,
+      container: null,
+      context_management: null,
+      diagnostics: null,
+      // As the API's message_start: the prompt so far and one output token.
+      usage: usage(promptTokens, 1),
+    },
+  };
+
   let resultTokens = 0;
+  let outputTokens = 0;
+  const emit = (block: BetaContentBlock): EmulatorStep => {
+    if (block.type === "text") outputTokens += estimateTokens(block.text);
+    if (block.type === "mcp_tool_use")
+      outputTokens += estimateTokens(JSON.stringify(block.input)) + 10;
+    return { type: "block", block };
+  };
 
   if (plan.kind === "overview") {
-    content.push(textBlock(describeOverview(views)));
+    yield emit(textBlock(describeOverview(views)));
   } else {
     const notes = [...plan.parseErrors, ...plan.unavailable.map(describeUnavailable)];
     if (plan.calls.length === 0) {
-      content.push(textBlock(notes.join("\n\n")));
+      yield emit(textBlock(notes.join("\n\n")));
     } else {
       const intro = `I'll call ${plan.calls.map((call) => `\`${call.server}.${call.tool}\``).join(", ")}.`;
-      content.push(textBlock([...notes, intro].join("\n\n")));
+      yield emit(textBlock([...notes, intro].join("\n\n")));
       const outcomes: string[] = [];
       for (const call of plan.calls) {
-        const id = createApiId("mcptoolu");
-        content.push({
+        const id = createId("mcptoolu");
+        yield emit({
           type: "mcp_tool_use",
           id,
           name: call.tool,
@@ -181,7 +254,7 @@ async function respond(
             )
           : { isError: true, text: "No session for this server." };
         resultTokens += estimateTokens(result.text);
-        content.push({
+        yield emit({
           type: "mcp_tool_result",
           tool_use_id: id,
           is_error: result.isError,
@@ -193,43 +266,13 @@ async function respond(
             : `**${call.server}.${call.tool}** returned:\n\n\`\`\`\n${preview(result.text)}\n\`\`\``,
         );
       }
-      content.push(textBlock(outcomes.join("\n\n")));
+      yield emit(textBlock(outcomes.join("\n\n")));
     }
   }
-
-  const promptTokens = estimatePromptTokens(request, views);
-  const outputTokens = content.reduce((sum, block) => {
-    if (block.type === "text") return sum + estimateTokens(block.text);
-    if (block.type === "mcp_tool_use")
-      return sum + estimateTokens(JSON.stringify(block.input)) + 10;
-    return sum;
-  }, 0);
-  return {
-    id: createApiId("msg"),
-    type: "message",
-    role: "assistant",
-    model: request.model,
-    content,
-    stop_reason: "end_turn",
-    stop_sequence: null,
-    stop_details: null,
-    container: null,
-    context_management: null,
-    diagnostics: null,
-    usage: {
-      input_tokens: promptTokens + resultTokens,
-      output_tokens: Math.max(1, outputTokens),
-      cache_creation_input_tokens: 0,
-      cache_read_input_tokens: 0,
-      cache_creation: null,
-      fallback_credit: null,
-      inference_geo: null,
-      iterations: null,
-      output_tokens_details: null,
-      server_tool_use: { web_search_requests: 0, web_fetch_requests: 0 },
-      service_tier: "standard",
-      speed: null,
-    },
+  yield {
+    type: "end",
+    stopReason: "end_turn",
+    usage: usage(promptTokens + resultTokens, Math.max(1, outputTokens)),
   };
 }
 

@@ -51,6 +51,8 @@ async function respond(handler: WebHandler, req: IncomingMessage, res: ServerRes
     res.writeHead(response.status, Object.fromEntries(response.headers));
     if (!response.body) return res.end();
     for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+      // Leaving the loop cancels the body, as a server does when its client goes away.
+      if (controller.signal.aborted) break;
       res.write(chunk);
     }
     res.end();

@@ -1,0 +1,10 @@
+import { recentActivity } from "@/lib/emulator/activity";
+
+// Test-only: what the emulator did with recent requests (e2e checks a Cancel reached it).
+// Answers 404 unless the server runs with PLAYGROUND_TEST_HOOKS=1.
+export const dynamic = "force-dynamic";
+
+export function GET(): Response {
+  if (process.env.PLAYGROUND_TEST_HOOKS !== "1") return new Response("Not found", { status: 404 });
+  return Response.json(recentActivity());
+}

@@ -3,6 +3,8 @@
 import type { BetaMessage } from "@anthropic-ai/sdk/resources/beta/messages/messages";
 import { z } from "zod";
 import type { MessagesRequest } from "../request/build-request";
+import { applyStreamEvent, EMPTY_SNAPSHOT, type StreamSnapshot } from "../stream/accumulate";
+import { readEventStream, StreamBreak } from "../stream/read-event-stream";
 import type { Target } from "./targets";
 
 export const SEND_PATH = "/api/messages";
@@ -30,16 +32,23 @@ export interface SendFailure {
   requestId: string | null;
 }
 
+interface Timing {
+  latencyMs: number;
+  /** Streamed answers: from Send to the first event. */
+  firstEventMs: number | null;
+  streamed: boolean;
+  target: Target;
+}
+
 export type SendOutcome =
-  | {
-      ok: true;
-      message: BetaMessage;
+  | ({ ok: true; message: BetaMessage; raw: unknown; requestId: string | null } & Timing)
+  | ({
+      ok: false;
+      error: SendFailure;
       raw: unknown;
-      requestId: string | null;
-      latencyMs: number;
-      target: Target;
-    }
-  | { ok: false; error: SendFailure; raw: unknown; latencyMs: number; target: Target };
+      /** What a stream had delivered before it broke or was cancelled. */
+      partial: BetaMessage | null;
+    } & Timing);
 
 export interface SendOptions {
   target: Target;
@@ -47,6 +56,8 @@ export interface SendOptions {
   signal?: AbortSignal;
   fetch?: typeof fetch;
   now?: () => number;
+  /** Streamed answers: called with the message so far after every event. */
+  onProgress?: (snapshot: StreamSnapshot) => void;
 }
 
 export async function sendMessages(
@@ -59,7 +70,10 @@ export async function sendMessages(
     ok: false,
     error,
     raw,
+    partial: null,
     latencyMs: now() - started,
+    firstEventMs: null,
+    streamed: false,
     target: options.target,
   });
   const headers: Record<string, string> = {
@@ -95,6 +109,9 @@ export async function sendMessages(
   }
 
   const requestId = response.headers.get("request-id");
+  if (response.ok && response.body && isEventStream(response)) {
+    return readStreamedAnswer(response.body, requestId, options, started, now);
+  }
   let raw: unknown;
   try {
     raw = await response.json();
@@ -150,6 +167,81 @@ export async function sendMessages(
     raw,
     requestId,
     latencyMs: now() - started,
+    firstEventMs: null,
+    streamed: false,
     target: options.target,
   };
+}
+
+function isEventStream(response: Response): boolean {
+  return (response.headers.get("content-type") ?? "").includes("text/event-stream");
+}
+
+async function readStreamedAnswer(
+  body: ReadableStream<Uint8Array>,
+  requestId: string | null,
+  options: SendOptions,
+  started: number,
+  now: () => number,
+): Promise<SendOutcome> {
+  let snapshot = EMPTY_SNAPSHOT;
+  let firstEventMs: number | null = null;
+  let broken: unknown = null;
+  try {
+    await readEventStream(
+      body,
+      (event) => {
+        firstEventMs ??= now() - started;
+        snapshot = applyStreamEvent(snapshot, event);
+        options.onProgress?.(snapshot);
+      },
+      options.signal,
+    );
+  } catch (error) {
+    broken = error;
+  }
+  const timing = {
+    latencyMs: now() - started,
+    firstEventMs,
+    streamed: true,
+    target: options.target,
+  };
+  if (!broken && snapshot.complete && snapshot.message && !snapshot.inputError) {
+    return { ok: true, message: snapshot.message, raw: snapshot.message, requestId, ...timing };
+  }
+  const arrived = snapshot.message?.content.length ?? 0;
+  const kept = `${arrived} block${arrived === 1 ? "" : "s"} had arrived and ${arrived === 1 ? "is" : "are"} kept below.`;
+  let error: SendFailure;
+  if (options.signal?.aborted) {
+    error = {
+      status: 0,
+      type: "cancelled",
+      message: `You cancelled the stream. ${kept}`,
+      requestId,
+    };
+  } else if (broken instanceof StreamBreak) {
+    error = {
+      status: 200,
+      type: broken.type,
+      message: `The stream broke midway with an error event: ${broken.message}. ${kept}`,
+      requestId,
+    };
+  } else if (broken) {
+    error = {
+      status: 200,
+      type: "stream_interrupted",
+      message: `The connection broke midway (${broken instanceof Error ? broken.message : String(broken)}). ${kept}`,
+      requestId,
+    };
+  } else if (snapshot.inputError) {
+    error = { status: 200, type: "invalid_stream", message: snapshot.inputError, requestId };
+  } else {
+    error = {
+      status: 200,
+      type: "stream_incomplete",
+      message: `The stream ended without message_stop. ${kept}`,
+      requestId,
+    };
+  }
+  return { ok: false, error, raw: snapshot.message, partial: snapshot.message, ...timing };
 }

@@ -4,11 +4,13 @@
 // naming where. Never throws on what it reads.
 import type { NewId } from "../request/composer";
 import { createConfigRow, createServer } from "../request/composer";
+import { turnText } from "../request/conversation";
 import {
   CURRENT_MCP_BETA,
   MCP_BETAS,
   type BetaChoice,
   type ComposerState,
+  type ConversationTurn,
   type ServerDraft,
   type ToolFlags,
 } from "../request/types";
@@ -79,11 +81,14 @@ function stateFromRequest(body: unknown, headerBetas: string[], newId: NewId): I
   if (typeof maxTokens !== "number" || !Number.isInteger(maxTokens))
     throw new ImportError("max_tokens: expected a whole number.");
 
+  const { conversation, message } = readMessages(body.messages, newId, notes);
   const state: ComposerState = {
     model,
     maxTokens,
     system: readSystem(body.system, notes),
-    message: readMessage(body.messages, notes),
+    conversation,
+    message,
+    stream: body.stream === true,
     beta: "none",
     toolSearch: "none",
     servers: [],
@@ -234,27 +239,39 @@ function readSystem(value: unknown, notes: string[]): string {
   throw new ImportError("system: expected a string or a list of text blocks.");
 }
 
-function readMessage(value: unknown, notes: string[]): string {
+/**
+ * Every turn but the last becomes the conversation, kept as it is (assistant blocks go back
+ * unchanged); the last user turn's text becomes the message to edit.
+ */
+function readMessages(
+  value: unknown,
+  newId: NewId,
+  notes: string[],
+): { conversation: ConversationTurn[]; message: string } {
   if (!Array.isArray(value) || value.length === 0)
     throw new ImportError("messages: expected a non-empty list.");
-  const users = (value as unknown[]).filter(
-    (message): message is Json => isObject(message) && message.role === "user",
-  );
-  const last = users.at(-1);
-  if (!isObject(last)) throw new ImportError("messages: no user message found.");
-  if (value.length > 1)
+  const turns: ConversationTurn[] = [];
+  (value as unknown[]).forEach((entry, index) => {
+    if (!isObject(entry)) throw new ImportError(`messages.${index}: expected an object.`);
+    const { role, content } = entry;
+    if (role !== "user" && role !== "assistant") {
+      notes.push(`messages.${index}: a ${String(role)} message was left out.`);
+      return;
+    }
+    if (typeof content !== "string" && !(Array.isArray(content) && content.every(isObject)))
+      throw new ImportError(`messages.${index}.content: expected text or a list of blocks.`);
+    turns.push({ id: newId(), role, content } as ConversationTurn);
+  });
+  const last = turns.at(-1);
+  if (!last) throw new ImportError("messages: no user or assistant message found.");
+  const text = last.role === "user" ? turnText(last) : null;
+  if (text === null) {
     notes.push(
-      `messages: the composer holds one message; the last user message of ${value.length} was kept.`,
+      "messages: the last turn is not a plain user text, so it stays in the conversation and the message is empty.",
     );
-  if (typeof last.content === "string") return last.content;
-  if (Array.isArray(last.content)) {
-    return last.content
-      .filter(isObject)
-      .map((block) => (block.type === "text" && typeof block.text === "string" ? block.text : ""))
-      .filter(Boolean)
-      .join("\n");
+    return { conversation: turns, message: "" };
   }
-  throw new ImportError("messages: the last user message has no readable content.");
+  return { conversation: turns.slice(0, -1), message: text };
 }
 
 function splitBetas(value: unknown): string[] {

@@ -39,6 +39,7 @@ describe("buildRequest", () => {
         { type: "mcp_toolset", mcp_server_name: "tasks" },
       ],
       betas: ["mcp-client-2025-11-20"],
+      stream: true,
     });
     const problems = validateRequest(request, { target: "emulator" });
     expect(problems.map((p) => `${p.severity}:${p.code}`)).toEqual([
@@ -46,6 +47,41 @@ describe("buildRequest", () => {
       "warning:url_loopback_http",
     ]);
     expect(validateRequest(request).map((p) => p.code)).toEqual(["url_not_https", "url_not_https"]);
+  });
+
+  it("sends the earlier turns first, assistant blocks exactly as they came; stream only when on", () => {
+    const assistant = [
+      { type: "text", text: "I'll call it.", citations: null },
+      {
+        type: "mcp_tool_use",
+        id: "mcptoolu_1",
+        name: "list_events",
+        server_name: "calendar",
+        input: {},
+      },
+      {
+        type: "mcp_tool_result",
+        tool_use_id: "mcptoolu_1",
+        is_error: false,
+        content: [{ type: "text", text: "Stand-up", citations: null }],
+      },
+    ] as const;
+    const request = buildRequest(
+      state({
+        conversation: [
+          { id: "t1", role: "user", content: "What is on?" },
+          { id: "t2", role: "assistant", content: structuredClone(assistant) as never },
+        ],
+        message: "And tomorrow?",
+        stream: false,
+      }),
+    );
+    expect(request.messages).toEqual([
+      { role: "user", content: "What is on?" },
+      { role: "assistant", content: assistant },
+      { role: "user", content: "And tomorrow?" },
+    ]);
+    expect("stream" in request).toBe(false);
   });
 
   it("omits empty optional fields instead of sending null", () => {

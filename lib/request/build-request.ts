@@ -7,11 +7,11 @@ import type {
   BetaMCPToolset,
   BetaRequestMCPServerURLDefinition,
   BetaToolUnion,
-  MessageCreateParamsNonStreaming,
+  MessageCreateParamsBase,
 } from "@anthropic-ai/sdk/resources/beta/messages/messages";
 import type { ComposerState, ServerDraft, ToolFlags, ToolSearchKind } from "./types";
 
-export type MessagesRequest = MessageCreateParamsNonStreaming;
+export type MessagesRequest = MessageCreateParamsBase;
 
 export function buildRequest(state: ComposerState): MessagesRequest {
   const tools: BetaToolUnion[] = [];
@@ -22,12 +22,16 @@ export function buildRequest(state: ComposerState): MessagesRequest {
   const request: MessagesRequest = {
     model: state.model,
     max_tokens: state.maxTokens,
-    messages: [{ role: "user", content: state.message }],
+    messages: [
+      ...state.conversation.map(({ id: _id, ...turn }) => turn),
+      { role: "user", content: state.message },
+    ],
   };
   if (state.system.trim() !== "") request.system = state.system;
   if (state.servers.length > 0) request.mcp_servers = state.servers.map(buildServerDefinition);
   if (tools.length > 0) request.tools = tools;
   if (state.beta !== "none") request.betas = [state.beta];
+  if (state.stream) request.stream = true;
   return request;
 }
 

@@ -41,7 +41,9 @@ export function createDefaultState(newId: NewId, origin: string = DEFAULT_ORIGIN
     model: "claude-opus-4-6",
     maxTokens: 1024,
     system: "",
+    conversation: [],
     message: "Use list_events to show what is on my calendar this week.",
+    stream: true,
     beta: CURRENT_MCP_BETA,
     toolSearch: "none",
     servers: [

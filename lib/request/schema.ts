@@ -20,20 +20,36 @@ export const serverDraftSchema = z.object({
   cacheTtl: z.enum(CACHE_TTLS),
 });
 
+/** A turn's content: text, or blocks the API judges (kept as they are, so they go back unchanged). */
+export const turnContentSchema = z.union([
+  z.string().max(200_000),
+  z.array(z.looseObject({ type: z.string().max(100) })).max(1000),
+]);
+
+export const conversationTurnSchema = z.object({
+  id: idSchema,
+  role: z.enum(["user", "assistant"]),
+  content: turnContentSchema,
+});
+
 export const composerStateSchema = z.object({
   model: z.string().max(200),
   maxTokens: z.number().int().min(0).max(10_000_000),
   system: z.string().max(200_000),
+  // Saved before conversations and streaming existed: no turns, streaming on.
+  conversation: z.array(conversationTurnSchema).max(500).default([]),
   message: z.string().max(200_000),
+  stream: z.boolean().default(true),
   beta: z.enum([...MCP_BETAS, "none"]),
   toolSearch: z.enum(TOOL_SEARCH_KINDS),
   servers: z.array(serverDraftSchema).max(200),
-}) satisfies z.ZodType<ComposerState>;
+});
 
 export function parseComposerState(
   value: unknown,
 ): { success: true; data: ComposerState } | { success: false; error: string } {
   const result = composerStateSchema.safeParse(value);
-  if (result.success) return { success: true, data: result.data };
+  // The blocks are checked only down to their `type`; the API judges the rest.
+  if (result.success) return { success: true, data: result.data as ComposerState };
   return { success: false, error: z.prettifyError(result.error) };
 }

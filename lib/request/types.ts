@@ -1,5 +1,9 @@
 // The composer's state: what a person edits. The request sent, previewed, shared and exported is
 // derived from it by `buildRequest`, never stored beside it.
+import type {
+  BetaAssistantMessageParam,
+  BetaUserMessageParam,
+} from "@anthropic-ai/sdk/resources/beta/messages/messages";
 import type { Model } from "@anthropic-ai/sdk/resources/messages/messages";
 
 /** Current model ids from the SDK's own `Model` union; the field stays free text. */
@@ -52,11 +56,24 @@ export interface ServerDraft {
   cacheTtl: CacheTtlChoice;
 }
 
+/**
+ * An earlier turn of the conversation, sent before `message`. Assistant turns hold the response's
+ * content exactly as it came (MCP blocks included): the API wants it back unchanged.
+ */
+export type ConversationTurn = { id: string } & (
+  | Pick<BetaUserMessageParam, "role" | "content">
+  | Pick<BetaAssistantMessageParam, "role" | "content">
+);
+
 export interface ComposerState {
   model: string;
   maxTokens: number;
   system: string;
+  /** The earlier turns; `message` is the user turn that follows them. */
+  conversation: ConversationTurn[];
   message: string;
+  /** Ask for server-sent events (`stream: true`). */
+  stream: boolean;
   beta: BetaChoice;
   toolSearch: ToolSearchKind;
   servers: ServerDraft[];

@@ -11,7 +11,35 @@ const stateArbitrary: fc.Arbitrary<ComposerState> = fc.record({
   model: text(40),
   maxTokens: fc.integer({ min: 0, max: 200_000 }),
   system: text(200),
+  conversation: fc.array(
+    fc.oneof(
+      fc.record({ id: fc.uuid(), role: fc.constant("user" as const), content: text(80) }),
+      fc.record({
+        id: fc.uuid(),
+        role: fc.constant("assistant" as const),
+        content: fc.array(
+          fc.oneof(
+            fc.record({
+              type: fc.constant("text" as const),
+              text: text(40),
+              citations: fc.constant(null),
+            }),
+            fc.record({
+              type: fc.constant("mcp_tool_use" as const),
+              id: fc.string({ minLength: 1, maxLength: 20 }),
+              name: text(20),
+              server_name: text(20),
+              input: fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 2 })),
+            }),
+          ),
+          { maxLength: 4 },
+        ),
+      }),
+    ),
+    { maxLength: 4 },
+  ),
   message: text(200),
+  stream: fc.boolean(),
   beta: fc.constantFrom(...MCP_BETAS, "none" as const),
   toolSearch: fc.constantFrom(...TOOL_SEARCH_KINDS),
   servers: fc.array(
@@ -39,6 +67,10 @@ function comparable(state: ComposerState) {
   });
   return {
     ...state,
+    // As JSON carries it (a -0 in a tool input is 0 on the wire).
+    conversation: JSON.parse(
+      JSON.stringify(state.conversation.map(({ id: _id, ...turn }) => turn)),
+    ) as unknown,
     servers: state.servers.map((server) => ({
       ...server,
       id: "",
@@ -110,7 +142,9 @@ describe("share link codec", () => {
       model: "claude-opus-4-6",
       maxTokens: 1024,
       system: "",
+      conversation: [],
       message: "hi",
+      stream: true,
       beta: "mcp-client-2025-11-20",
       toolSearch: "none",
       servers: [],
@@ -120,7 +154,7 @@ describe("share link codec", () => {
       success: false,
       error: expect.stringContaining("damaged") as unknown,
     });
-    expect(decodeShareState(`2.${link.slice(2)}`, sequentialIds())).toMatchObject({
+    expect(decodeShareState(`3.${link.slice(2)}`, sequentialIds())).toMatchObject({
       success: false,
       error: expect.stringContaining("newer version") as unknown,
     });
@@ -143,7 +177,9 @@ describe("share link codec", () => {
       model: "claude-opus-4-6",
       maxTokens: 1000,
       system: "",
+      conversation: [],
       message: "What tools do you have available?",
+      stream: true,
       beta: "mcp-client-2025-11-20",
       toolSearch: "none",
       servers: [

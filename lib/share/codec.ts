@@ -7,16 +7,20 @@
 import { Inflate, deflateSync, strFromU8, strToU8 } from "fflate";
 import { z } from "zod";
 import type { NewId } from "../request/composer";
+import { turnContentSchema } from "../request/schema";
 import {
   CACHE_TTLS,
   MCP_BETAS,
   TOOL_SEARCH_KINDS,
   type ComposerState,
+  type ConversationTurn,
   type ToolFlags,
 } from "../request/types";
 
 export const SHARE_PARAM = "s";
-export const SHARE_VERSION = 1;
+/** 2 added the conversation and the stream switch; links of format 1 still open. */
+export const SHARE_VERSION = 2;
+const OLDEST_VERSION = 1;
 const MAX_LINK_CHARS = 32_000;
 const MAX_JSON_BYTES = 512 * 1024;
 
@@ -47,6 +51,13 @@ const payloadSchema = z.strictObject({
   b: z.enum([...MCP_BETAS, "none"]),
   q: z.enum(TOOL_SEARCH_KINDS).optional(),
   s: z.array(serverSchema).max(200),
+  // Earlier turns: role and content as sent (the API judges blocks; we check their outline).
+  v: z
+    .array(z.strictObject({ r: z.enum(["user", "assistant"]), c: turnContentSchema }))
+    .max(500)
+    .optional(),
+  // Present only when streaming is off.
+  n: z.literal(0).optional(),
 });
 type Payload = z.infer<typeof payloadSchema>;
 
@@ -72,6 +83,15 @@ function toPayload(state: ComposerState): Payload {
     t: Number.isFinite(state.maxTokens) ? state.maxTokens : 0,
     ...(state.system ? { y: state.system } : {}),
     u: state.message,
+    ...(state.conversation.length
+      ? {
+          v: state.conversation.map((turn) => ({
+            r: turn.role,
+            c: turn.content as z.infer<typeof turnContentSchema>,
+          })),
+        }
+      : {}),
+    ...(state.stream ? {} : { n: 0 as const }),
     b: state.beta,
     ...(state.toolSearch !== "none" ? { q: state.toolSearch } : {}),
     s: state.servers.map((server) => {
@@ -120,7 +140,7 @@ export function decodeShareState(value: string, newId: NewId): DecodeResult {
       `This share link was made by a newer version of the playground (format ${version}); update this one to open it.`,
     );
   }
-  if (Number(version) !== SHARE_VERSION) return fail(`Share link format ${version} is not known.`);
+  if (Number(version) < OLDEST_VERSION) return fail(`Share link format ${version} is not known.`);
   const data = value.slice(dot + 1);
   if (!/^[A-Za-z0-9_-]+$/.test(data))
     return fail("This share link is damaged: it holds characters a link of ours never has.");
@@ -155,7 +175,11 @@ function fromPayload(payload: Payload, newId: NewId): DecodedShare {
     model: payload.m,
     maxTokens: payload.t,
     system: payload.y ?? "",
+    conversation: (payload.v ?? []).map(
+      (turn) => ({ id: newId(), role: turn.r, content: turn.c }) as ConversationTurn,
+    ),
     message: payload.u,
+    stream: payload.n === undefined,
     beta: payload.b,
     toolSearch: payload.q ?? "none",
     servers: payload.s.map((server) => {

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { StateStorage } from "zustand/middleware";
 import { buildRequest } from "../request/build-request";
-import { createComposerStore, STORAGE_KEY } from "./composer-store";
+import { HISTORY_STORAGE_KEY } from "../history/run-history";
+import {
+  createComposerStore,
+  STORAGE_KEY,
+  type CreateComposerStoreOptions,
+} from "./composer-store";
 import { sequentialIds } from "../testing/sequential-ids";
 
 function memoryStorage(
@@ -85,7 +90,10 @@ describe("composer store sending", () => {
           ok: false,
           error: { status: 400, type: "invalid_request_error", message: "bad", requestId: "req_1" },
           raw: {},
+          partial: null,
           latencyMs: 1,
+          firstEventMs: null,
+          streamed: false,
           target: options.target,
         });
       },
@@ -119,7 +127,10 @@ describe("composer store sending", () => {
                 requestId: null,
               },
               raw: null,
+              partial: null,
               latencyMs: 1,
+              firstEventMs: null,
+              streamed: false,
               target: "emulator",
             }),
           );
@@ -137,5 +148,122 @@ describe("composer store sending", () => {
     resolvers[1]!();
     await second;
     expect(store.getState().run).toMatchObject({ status: "done" });
+  });
+});
+
+function answering(content: unknown[]): NonNullable<CreateComposerStoreOptions["send"]> {
+  return (params, options) =>
+    Promise.resolve({
+      ok: true,
+      message: {
+        id: "msg_x",
+        type: "message",
+        role: "assistant",
+        model: params.model,
+        content,
+        stop_reason: "end_turn",
+        usage: { input_tokens: 1, output_tokens: 1 },
+      } as never,
+      raw: {},
+      requestId: "req_x",
+      latencyMs: 5,
+      firstEventMs: 2,
+      streamed: true,
+      target: options.target,
+    });
+}
+
+const toolTurn = [
+  { type: "text", text: "I'll call it.", citations: null },
+  {
+    type: "mcp_tool_use",
+    id: "mcptoolu_1",
+    name: "list_events",
+    server_name: "calendar",
+    input: {},
+  },
+  { type: "mcp_tool_result", tool_use_id: "mcptoolu_1", is_error: false, content: [] },
+];
+
+describe("composer store conversations", () => {
+  it("continues with the answer as the last turn, and the next send carries it unchanged", async () => {
+    const sent: { messages: unknown[] }[] = [];
+    const reply = answering(toolTurn);
+    const store = createComposerStore({
+      storage: memoryStorage(),
+      historyStorage: memoryStorage() as never,
+      newId: sequentialIds(),
+      send: (params, options) => {
+        sent.push(structuredClone(params) as never);
+        return reply(params, options);
+      },
+    });
+    const first = store.getState().composer.message;
+    await store.getState().send();
+    store.getState().continueConversation();
+    expect(store.getState().composer.message).toBe("");
+    store.getState().setField("message", "And tomorrow?");
+    await store.getState().send();
+    expect(sent[1]?.messages).toEqual([
+      { role: "user", content: first },
+      { role: "assistant", content: toolTurn },
+      { role: "user", content: "And tomorrow?" },
+    ]);
+
+    // Re-run from the first turn: later turns go, its text returns to the box, and it is sent.
+    const [firstTurn] = store.getState().composer.conversation;
+    await store.getState().rerunFrom(firstTurn!.id);
+    expect(sent[2]?.messages).toEqual([{ role: "user", content: first }]);
+    expect(store.getState().composer.conversation).toEqual([]);
+  });
+});
+
+describe("composer store history", () => {
+  it("records each run newest first, survives a new store on the same storage, and deletes all", async () => {
+    const historyStorage = memoryStorage();
+    const make = () =>
+      createComposerStore({
+        storage: memoryStorage(),
+        historyStorage: historyStorage as never,
+        newId: sequentialIds(),
+        send: answering([{ type: "text", text: "hi", citations: null }]),
+      });
+    const store = make();
+    await store.getState().send();
+    store.getState().setField("message", "second");
+    await store.getState().send();
+    expect(store.getState().history.map((run) => run.title)).toEqual([
+      "second",
+      "Use list_events to show what is on my calendar this week.",
+    ]);
+    expect(historyStorage.data[HISTORY_STORAGE_KEY]).not.toContain("demo-tasks-token");
+
+    const reloaded = make();
+    reloaded.getState().loadHistory();
+    expect(reloaded.getState().history.map((run) => run.title)).toEqual([
+      "second",
+      "Use list_events to show what is on my calendar this week.",
+    ]);
+    const older = reloaded.getState().history[1]!;
+    reloaded.getState().reopenRun(older.id);
+    expect(reloaded.getState().composer.message).toBe(older.title);
+    expect(reloaded.getState().run).toMatchObject({ status: "done", runId: older.id });
+
+    reloaded.getState().deleteAllRuns();
+    expect(reloaded.getState().history).toEqual([]);
+    const again = make();
+    again.getState().loadHistory();
+    expect(again.getState().history).toEqual([]);
+  });
+
+  it("says so when saved history is damaged", () => {
+    const historyStorage = memoryStorage();
+    historyStorage.setItem(HISTORY_STORAGE_KEY, "{not json");
+    const store = createComposerStore({
+      storage: memoryStorage(),
+      historyStorage: historyStorage as never,
+    });
+    store.getState().loadHistory();
+    expect(store.getState().historyNotice).toContain("damaged");
   });
 });

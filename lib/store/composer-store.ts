@@ -11,7 +11,18 @@ import type { ComposerState, ServerDraft, ToolConfigDraft } from "../request/typ
 import { STORAGE_KEY } from "./storage-key";
 import { sendMessages, type SendOutcome } from "../api/send-request";
 import { TARGETS, type Target } from "../api/targets";
-import { buildRequest } from "../request/build-request";
+import { buildRequest, type MessagesRequest } from "../request/build-request";
+import * as conversation from "../request/conversation";
+import {
+  addRun,
+  createRunRecord,
+  HISTORY_STORAGE_KEY,
+  parseHistory,
+  reopenComposer,
+  serializeHistory,
+  type RunRecord,
+} from "../history/run-history";
+import type { StreamSnapshot } from "../stream/accumulate";
 import { requestDiscovery, type DiscoveredServer } from "../api/discover-client";
 import { toggleToolFlag, type ToolFlag } from "../request/tool-toggle";
 
@@ -24,8 +35,17 @@ const STORAGE_VERSION = 1;
 
 export type RunState =
   | { status: "idle" }
-  | { status: "sending"; startedAt: number; controller: AbortController }
-  | { status: "done"; outcome: SendOutcome };
+  | {
+      status: "sending";
+      startedAt: number;
+      controller: AbortController;
+      request: MessagesRequest;
+      /** A streamed answer so far; null until its first event (and for unstreamed requests). */
+      snapshot: StreamSnapshot | null;
+    }
+  | { status: "done"; outcome: SendOutcome; request: MessagesRequest; runId: string };
+
+type HistoryStorage = Pick<Storage, "getItem" | "setItem" | "removeItem">;
 
 /** A server's discovery, for the url and token it was made with (stale once either changes). */
 export type DiscoveryState =
@@ -55,6 +75,10 @@ export interface ComposerStore {
   discoveries: Record<string, DiscoveryState>;
   /** Set when a saved state could not be read; shown once, then cleared. */
   restoreError: string | null;
+  /** Every run, newest first, kept in the browser (see lib/history). */
+  history: RunRecord[];
+  /** Why the history could not be read or saved, in words; null when all is well. */
+  historyNotice: string | null;
 
   setField: <K extends "model" | "maxTokens" | "system" | "message" | "beta" | "toolSearch">(
     key: K,
@@ -86,6 +110,17 @@ export interface ComposerStore {
   cancel: () => void;
   discover: (serverId: string) => Promise<void>;
   toggleTool: (serverId: string, tool: string, flag: ToolFlag) => void;
+  /** Turns the shown response into the conversation's last turn and empties the message box. */
+  continueConversation: () => void;
+  editTurn: (turnId: string, text: string) => void;
+  removeTurn: (turnId: string) => void;
+  /** Back to a user turn (later turns dropped, its text in the message box), then Send. */
+  rerunFrom: (turnId: string) => Promise<void>;
+  clearConversation: () => void;
+  loadHistory: () => void;
+  reopenRun: (runId: string) => void;
+  deleteRun: (runId: string) => void;
+  deleteAllRuns: () => void;
 }
 
 export interface CreateComposerStoreOptions {
@@ -96,6 +131,8 @@ export interface CreateComposerStoreOptions {
   discover?: typeof requestDiscovery;
   /** Where to keep the state; localStorage by default. */
   storage?: StateStorage;
+  historyStorage?: HistoryStorage;
+  now?: () => number;
 }
 
 export type PersistedComposer = Pick<
@@ -123,11 +160,37 @@ function exampleIds(): composer.NewId {
 
 export function createComposerStore(options: CreateComposerStoreOptions = {}) {
   const newId = options.newId ?? defaultNewId;
+  const now = options.now ?? (() => Date.now());
+  const historyStorage = (): HistoryStorage | null =>
+    options.historyStorage ?? (typeof localStorage === "undefined" ? null : localStorage);
   return createStore<ComposerStore>()(
     persist(
       (set, get) => {
         const edit = (change: (state: ComposerState) => ComposerState) =>
           set((store) => ({ composer: change(store.composer) }));
+        /** Writes the history; when the browser's storage is full, the oldest half goes first. */
+        const saveHistory = () => {
+          const storage = historyStorage();
+          if (!storage) return;
+          let runs = get().history;
+          for (;;) {
+            try {
+              storage.setItem(HISTORY_STORAGE_KEY, serializeHistory(runs));
+              if (runs.length !== get().history.length)
+                set({
+                  history: runs,
+                  historyNotice: "The browser's storage is full, so the oldest runs were removed.",
+                });
+              return;
+            } catch {
+              if (runs.length <= 1) {
+                set({ historyNotice: "The run history could not be saved in this browser." });
+                return;
+              }
+              runs = runs.slice(0, Math.ceil(runs.length / 2));
+            }
+          }
+        };
         return {
           composer: composer.createDefaultState(options.newId ?? exampleIds(), options.origin),
           rememberTokens: false,
@@ -137,6 +200,8 @@ export function createComposerStore(options: CreateComposerStoreOptions = {}) {
           run: { status: "idle" },
           discoveries: {},
           restoreError: null,
+          history: [],
+          historyNotice: null,
 
           setField: (key, value) => edit((state) => ({ ...state, [key]: value })),
           addServer: () => {
@@ -187,17 +252,93 @@ export function createComposerStore(options: CreateComposerStoreOptions = {}) {
             const previous = get().run;
             if (previous.status === "sending") previous.controller.abort();
             const controller = new AbortController();
-            const { target, browserApiKey } = get();
-            set({ run: { status: "sending", startedAt: Date.now(), controller } });
-            const outcome = await (options.send ?? sendMessages)(buildRequest(get().composer), {
+            const { target, browserApiKey, composer: sentComposer } = get();
+            const request = buildRequest(sentComposer);
+            const startedAt = now();
+            set({
+              run: { status: "sending", startedAt, controller, request, snapshot: null },
+            });
+            const isCurrent = () => {
+              const current = get().run;
+              return current.status === "sending" && current.controller === controller;
+            };
+            const showProgress = frameThrottled((snapshot: StreamSnapshot) => {
+              const current = get().run;
+              if (isCurrent() && current.status === "sending")
+                set({ run: { ...current, snapshot } });
+            });
+            const outcome = await (options.send ?? sendMessages)(request, {
               target,
               apiKey: browserApiKey || undefined,
               signal: controller.signal,
+              onProgress: showProgress,
             });
-            const current = get().run;
+            showProgress.cancel();
+            const runId = newId();
+            const record = createRunRecord(runId, startedAt, sentComposer, request, outcome);
+            set((store) => ({ history: addRun(store.history, record) }));
+            saveHistory();
             // A newer Send took over: its answer, not this one, belongs on screen.
-            if (current.status === "sending" && current.controller !== controller) return;
-            set({ run: { status: "done", outcome } });
+            if (!isCurrent()) return;
+            set({ run: { status: "done", outcome, request, runId } });
+          },
+          continueConversation: () => {
+            const run = get().run;
+            if (run.status !== "done" || !run.outcome.ok) return;
+            const answer = run.outcome.message.content;
+            edit((state) =>
+              conversation.continueConversation(state, run.request.messages, answer, newId),
+            );
+            set({ run: { status: "idle" } });
+          },
+          editTurn: (turnId, text) =>
+            edit((state) => conversation.editTurnText(state, turnId, text)),
+          removeTurn: (turnId) => edit((state) => conversation.removeTurn(state, turnId)),
+          rerunFrom: async (turnId) => {
+            const rewound = conversation.rewindToTurn(get().composer, turnId);
+            if (!rewound) return;
+            set({ composer: rewound });
+            await get().send();
+          },
+          clearConversation: () => edit(conversation.clearConversation),
+          loadHistory: () => {
+            let saved: string | null = null;
+            try {
+              saved = historyStorage()?.getItem(HISTORY_STORAGE_KEY) ?? null;
+            } catch {
+              set({ historyNotice: "The run history could not be read from this browser." });
+              return;
+            }
+            const { runs, dropped } = parseHistory(saved);
+            set({
+              history: runs,
+              historyNotice:
+                dropped > 0
+                  ? `${dropped} saved run${dropped === 1 ? " was" : "s were"} damaged and left out of the history.`
+                  : null,
+            });
+          },
+          reopenRun: (runId) => {
+            const record = get().history.find((entry) => entry.id === runId);
+            if (!record) return;
+            const current = get().run;
+            if (current.status === "sending") current.controller.abort();
+            set({
+              composer: reopenComposer(record, get().composer),
+              run: { status: "done", outcome: record.outcome, request: record.request, runId },
+            });
+          },
+          deleteRun: (runId) => {
+            set((store) => ({ history: store.history.filter((entry) => entry.id !== runId) }));
+            saveHistory();
+          },
+          deleteAllRuns: () => {
+            set({ history: [], historyNotice: null });
+            try {
+              historyStorage()?.removeItem(HISTORY_STORAGE_KEY);
+            } catch {
+              set({ historyNotice: "The saved history could not be removed from this browser." });
+            }
           },
           discover: async (serverId) => {
             const server = get().composer.servers.find((candidate) => candidate.id === serverId);
@@ -293,3 +434,31 @@ export function mergePersisted(persisted: unknown, current: ComposerStore): Comp
 }
 
 export type ComposerStoreApi = ReturnType<typeof createComposerStore>;
+
+/**
+ * Streams can bring hundreds of events a second: the screen needs at most one update per frame.
+ * Without requestAnimationFrame (tests, server) every call goes straight through.
+ */
+function frameThrottled<T>(
+  apply: (value: T) => void,
+): ((value: T) => void) & { cancel: () => void } {
+  if (typeof requestAnimationFrame === "undefined")
+    return Object.assign(apply, { cancel: () => {} });
+  let latest: { value: T } | null = null;
+  let frame: number | null = null;
+  const call = (value: T) => {
+    latest = { value };
+    frame ??= requestAnimationFrame(() => {
+      frame = null;
+      if (latest) apply(latest.value);
+      latest = null;
+    });
+  };
+  return Object.assign(call, {
+    cancel: () => {
+      if (frame !== null) cancelAnimationFrame(frame);
+      frame = null;
+      latest = null;
+    },
+  });
+}

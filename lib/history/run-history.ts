@@ -1,0 +1,178 @@
+// The run history: every Send, kept in the browser so people can look back, reopen and compare.
+// Pure functions over a newest-first list; the store persists it. What is kept has no secrets:
+// the request is redacted and the composer copy has no tokens.
+import type { BetaMessage } from "@anthropic-ai/sdk/resources/beta/messages/messages";
+import { z } from "zod";
+import type { SendFailure, SendOutcome } from "../api/send-request";
+import { TARGETS } from "../api/targets";
+import { redactRequest, type MessagesRequest } from "../request/build-request";
+import { withoutTokens } from "../request/composer";
+import { composerStateSchema } from "../request/schema";
+import type { ComposerState } from "../request/types";
+
+export const HISTORY_STORAGE_KEY = "mcp-connector-playground:history";
+/** At most this many runs, and at most this many characters of JSON (localStorage is ~5 MB). */
+export const HISTORY_LIMITS = { runs: 50, chars: 2_000_000 } as const;
+
+export type RunOutcomeKind = "ok" | "error" | "cancelled" | "broken";
+
+export interface RunRecord {
+  id: string;
+  /** When Send was pressed (epoch ms). */
+  at: number;
+  target: SendOutcome["target"];
+  model: string;
+  /** The first words of the message sent, for the list. */
+  title: string;
+  kind: RunOutcomeKind;
+  /** stop_reason when there is one, else the error type. */
+  summary: string;
+  request: MessagesRequest;
+  composer: ComposerState;
+  outcome: SendOutcome;
+}
+
+export function createRunRecord(
+  id: string,
+  at: number,
+  composer: ComposerState,
+  request: MessagesRequest,
+  outcome: SendOutcome,
+): RunRecord {
+  return {
+    id,
+    at,
+    target: outcome.target,
+    model: request.model,
+    title: firstWords(composer.message),
+    kind: outcomeKind(outcome),
+    summary: outcome.ok ? (outcome.message.stop_reason ?? "null") : outcome.error.type,
+    request: redactRequest(request),
+    composer: withoutTokens(composer),
+    outcome,
+  };
+}
+
+export function outcomeKind(outcome: SendOutcome): RunOutcomeKind {
+  if (outcome.ok) return "ok";
+  if (outcome.error.type === "cancelled") return "cancelled";
+  return outcome.partial ? "broken" : "error";
+}
+
+export function firstWords(text: string, max = 60): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  if (flat === "") return "(empty message)";
+  return flat.length > max ? `${flat.slice(0, max - 1).trimEnd()}…` : flat;
+}
+
+/** Adds a run at the front, then drops the oldest until both limits hold. */
+export function addRun(
+  history: readonly RunRecord[],
+  run: RunRecord,
+  limits: { runs: number; chars: number } = HISTORY_LIMITS,
+): RunRecord[] {
+  const next = [run, ...history].slice(0, limits.runs);
+  while (next.length > 1 && JSON.stringify(next).length > limits.chars) next.pop();
+  return next;
+}
+
+const messageShape = z.looseObject({
+  id: z.string(),
+  model: z.string(),
+  content: z.array(z.looseObject({ type: z.string() })),
+  usage: z.looseObject({ input_tokens: z.number(), output_tokens: z.number() }),
+});
+const failureShape = z.object({
+  status: z.number(),
+  type: z.string(),
+  message: z.string(),
+  requestId: z.string().nullable(),
+});
+const timingShape = {
+  latencyMs: z.number(),
+  firstEventMs: z.number().nullable(),
+  streamed: z.boolean(),
+  target: z.enum(TARGETS),
+};
+const outcomeShape = z.discriminatedUnion("ok", [
+  z.object({
+    ok: z.literal(true),
+    message: messageShape,
+    raw: z.unknown(),
+    requestId: z.string().nullable(),
+    ...timingShape,
+  }),
+  z.object({
+    ok: z.literal(false),
+    error: failureShape,
+    raw: z.unknown(),
+    partial: messageShape.nullable(),
+    ...timingShape,
+  }),
+]);
+const recordShape = z.object({
+  id: z.string().max(100),
+  at: z.number(),
+  target: z.enum(TARGETS),
+  model: z.string(),
+  title: z.string(),
+  kind: z.enum(["ok", "error", "cancelled", "broken"]),
+  summary: z.string(),
+  request: z.looseObject({ model: z.string(), messages: z.array(z.unknown()) }),
+  composer: composerStateSchema,
+  outcome: outcomeShape,
+});
+const historyShape = z.object({ version: z.literal(1), runs: z.array(z.unknown()) });
+
+/**
+ * Saved history is untrusted: each run is checked on its own, and a run that fails is dropped
+ * (counted, so the person can be told) rather than losing the whole list.
+ */
+export function parseHistory(json: string | null): { runs: RunRecord[]; dropped: number } {
+  if (json === null) return { runs: [], dropped: 0 };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    return { runs: [], dropped: 1 };
+  }
+  const shape = historyShape.safeParse(raw);
+  if (!shape.success) return { runs: [], dropped: 1 };
+  const runs: RunRecord[] = [];
+  let dropped = 0;
+  for (const entry of shape.data.runs) {
+    const run = recordShape.safeParse(entry);
+    if (run.success) runs.push(run.data as unknown as RunRecord);
+    else dropped += 1;
+  }
+  return { runs, dropped };
+}
+
+export function serializeHistory(runs: readonly RunRecord[]): string {
+  return JSON.stringify({ version: 1, runs });
+}
+
+/** The message a run produced: complete, or what a broken stream had delivered. */
+export function runMessage(outcome: SendOutcome): BetaMessage | null {
+  return outcome.ok ? outcome.message : outcome.partial;
+}
+
+export function runFailure(outcome: SendOutcome): SendFailure | null {
+  return outcome.ok ? null : outcome.error;
+}
+
+/**
+ * Reopening a run brings back its composer; tokens were never stored, so the ones typed now are
+ * kept for servers with the same name and URL.
+ */
+export function reopenComposer(run: RunRecord, current: ComposerState): ComposerState {
+  return {
+    ...run.composer,
+    servers: run.composer.servers.map((server) => {
+      const same = current.servers.find(
+        (candidate) => candidate.name === server.name && candidate.url === server.url,
+      );
+      return same ? { ...server, authorizationToken: same.authorizationToken } : server;
+    }),
+  };
+}

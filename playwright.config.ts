@@ -48,7 +48,12 @@ export default defineConfig({
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
       // The tests' own MCP servers run on loopback: allow private addresses for this deployment.
-      env: { NEXT_TELEMETRY_DISABLED: "1", MCP_ALLOW_PRIVATE_NETWORK: "true" },
+      // PLAYGROUND_TEST_HOOKS: the emulator honours the test-only delay and break headers.
+      env: {
+        NEXT_TELEMETRY_DISABLED: "1",
+        MCP_ALLOW_PRIVATE_NETWORK: "true",
+        PLAYGROUND_TEST_HOOKS: "1",
+      },
     },
     {
       command:

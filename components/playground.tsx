@@ -10,6 +10,7 @@ import { ThemeSwitch } from "@/components/theme-switch";
 import { GetCodeButton } from "@/components/export/get-code-button";
 import { ImportButton } from "@/components/import/import-button";
 import { ShareButton } from "@/components/share/share-button";
+import { HistoryButton } from "@/components/history/history-button";
 import { SharedLinkBanner } from "@/components/share/shared-link-banner";
 import { ApiKeyBar, TargetSwitch, useServerInfo } from "@/components/target-switch";
 import { Button } from "@/components/ui/button";
@@ -97,7 +98,7 @@ function PlaygroundLayout() {
 
   return (
     <div className="flex h-dvh flex-col" data-hydrated={hydrated}>
-      <Header onSend={sendNow} />
+      <Header onSend={sendNow} onShowResponse={() => setActivePane("response")} />
       <ApiKeyBar serverInfo={serverInfo} />
       <SharedLinkBanner />
       <RestoreNotice />
@@ -115,7 +116,7 @@ function PlaygroundLayout() {
       </nav>
       <main className="grid min-h-0 flex-1 grid-cols-1 lg:grid-cols-[minmax(22rem,1.05fr)_minmax(22rem,1fr)_minmax(18rem,0.85fr)]">
         <PaneFrame pane="composer" active={activePane === "composer"}>
-          <ComposerPane />
+          <ComposerPane onShowResponse={() => setActivePane("response")} />
         </PaneFrame>
         <PaneFrame pane="preview" active={activePane === "preview"}>
           <PreviewPane onFocusField={focusField} />
@@ -190,7 +191,7 @@ function PaneFrame({
   );
 }
 
-function Header({ onSend }: { onSend: () => void }) {
+function Header({ onSend, onShowResponse }: { onSend: () => void; onShowResponse: () => void }) {
   const sending = useComposer((s) => s.run.status === "sending");
   return (
     <header className="flex flex-wrap items-center gap-x-3 gap-y-2 border-b border-line bg-panel px-4 py-2.5">
@@ -209,6 +210,7 @@ function Header({ onSend }: { onSend: () => void }) {
         <ImportButton />
         <GetCodeButton />
         <ShareButton />
+        <HistoryButton onShowResponse={onShowResponse} />
         <Button
           variant="primary"
           onClick={onSend}

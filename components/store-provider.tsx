@@ -22,6 +22,7 @@ export function StoreProvider({ children, origin }: { children: ReactNode; origi
   const [store] = useState(() => createComposerStore({ origin }));
   useEffect(() => {
     void store.persist.rehydrate();
+    store.getState().loadHistory();
   }, [store]);
   return <StoreContext.Provider value={store}>{children}</StoreContext.Provider>;
 }

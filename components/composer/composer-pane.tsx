@@ -6,7 +6,8 @@ import { serverFieldId } from "@/lib/request/field-ids";
 import { RequestFields } from "./request-fields";
 import { ServerCard } from "./server-card";
 
-export function ComposerPane() {
+/** `onShowResponse`: a re-run from a turn sends, so the response pane is brought forward. */
+export function ComposerPane({ onShowResponse }: { onShowResponse: () => void }) {
   const servers = useComposer((s) => s.composer.servers);
   const addServer = useComposer((s) => s.addServer);
   const rememberTokens = useComposer((s) => s.rememberTokens);
@@ -15,7 +16,7 @@ export function ComposerPane() {
 
   return (
     <div className="space-y-5">
-      <RequestFields />
+      <RequestFields onShowResponse={onShowResponse} />
       <section aria-labelledby="servers-heading" className="space-y-3">
         <div className="flex items-center justify-between">
           <h2 id="servers-heading" className="text-sm font-semibold">

@@ -3,6 +3,7 @@
 import { useComposer } from "@/components/store-provider";
 import { Field, Select, TextArea, TextInput } from "@/components/ui/field";
 import { FIELD_IDS } from "@/lib/request/field-ids";
+import { ConversationView } from "./conversation-view";
 import {
   MCP_BETAS,
   MODEL_SUGGESTIONS,
@@ -24,13 +25,15 @@ const TOOL_SEARCH_LABELS: Record<ToolSearchKind, string> = {
   bm25: "BM25 · tool_search_tool_bm25",
 };
 
-export function RequestFields() {
+export function RequestFields({ onShowResponse }: { onShowResponse: () => void }) {
   const model = useComposer((s) => s.composer.model);
   const maxTokens = useComposer((s) => s.composer.maxTokens);
   const system = useComposer((s) => s.composer.system);
   const message = useComposer((s) => s.composer.message);
   const beta = useComposer((s) => s.composer.beta);
   const toolSearch = useComposer((s) => s.composer.toolSearch);
+  const stream = useComposer((s) => s.composer.stream);
+  const turns = useComposer((s) => s.composer.conversation.length);
   const setField = useComposer((s) => s.setField);
 
   return (
@@ -74,7 +77,12 @@ export function RequestFields() {
           onChange={(event) => setField("system", event.target.value)}
         />
       </Field>
-      <Field id={FIELD_IDS.message} label="Message">
+      <ConversationView onShowResponse={onShowResponse} />
+      <Field
+        id={FIELD_IDS.message}
+        label="Message"
+        hint={turns > 0 ? "The follow-up, sent after the earlier turns." : undefined}
+      >
         <TextArea
           id={FIELD_IDS.message}
           rows={3}
@@ -82,6 +90,18 @@ export function RequestFields() {
           onChange={(event) => setField("message", event.target.value)}
         />
       </Field>
+      <label className="flex w-fit cursor-pointer items-center gap-2 text-sm">
+        <input
+          type="checkbox"
+          role="switch"
+          aria-checked={stream}
+          checked={stream}
+          onChange={(event) => setField("stream", event.target.checked)}
+          className="h-4 w-4 accent-accent"
+        />
+        Stream
+        <span className="text-xs text-muted">server-sent events, blocks as they arrive</span>
+      </label>
       <div className="grid grid-cols-1 gap-2 sm:grid-cols-2">
         <Field id={FIELD_IDS.beta} label="MCP beta (mcp-client-…)">
           <Select

@@ -5,24 +5,44 @@ import { JsonBlock } from "@/components/preview/request-json";
 import { cn } from "@/components/ui/cn";
 import { TextBlockView } from "./blocks/text-block";
 
-/** Every block of the response, in order; one this app does not know is shown as JSON, not dropped. */
-export function ResponseBlocks({ content }: { content: readonly BetaContentBlock[] }) {
+/**
+ * Every block of the response, in order; one this app does not know is shown as JSON, not dropped.
+ * While a stream runs, `streaming` says which blocks are still open and holds their input so far.
+ */
+export function ResponseBlocks({
+  content,
+  streaming,
+  label = "Response blocks",
+}: {
+  content: readonly BetaContentBlock[];
+  streaming?: { open: readonly number[]; partialInput: Readonly<Record<number, string>> };
+  label?: string;
+}) {
   const calls = new Map<string, { server: string; name: string }>();
   for (const block of content) {
     if (block.type === "mcp_tool_use")
       calls.set(block.id, { server: block.server_name, name: block.name });
   }
   return (
-    <ol className="space-y-3" aria-label="Response blocks">
-      {content.map((block, index) => (
-        <li
-          key={index}
-          data-block-type={block.type}
-          data-is-error={isErrorResult(block) ? "true" : undefined}
-        >
-          <BlockView block={block} calls={calls} />
-        </li>
-      ))}
+    <ol className="space-y-3" aria-label={label}>
+      {content.map((block, index) => {
+        const open = streaming?.open.includes(index) ?? false;
+        return (
+          <li
+            key={index}
+            data-block-type={block.type}
+            data-is-error={isErrorResult(block) ? "true" : undefined}
+            data-streaming={open ? "true" : undefined}
+          >
+            <BlockView
+              block={block}
+              calls={calls}
+              open={open}
+              partialInput={streaming?.partialInput[index]}
+            />
+          </li>
+        );
+      })}
     </ol>
   );
 }
@@ -31,18 +51,39 @@ function isErrorResult(block: BetaContentBlock): boolean {
   return block.type === "mcp_tool_result" && block.is_error;
 }
 
+function StreamingCaret() {
+  return (
+    <span
+      aria-hidden="true"
+      className="ml-0.5 inline-block h-3.5 w-1.5 animate-pulse rounded-sm bg-accent align-middle"
+    />
+  );
+}
+
 function BlockView({
   block,
   calls,
+  open,
+  partialInput,
 }: {
   block: BetaContentBlock;
   calls: Map<string, { server: string; name: string }>;
+  open: boolean;
+  partialInput: string | undefined;
 }) {
   switch (block.type) {
     case "text":
       return (
         <div className="rounded-lg px-1">
-          <TextBlockView text={block.text} />
+          {/* While it streams, plain text: half-written Markdown would flicker between forms. */}
+          {open ? (
+            <p className="text-sm leading-relaxed whitespace-pre-wrap">
+              {block.text}
+              <StreamingCaret />
+            </p>
+          ) : (
+            <TextBlockView text={block.text} />
+          )}
         </div>
       );
     case "thinking":
@@ -65,7 +106,14 @@ function BlockView({
             <code className="ml-auto font-mono text-[11px] text-muted">{block.id}</code>
           </div>
           <pre className="overflow-x-auto p-3 font-mono text-xs">
-            {JSON.stringify(block.input, null, 2)}
+            {open ? (
+              <>
+                {partialInput ?? ""}
+                <StreamingCaret />
+              </>
+            ) : (
+              JSON.stringify(block.input, null, 2)
+            )}
           </pre>
         </div>
       );

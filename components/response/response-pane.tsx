@@ -5,11 +5,13 @@ import { JsonBlock } from "@/components/preview/request-json";
 import { useComposer } from "@/components/store-provider";
 import { Button } from "@/components/ui/button";
 import type { SendOutcome } from "@/lib/api/send-request";
+import { FIELD_IDS } from "@/lib/request/field-ids";
 import { ResponseBlocks } from "./response-blocks";
 
 export function ResponsePane() {
   const run = useComposer((s) => s.run);
   const cancel = useComposer((s) => s.cancel);
+  const snapshot = run.status === "sending" ? run.snapshot : null;
   return (
     <div
       data-testid="response"
@@ -18,7 +20,21 @@ export function ResponsePane() {
       className="space-y-3"
     >
       {run.status === "idle" ? <EmptyResponse /> : null}
-      {run.status === "sending" ? <Waiting startedAt={run.startedAt} onCancel={cancel} /> : null}
+      {run.status === "sending" ? (
+        <>
+          <Waiting
+            startedAt={run.startedAt}
+            onCancel={cancel}
+            streamedBlocks={snapshot?.message ? snapshot.message.content.length : null}
+          />
+          {snapshot?.message ? (
+            <ResponseBlocks
+              content={snapshot.message.content}
+              streaming={{ open: snapshot.open, partialInput: snapshot.partialInput }}
+            />
+          ) : null}
+        </>
+      ) : null}
       {run.status === "done" ? <Outcome outcome={run.outcome} /> : null}
     </div>
   );
@@ -46,7 +62,16 @@ function EmptyResponse() {
   );
 }
 
-function Waiting({ startedAt, onCancel }: { startedAt: number; onCancel: () => void }) {
+function Waiting({
+  startedAt,
+  onCancel,
+  streamedBlocks,
+}: {
+  startedAt: number;
+  onCancel: () => void;
+  /** null until a stream's first event (or for an unstreamed request). */
+  streamedBlocks: number | null;
+}) {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 100);
@@ -62,7 +87,10 @@ function Waiting({ startedAt, onCancel }: { startedAt: number; onCancel: () => v
         className="h-4 w-4 animate-spin rounded-full border-2 border-line border-t-accent"
       />
       <span className="text-sm">
-        Waiting for the response… {((now - startedAt) / 1000).toFixed(1)} s
+        {streamedBlocks === null
+          ? "Waiting for the response…"
+          : `Streaming… ${streamedBlocks} block${streamedBlocks === 1 ? "" : "s"} so far,`}{" "}
+        {((now - startedAt) / 1000).toFixed(1)} s
       </span>
       <Button size="sm" variant="secondary" className="ml-auto" onClick={onCancel}>
         Cancel
@@ -97,6 +125,17 @@ function Outcome({ outcome }: { outcome: SendOutcome }) {
             {targetLabel(outcome.target)} · the composer is unchanged.
           </p>
         </div>
+        {outcome.partial ? (
+          <section aria-label="What arrived" className="space-y-2" data-testid="partial-response">
+            <p className="text-xs font-medium text-muted">
+              What arrived before the stream{" "}
+              {outcome.error.type === "cancelled" ? "was cancelled" : "broke"} (
+              {outcome.partial.content.length} block
+              {outcome.partial.content.length === 1 ? "" : "s"}):
+            </p>
+            <ResponseBlocks content={outcome.partial.content} />
+          </section>
+        ) : null}
         {outcome.raw ? (
           <details>
             <summary className="cursor-pointer text-xs text-muted">Raw JSON</summary>
@@ -120,18 +159,49 @@ function Outcome({ outcome }: { outcome: SendOutcome }) {
           label="usage"
           value={`${message.usage.input_tokens} in / ${message.usage.output_tokens} out`}
         />
-        <Meta label="latency" value={`${Math.round(outcome.latencyMs)} ms`} />
+        <Meta
+          label="latency"
+          value={
+            outcome.firstEventMs === null
+              ? `${Math.round(outcome.latencyMs)} ms`
+              : `${Math.round(outcome.latencyMs)} ms · first event ${Math.round(outcome.firstEventMs)} ms`
+          }
+        />
         <Meta label="model" value={message.model} />
         <Meta label="target" value={targetLabel(outcome.target)} />
         <Meta label="request-id" value={outcome.requestId ?? "—"} />
       </dl>
       <ResponseBlocks content={message.content} />
+      <ReplyBar stopReason={message.stop_reason} />
       <details>
         <summary className="cursor-pointer text-xs text-muted">Raw JSON</summary>
         <div className="mt-2">
           <JsonBlock value={outcome.raw} label="Raw response JSON" testId="raw-response" />
         </div>
       </details>
+    </div>
+  );
+}
+
+/** After an answer: turn it into the conversation's last turn and write the follow-up. */
+function ReplyBar({ stopReason }: { stopReason: string | null }) {
+  const continueConversation = useComposer((s) => s.continueConversation);
+  function reply() {
+    continueConversation();
+    // The message box is in the composer pane (a hidden tab on narrow windows until shown).
+    document.getElementById("tab-composer")?.click();
+    requestAnimationFrame(() => document.getElementById(FIELD_IDS.message)?.focus());
+  }
+  return (
+    <div className="flex flex-wrap items-center gap-2 rounded-lg border border-dashed border-line px-3 py-2">
+      <p className="flex-1 text-xs text-muted">
+        {stopReason === "pause_turn"
+          ? "The API paused this turn: Reply, then Send with the message left empty to let it continue."
+          : "Write a follow-up: this answer, MCP blocks included, goes back unchanged."}
+      </p>
+      <Button size="sm" variant="primary" onClick={reply}>
+        Reply
+      </Button>
     </div>
   );
 }

@@ -230,7 +230,7 @@ async function readStreamedAnswer(
     error = {
       status: 200,
       type: "stream_interrupted",
-      message: `The connection broke midway (${broken instanceof Error ? broken.message : String(broken)}). ${kept}`,
+      message: `The connection broke midway (${broken instanceof Error ? broken.message : "unknown reason"}). ${kept}`,
       requestId,
     };
   } else if (snapshot.inputError) {

@@ -20,7 +20,10 @@ function routeFetch(extraHeaders: Record<string, string> = {}): typeof fetch {
     const headers = new Headers(init?.headers);
     for (const [key, value] of Object.entries(extraHeaders)) headers.set(key, value);
     return forwardMessages(
-      new Request(new URL(String(input), "http://localhost"), { ...init, headers }),
+      new Request(new URL(input instanceof Request ? input.url : input, "http://localhost"), {
+        ...init,
+        headers,
+      }),
       { testHooks: true },
     );
   };

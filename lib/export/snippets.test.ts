@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { handleEmulatorRequest, readApiKey } from "../emulator/handler";
 import { buildRequest } from "../request/build-request";
 import { createDefaultState } from "../request/composer";
+import type { ComposerState } from "../request/types";
 import { serveDemoServers } from "../testing/demo-servers";
 import { serveHandler, type ServedHandler } from "../testing/serve-handler";
 import { sequentialIds } from "../testing/sequential-ids";
@@ -38,12 +39,59 @@ afterAll(async () => {
   await rm(WORK, { recursive: true, force: true });
 });
 
-function demoParams() {
+/** An earlier turn with MCP blocks, as a conversation carries it. */
+const earlierTurns: ComposerState["conversation"] = [
+  { id: "t1", role: "user", content: "What is on?" },
+  {
+    id: "t2",
+    role: "assistant",
+    content: [
+      { type: "text", text: "I'll call `calendar.list_events`.", citations: null },
+      {
+        type: "mcp_tool_use",
+        id: "mcptoolu_01",
+        name: "list_events",
+        server_name: "calendar",
+        input: {},
+      },
+      {
+        type: "mcp_tool_result",
+        tool_use_id: "mcptoolu_01",
+        is_error: false,
+        content: [{ type: "text", text: "Stand-up at $9 `now`", citations: null }],
+      },
+    ],
+  },
+];
+
+function demoParams(stream = false) {
   const state = createDefaultState(sequentialIds(), demo.origin);
   state.message =
     'call tasks.list_tasks {}\ncall calendar.search_events {"query": "it\'s $HOME `x` \\\\ review"}';
   state.system = "Quotes \" and 'single' and $dollars stay as they are.";
+  state.stream = stream;
+  // The streamed variant also carries a conversation, so both reach the wire unchanged.
+  if (stream) state.conversation = earlierTurns;
   return buildRequest(state);
+}
+
+const MCP_ORDER = [
+  "text",
+  "mcp_tool_use",
+  "mcp_tool_result",
+  "mcp_tool_use",
+  "mcp_tool_result",
+  "text",
+];
+
+/** The content_block_start types of a printed event stream, in order. */
+function startedBlocks(sse: string): string[] {
+  return sse
+    .split("\n")
+    .filter((line) => line.startsWith("data: "))
+    .map((line) => JSON.parse(line.slice(6)) as { type: string; content_block?: { type: string } })
+    .filter((event) => event.type === "content_block_start")
+    .map((event) => event.content_block?.type ?? "");
 }
 
 const env = () => ({
@@ -57,11 +105,13 @@ const env = () => ({
 /** What Send sends: the route hands the params to the SDK unchanged. */
 async function sendBody(params: ReturnType<typeof demoParams>) {
   captured.length = 0;
-  await new Anthropic({
+  const client = new Anthropic({
     apiKey: "test-key",
     baseURL: `${capture.origin}/api/emulator`,
     maxRetries: 0,
-  }).beta.messages.create(params);
+  });
+  if (params.stream) await client.beta.messages.stream(params).finalMessage();
+  else await client.beta.messages.create(params as Anthropic.Beta.MessageCreateParamsNonStreaming);
   return captured[0];
 }
 
@@ -78,52 +128,65 @@ describe("exported snippets", () => {
     }
   });
 
-  it("the curl snippet, run by bash against the emulator, sends the body Send sends", async () => {
-    const params = demoParams();
-    const expected = await sendBody(params);
-    const file = join(WORK, "request.sh");
-    await writeFile(file, generateSnippet("curl", params));
-    captured.length = 0;
-    const { stdout } = await run("bash", [file], { env: env() });
-    expect(captured[0]).toEqual(expected);
-    const message = JSON.parse(stdout) as { content: { type: string }[] };
-    expect(message.content.map((block) => block.type)).toEqual([
-      "text",
-      "mcp_tool_use",
-      "mcp_tool_result",
-      "mcp_tool_use",
-      "mcp_tool_result",
-      "text",
-    ]);
-  });
+  it.each([false, true])(
+    "the curl snippet, run by bash against the emulator, sends the body Send sends (stream: %s)",
+    async (stream) => {
+      const params = demoParams(stream);
+      const expected = await sendBody(params);
+      const file = join(WORK, `request-${stream}.sh`);
+      await writeFile(file, generateSnippet("curl", params));
+      captured.length = 0;
+      const { stdout } = await run("bash", [file], { env: env() });
+      expect(captured[0]).toEqual(expected);
+      if (stream) {
+        expect(stdout.startsWith("event: message_start")).toBe(true);
+        expect(startedBlocks(stdout)).toEqual(MCP_ORDER);
+      } else {
+        const message = JSON.parse(stdout) as { content: { type: string }[] };
+        expect(message.content.map((block) => block.type)).toEqual(MCP_ORDER);
+      }
+    },
+  );
 
-  it("the TypeScript snippet, run with the SDK against the emulator, sends the body Send sends", async () => {
-    const params = demoParams();
-    const expected = await sendBody(params);
-    const file = join(process.cwd(), ".test-output", "snippets", "request.mts");
-    await writeFile(file, generateSnippet("typescript", params));
-    captured.length = 0;
-    const { stdout } = await run(process.execPath, ["--import", "tsx", file], {
-      env: env(),
-      cwd: process.cwd(),
-    });
-    expect(captured[0]).toEqual(expected);
-    expect(JSON.parse(stdout)).toMatchObject({ type: "message", stop_reason: "end_turn" });
-  }, 30_000);
+  it.each([false, true])(
+    "the TypeScript snippet, run with the SDK against the emulator, sends the body Send sends (stream: %s)",
+    async (stream) => {
+      const params = demoParams(stream);
+      const expected = await sendBody(params);
+      const file = join(WORK, `request-${stream}.mts`);
+      await writeFile(file, generateSnippet("typescript", params));
+      captured.length = 0;
+      const { stdout } = await run(process.execPath, ["--import", "tsx", file], {
+        env: env(),
+        cwd: process.cwd(),
+      });
+      expect(captured[0]).toEqual(expected);
+      if (stream) {
+        expect(stdout).toContain("[mcp_tool_result]");
+        expect(stdout.trimEnd().endsWith("stop_reason: end_turn")).toBe(true);
+      } else {
+        expect(JSON.parse(stdout)).toMatchObject({ type: "message", stop_reason: "end_turn" });
+      }
+    },
+    30_000,
+  );
 
-  it("the Python snippet compiles, and its JSON body is the request", async () => {
-    const params = demoParams();
-    const file = join(WORK, "request.py");
-    await writeFile(file, generateSnippet("python", params));
-    await run("python3", ["-m", "py_compile", file]);
-    const body = JSON.parse(generateSnippet("json", params)) as Record<string, unknown>;
-    const { betas: _betas, ...rest } = params;
-    expect(body).toEqual({
-      ...rest,
-      mcp_servers: [
-        rest.mcp_servers?.[0],
-        { ...rest.mcp_servers?.[1], authorization_token: "$MCP_TOKEN_TASKS" },
-      ],
-    });
-  });
+  it.each([false, true])(
+    "the Python snippet compiles, and its JSON body is the request (stream: %s)",
+    async (stream) => {
+      const params = demoParams(stream);
+      const file = join(WORK, `request-${stream}.py`);
+      await writeFile(file, generateSnippet("python", params));
+      await run("python3", ["-m", "py_compile", file]);
+      const body = JSON.parse(generateSnippet("json", params)) as Record<string, unknown>;
+      const { betas: _betas, ...rest } = params;
+      expect(body).toEqual({
+        ...rest,
+        mcp_servers: [
+          rest.mcp_servers?.[0],
+          { ...rest.mcp_servers?.[1], authorization_token: "$MCP_TOKEN_TASKS" },
+        ],
+      });
+    },
+  );
 });

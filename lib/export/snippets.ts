@@ -83,9 +83,14 @@ export function generateSnippet(language: SnippetLanguage, params: MessagesReque
     case "curl":
       return curlSnippet(body, betas, variables);
     case "typescript":
-      return typescriptSnippet({ ...body, ...(betas.length ? { betas } : {}) }, variables);
-    case "python":
-      return pythonSnippet({ ...body, ...(betas.length ? { betas } : {}) }, variables);
+    case "python": {
+      // The SDKs' stream helpers set `stream` themselves and assemble the final message.
+      const { stream, ...rest } = body;
+      const sdkParams = { ...rest, ...(betas.length ? { betas } : {}) };
+      return language === "typescript"
+        ? typescriptSnippet(sdkParams, variables, stream === true)
+        : pythonSnippet(sdkParams, variables, stream === true);
+    }
   }
 }
 
@@ -100,8 +105,10 @@ function curlSnippet(body: object, betas: readonly string[], variables: TokenVar
     ...(betas.length ? [`-H "anthropic-beta: ${betas.join(",")}"`] : []),
     `-H "content-type: application/json"`,
   ];
+  const streamed = "stream" in body && body.stream === true;
   return [
-    `curl "\${ANTHROPIC_BASE_URL:-https://api.anthropic.com}/v1/messages" \\`,
+    // -N prints each server-sent event as it arrives instead of buffering.
+    `curl${streamed ? " -N" : ""} "\${ANTHROPIC_BASE_URL:-https://api.anthropic.com}/v1/messages" \\`,
     ...headers.map((header) => `  ${header} \\`),
     `  --data-binary @- <<${HEREDOC}`,
     withTokens,
@@ -110,7 +117,7 @@ function curlSnippet(body: object, betas: readonly string[], variables: TokenVar
   ].join("\n");
 }
 
-function typescriptSnippet(params: object, variables: TokenVariable[]): string {
+function typescriptSnippet(params: object, variables: TokenVariable[], streamed: boolean): string {
   const literal = replaceMarkers(
     JSON.stringify(params, null, 2),
     variables,
@@ -122,14 +129,29 @@ function typescriptSnippet(params: object, variables: TokenVariable[]): string {
     `// Reads ${API_KEY_ENV} (and ANTHROPIC_BASE_URL, if set) from the environment.`,
     "const client = new Anthropic();",
     "",
-    `const message = await client.beta.messages.create(${literal});`,
-    "",
-    "console.log(JSON.stringify(message, null, 2));",
+    ...(streamed
+      ? [
+          `const stream = client.beta.messages.stream(${literal});`,
+          "",
+          "// Text as it arrives; MCP tool calls and results come as whole blocks.",
+          'stream.on("text", (text) => process.stdout.write(text));',
+          'stream.on("contentBlock", (block) => {',
+          '  if (block.type !== "text") console.log(`\\n[${block.type}]`, JSON.stringify(block));',
+          "});",
+          "",
+          "const message = await stream.finalMessage();",
+          "console.log(`\\n\\nstop_reason: ${message.stop_reason}`);",
+        ]
+      : [
+          `const message = await client.beta.messages.create(${literal});`,
+          "",
+          "console.log(JSON.stringify(message, null, 2));",
+        ]),
     "",
   ].join("\n");
 }
 
-function pythonSnippet(params: object, variables: TokenVariable[]): string {
+function pythonSnippet(params: object, variables: TokenVariable[], streamed: boolean): string {
   const json = JSON.stringify(params, null, 2);
   return [
     "import json",
@@ -146,8 +168,19 @@ function pythonSnippet(params: object, variables: TokenVariable[]): string {
         `params["mcp_servers"][${serverIndex}]["authorization_token"] = os.environ["${env}"]`,
     ),
     "",
-    "message = client.beta.messages.create(**params)",
-    "print(message.model_dump_json(indent=2))",
+    ...(streamed
+      ? [
+          "with client.beta.messages.stream(**params) as stream:",
+          "    for text in stream.text_stream:",
+          '        print(text, end="", flush=True)',
+          "    message = stream.get_final_message()",
+          "",
+          'print("\\n\\nstop_reason:", message.stop_reason)',
+        ]
+      : [
+          "message = client.beta.messages.create(**params)",
+          "print(message.model_dump_json(indent=2))",
+        ]),
     "",
   ].join("\n");
 }

@@ -82,6 +82,11 @@ describe("buildRequest", () => {
       { role: "user", content: "And tomorrow?" },
     ]);
     expect("stream" in request).toBe(false);
+    // An empty message after an assistant turn resumes it (pause_turn): no empty user turn.
+    const resumed = buildRequest(
+      state({ conversation: [{ id: "t1", role: "assistant", content: "…" }], message: " " }),
+    );
+    expect(resumed.messages).toEqual([{ role: "assistant", content: "…" }]);
   });
 
   it("omits empty optional fields instead of sending null", () => {

@@ -22,11 +22,13 @@ export function buildRequest(state: ComposerState): MessagesRequest {
   const request: MessagesRequest = {
     model: state.model,
     max_tokens: state.maxTokens,
-    messages: [
-      ...state.conversation.map(({ id: _id, ...turn }) => turn),
-      { role: "user", content: state.message },
-    ],
+    messages: state.conversation.map(({ id: _id, ...turn }) => turn),
   };
+  // After an assistant turn, an empty message sends none: that is how a paused turn
+  // (stop_reason "pause_turn") is resumed. Otherwise the message is the next user turn.
+  const resumesAssistant =
+    state.message.trim() === "" && state.conversation.at(-1)?.role === "assistant";
+  if (!resumesAssistant) request.messages.push({ role: "user", content: state.message });
   if (state.system.trim() !== "") request.system = state.system;
   if (state.servers.length > 0) request.mcp_servers = state.servers.map(buildServerDefinition);
   if (tools.length > 0) request.tools = tools;

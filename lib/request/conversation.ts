@@ -21,7 +21,7 @@ export function continueConversation(
   const turns: ConversationTurn[] = [];
   for (const message of sent) {
     if (message.role === "system") continue; // the composer writes none; keep the API's two roles
-    turns.push({ id: newId(), role: message.role, content: message.content } as ConversationTurn);
+    turns.push({ id: newId(), role: message.role, content: message.content });
   }
   // The SDK casts the same way when it appends a streamed message to its history.
   turns.push({
@@ -36,7 +36,7 @@ export function editTurnText(state: ComposerState, turnId: string, text: string)
   return {
     ...state,
     conversation: state.conversation.map((turn) =>
-      turn.id === turnId ? ({ ...turn, content: text } as ConversationTurn) : turn,
+      turn.id === turnId ? { ...turn, content: text } : turn,
     ),
   };
 }

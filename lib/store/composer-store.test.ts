@@ -194,7 +194,7 @@ describe("composer store conversations", () => {
       historyStorage: memoryStorage() as never,
       newId: sequentialIds(),
       send: (params, options) => {
-        sent.push(structuredClone(params) as never);
+        sent.push(structuredClone(params));
         return reply(params, options);
       },
     });

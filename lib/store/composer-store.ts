@@ -80,7 +80,9 @@ export interface ComposerStore {
   /** Why the history could not be read or saved, in words; null when all is well. */
   historyNotice: string | null;
 
-  setField: <K extends "model" | "maxTokens" | "system" | "message" | "beta" | "toolSearch">(
+  setField: <
+    K extends "model" | "maxTokens" | "system" | "message" | "stream" | "beta" | "toolSearch",
+  >(
     key: K,
     value: ComposerState[K],
   ) => void;

@@ -47,15 +47,16 @@ export async function readEventStream(
   onEvent: (event: BetaRawMessageStreamEvent) => void,
   signal?: AbortSignal,
 ): Promise<void> {
-  let failure: StreamBreak | null = null;
+  // Set from the parser's callback; an object so the checks below see the callback's writes.
+  const result: { failure: StreamBreak | null } = { failure: null };
   const parser = createParser({
     onEvent(frame) {
-      if (failure) return;
+      if (result.failure) return;
       let data: unknown;
       try {
         data = JSON.parse(frame.data);
       } catch {
-        failure = new StreamBreak(
+        result.failure = new StreamBreak(
           "invalid_stream",
           `An event is not JSON: ${frame.data.slice(0, 120)}`,
         );
@@ -63,11 +64,11 @@ export async function readEventStream(
       }
       const type =
         typeof data === "object" && data !== null && "type" in data
-          ? String((data as { type: unknown }).type)
+          ? String(data.type)
           : (frame.event ?? "");
       if (type === "error") {
         const parsed = errorEventSchema.safeParse(data);
-        failure = parsed.success
+        result.failure = parsed.success
           ? new StreamBreak(parsed.data.error.type, parsed.data.error.message)
           : new StreamBreak("api_error", "The stream sent an error event without details.");
         return;
@@ -75,7 +76,7 @@ export async function readEventStream(
       if (!(type in eventSchemas)) return; // ping, and event types this app does not know
       const parsed = eventSchemas[type as keyof typeof eventSchemas].safeParse(data);
       if (!parsed.success) {
-        failure = new StreamBreak(
+        result.failure = new StreamBreak(
           "invalid_stream",
           `A ${type} event does not have the API's shape: ${parsed.error.issues[0]?.message ?? ""}`,
         );
@@ -94,13 +95,13 @@ export async function readEventStream(
       const { done, value } = await reader.read();
       if (done) break;
       parser.feed(decoder.decode(value, { stream: true }));
-      if (failure) break;
+      if (result.failure) break;
     }
   } finally {
     signal?.removeEventListener("abort", stop);
-    if (failure) await reader.cancel().catch(() => undefined);
+    if (result.failure) await reader.cancel().catch(() => undefined);
     reader.releaseLock();
   }
-  if (failure) throw failure;
+  if (result.failure) throw result.failure;
   if (signal?.aborted) throw new StreamBreak("cancelled", "The stream was cancelled.");
 }

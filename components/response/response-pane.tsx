@@ -159,14 +159,10 @@ function Outcome({ outcome }: { outcome: SendOutcome }) {
           label="usage"
           value={`${message.usage.input_tokens} in / ${message.usage.output_tokens} out`}
         />
-        <Meta
-          label="latency"
-          value={
-            outcome.firstEventMs === null
-              ? `${Math.round(outcome.latencyMs)} ms`
-              : `${Math.round(outcome.latencyMs)} ms · first event ${Math.round(outcome.firstEventMs)} ms`
-          }
-        />
+        <Meta label="latency" value={`${Math.round(outcome.latencyMs)} ms`} />
+        {outcome.firstEventMs !== null ? (
+          <Meta label="first event" value={`${Math.round(outcome.firstEventMs)} ms (streamed)`} />
+        ) : null}
         <Meta label="model" value={message.model} />
         <Meta label="target" value={targetLabel(outcome.target)} />
         <Meta label="request-id" value={outcome.requestId ?? "—"} />

@@ -78,6 +78,8 @@ export function streamSteps(
   let blocks = 0;
   let pending: Promise<IteratorResult<EmulatorStep, void>> | null = null;
   let started = false;
+  // Set when the reader goes away: later steps are dropped, not written to a closed stream.
+  let cancelled = false;
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       try {
@@ -90,6 +92,7 @@ export function streamSteps(
         }
         pending ??= rest.next();
         const next = await raceKeepAlive(pending, options.keepAliveMs ?? 10_000);
+        if (cancelled) return;
         if (next === "keep-alive") {
           controller.enqueue(frame({ type: "ping" }));
           return;
@@ -106,6 +109,7 @@ export function streamSteps(
           if (options.failAfterBlocks !== undefined && blocks >= options.failAfterBlocks)
             throw new ApiError(529, "Overloaded");
           if (options.blockDelayMs) await sleep(options.blockDelayMs);
+          if (cancelled) return;
           for (const event of blockEvents(step.block, blocks)) controller.enqueue(frame(event));
           blocks += 1;
         } else if (step.type === "end") {
@@ -124,6 +128,7 @@ export function streamSteps(
           );
         }
       } catch (error) {
+        if (cancelled) return;
         // Once the 200 has gone out, an error can only be an `error` event (as the API does).
         const apiError =
           error instanceof ApiError ? error : new ApiError(500, "Internal server error");
@@ -139,6 +144,7 @@ export function streamSteps(
       }
     },
     async cancel() {
+      cancelled = true;
       options.onCancel?.();
       options.onEnd?.("cancelled");
       await rest.return();

@@ -1,0 +1,90 @@
+import { expect, test, type Page } from "@playwright/test";
+import { PlaygroundPage } from "./pages/playground-page";
+
+// Test-only headers the e2e server honours (PLAYGROUND_TEST_HOOKS=1): a pause before each block,
+// and a break after some blocks. Set on /api/messages only, so discovery stays fast.
+async function slowEmulator(page: Page, headers: Record<string, string>) {
+  await page.route("**/api/messages", async (route) => {
+    await route.continue({ headers: { ...route.request().headers(), ...headers } });
+  });
+}
+
+interface Activity {
+  requestId: string;
+  status: string;
+}
+
+test("streaming shows the first block while the answer is still coming", async ({ page }) => {
+  await slowEmulator(page, { "x-playground-test-block-delay-ms": "700" });
+  const app = new PlaygroundPage(page);
+  await app.open();
+  await expect(page.getByRole("switch", { name: "Stream" })).toBeChecked();
+  const sent = page.waitForRequest("**/api/messages");
+  await page.getByRole("button", { name: "Send", exact: true }).click();
+  expect((await sent).postDataJSON()).toMatchObject({ stream: true });
+
+  const response = page.getByTestId("response");
+  // The first text block is on screen while the pane still says it is streaming.
+  await expect(response.locator('[data-block-type="text"]').first()).toBeVisible();
+  await expect(page.getByTestId("sending")).toContainText("Streaming…");
+  await expect(response.locator('[data-block-type="mcp_tool_result"]')).toHaveCount(0);
+  await page.screenshot({ path: "screenshots/streaming.png" });
+
+  // Then it completes, in order, with the meta of a streamed answer.
+  await expect(page.getByTestId("response-meta")).toContainText("first event");
+  await expect(response.locator("[data-block-type]")).toHaveCount(4);
+  await expect(page.getByTestId("sending")).toHaveCount(0);
+});
+
+test("Cancel aborts the stream upstream: the emulator sees the disconnect", async ({
+  page,
+  request,
+}) => {
+  await slowEmulator(page, { "x-playground-test-block-delay-ms": "1500" });
+  const app = new PlaygroundPage(page);
+  await app.open();
+  const answered = page.waitForResponse("**/api/messages");
+  await page.getByRole("button", { name: "Send", exact: true }).click();
+  const requestId = (await answered).headers()["request-id"];
+  expect(requestId).toMatch(/^req_/);
+  await expect(page.getByTestId("response").locator('[data-block-type="text"]')).toBeVisible();
+  await page.getByRole("button", { name: "Cancel" }).click();
+
+  await expect(page.getByTestId("request-error")).toContainText("You cancelled the stream");
+  await expect(page.getByTestId("partial-response").locator("[data-block-type]")).toHaveCount(1);
+  await expect
+    .poll(async () => {
+      const activity = (await (
+        await request.get("/api/test-hooks/emulator-activity")
+      ).json()) as Activity[];
+      return activity.find((entry) => entry.requestId === requestId)?.status;
+    })
+    .toBe("cancelled");
+});
+
+test("a stream that breaks midway keeps what arrived and says it broke", async ({ page }) => {
+  await slowEmulator(page, { "x-playground-test-fail-after-blocks": "2" });
+  const app = new PlaygroundPage(page);
+  await app.open();
+  await page.getByRole("button", { name: "Send", exact: true }).click();
+  const error = page.getByTestId("request-error");
+  await expect(error).toContainText("overloaded_error");
+  await expect(error).toContainText("The stream broke midway");
+  const partial = page.getByTestId("partial-response").locator("[data-block-type]");
+  await expect(partial).toHaveCount(2);
+  await expect(partial.nth(1)).toHaveAttribute("data-block-type", "mcp_tool_use");
+  await page.screenshot({ path: "screenshots/stream-broke.png" });
+});
+
+test("with Stream off the request asks for one JSON answer, rendered the same", async ({
+  page,
+}) => {
+  const app = new PlaygroundPage(page);
+  await app.open();
+  await page.getByRole("switch", { name: "Stream" }).uncheck();
+  const sent = page.waitForRequest("**/api/messages");
+  await page.getByRole("button", { name: "Send", exact: true }).click();
+  expect((await sent).postDataJSON()).not.toHaveProperty("stream");
+  await expect(page.getByTestId("response").locator("[data-block-type]")).toHaveCount(4);
+  await expect(page.getByTestId("response-meta")).not.toContainText("first event");
+});

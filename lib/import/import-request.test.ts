@@ -20,6 +20,40 @@ describe("importRequest", () => {
     expect(imported.notes).toEqual([]);
   });
 
+  it("a conversation comes back whole: earlier turns unchanged, the last user text to edit", () => {
+    const state = createDefaultState(sequentialIds(), "http://localhost:3000");
+    const assistant = [
+      { type: "text", text: "Calling.", citations: null },
+      {
+        type: "mcp_tool_use",
+        id: "mcptoolu_1",
+        name: "list_events",
+        server_name: "calendar",
+        input: {},
+      },
+      { type: "mcp_tool_result", tool_use_id: "mcptoolu_1", is_error: true, content: [] },
+    ];
+    const params = buildRequest({
+      ...state,
+      conversation: [
+        { id: "a", role: "user", content: "first" },
+        { id: "b", role: "assistant", content: assistant as never },
+      ],
+      message: "second",
+    });
+    const imported = ok(JSON.stringify(params));
+    expect(buildRequest(imported.state)).toEqual(params);
+    expect(imported.state.message).toBe("second");
+    expect(imported.state.conversation).toHaveLength(2);
+    expect(imported.state.stream).toBe(true);
+    expect(imported.notes).toEqual([]);
+
+    // Ending on an assistant turn (a paused turn to resume): it stays, the message is empty.
+    const paused = ok(JSON.stringify({ ...params, messages: params.messages.slice(0, 2) }));
+    expect(paused.state.message).toBe("");
+    expect(buildRequest(paused.state).messages).toEqual(params.messages.slice(0, 2));
+  });
+
   it("our own curl export comes back to the same request, tokens left for the person to enter", () => {
     const params = buildRequest(createDefaultState(sequentialIds(), "http://localhost:3000"));
     const imported = ok(generateSnippet("curl", { ...params, system: "Costs $5 `now` \\ later" }));

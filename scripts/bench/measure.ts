@@ -42,7 +42,8 @@ export function formatResult(result: BenchResult, targetMs?: number): string {
 
 /**
  * Times two async variants of the same work side by side: a warm-up, then alternating order each
- * round so neither side always runs on the warmer machine. Returns both summaries.
+ * round so neither side always runs on the warmer machine. Returns both summaries. A `run` that
+ * resolves to a number has timed itself (e.g. up to a first event, before tidying up).
  */
 export async function compareSideBySide(
   a: { name: string; run: () => Promise<unknown> },
@@ -51,8 +52,8 @@ export async function compareSideBySide(
 ): Promise<[BenchResult, BenchResult]> {
   const time = async (fn: () => Promise<unknown>) => {
     const start = performance.now();
-    await fn();
-    return performance.now() - start;
+    const own = await fn();
+    return typeof own === "number" ? own : performance.now() - start;
   };
   for (let i = 0; i < warmup; i += 1) {
     await time(a.run);

@@ -42,7 +42,13 @@ test("a two-turn conversation sends the first turn's blocks back unchanged", asy
   await expect(response.locator('[data-block-type="mcp_tool_use"]')).toContainText(
     "calendar.search_events",
   );
-  await page.screenshot({ path: "screenshots/conversation.png", fullPage: true });
+  await page.screenshot({ path: "screenshots/conversation.png" });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.getByRole("tab", { name: "Composer" }).click();
+  await page.getByTestId("conversation-turn").first().scrollIntoViewIfNeeded();
+  await page.screenshot({ path: "screenshots/narrow-dark-conversation.png" });
+  await page.setViewportSize({ width: 1280, height: 720 });
 
   // Edit the first turn, then re-run from it: later turns go and only it is sent.
   await page.getByRole("button", { name: "Edit User turn 1" }).click();

@@ -36,6 +36,16 @@ test("history keeps each run newest first, survives a reload, compares two and d
   await expect(compared).toHaveCount(2);
   await expect(compared.nth(1).locator('[data-is-error="true"]')).toBeVisible();
   await page.screenshot({ path: "screenshots/history-compare.png" });
+  // On a phone, in the dark: the two runs stack and nothing spills sideways.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.emulateMedia({ colorScheme: "dark" });
+  const dialog = page.getByRole("dialog", { name: "Compare two runs" });
+  expect(
+    await dialog.evaluate((node) => node.scrollWidth <= node.clientWidth + 1),
+    "the comparison fits a 390 px window",
+  ).toBe(true);
+  await page.screenshot({ path: "screenshots/narrow-dark-history-compare.png" });
+  await page.setViewportSize({ width: 1280, height: 720 });
   await page.getByRole("button", { name: "← Back to the list" }).click();
 
   // Reopen the older run: its message returns to the composer and its response to the pane.

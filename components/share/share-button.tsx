@@ -5,7 +5,7 @@ import { useComposer } from "@/components/store-provider";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { useCopy } from "@/components/ui/use-copy";
-import { buildShareUrl } from "@/lib/share/codec";
+import { buildShareUrl, MAX_LINK_CHARS, shareLinkOpens } from "@/lib/share/codec";
 
 /** "Share": the whole composer in the link's fragment (never sent to a server), tokens left out. */
 export function ShareButton() {
@@ -58,6 +58,13 @@ export function ShareButton() {
             ? `: whoever opens it is asked for the token of ${withTokens.join(", ")}.`
             : "."}
         </p>
+        {link && !shareLinkOpens(link) ? (
+          <p role="alert" className="mt-2 rounded-md bg-warn-soft px-2 py-1.5 text-xs text-warn">
+            This link is too long to open: its configuration is over{" "}
+            {MAX_LINK_CHARS.toLocaleString()} characters, most likely the conversation&apos;s tool
+            results. Remove earlier turns (or &ldquo;Start over&rdquo;) and share again.
+          </p>
+        ) : null}
         <div className="mt-3 flex justify-end">
           <Button variant="primary" onClick={() => dialog.current?.close()}>
             Done

@@ -7,10 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { handleEmulatorRequest, readApiKey } from "../emulator/handler";
 import { buildRequest } from "../request/build-request";
 import { createDefaultState } from "../request/composer";
-import type { ComposerState } from "../request/types";
 import { serveDemoServers } from "../testing/demo-servers";
 import { serveHandler, type ServedHandler } from "../testing/serve-handler";
 import { sequentialIds } from "../testing/sequential-ids";
+import { twoTurnConversation } from "../testing/conversation-fixtures";
 import { generateSnippet, SNIPPET_LANGUAGES, tokenVariables } from "./snippets";
 
 const run = promisify(execFile);
@@ -39,31 +39,6 @@ afterAll(async () => {
   await rm(WORK, { recursive: true, force: true });
 });
 
-/** An earlier turn with MCP blocks, as a conversation carries it. */
-const earlierTurns: ComposerState["conversation"] = [
-  { id: "t1", role: "user", content: "What is on?" },
-  {
-    id: "t2",
-    role: "assistant",
-    content: [
-      { type: "text", text: "I'll call `calendar.list_events`.", citations: null },
-      {
-        type: "mcp_tool_use",
-        id: "mcptoolu_01",
-        name: "list_events",
-        server_name: "calendar",
-        input: {},
-      },
-      {
-        type: "mcp_tool_result",
-        tool_use_id: "mcptoolu_01",
-        is_error: false,
-        content: [{ type: "text", text: "Stand-up at $9 `now`", citations: null }],
-      },
-    ],
-  },
-];
-
 function demoParams(stream = false) {
   const state = createDefaultState(sequentialIds(), demo.origin);
   state.message =
@@ -71,7 +46,7 @@ function demoParams(stream = false) {
   state.system = "Quotes \" and 'single' and $dollars stay as they are.";
   state.stream = stream;
   // The streamed variant also carries a conversation, so both reach the wire unchanged.
-  if (stream) state.conversation = earlierTurns;
+  if (stream) state.conversation = twoTurnConversation();
   return buildRequest(state);
 }
 

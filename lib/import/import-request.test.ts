@@ -3,6 +3,7 @@ import { generateSnippet } from "../export/snippets";
 import { buildRequest } from "../request/build-request";
 import { createDefaultState } from "../request/composer";
 import { sequentialIds } from "../testing/sequential-ids";
+import { twoTurnConversation } from "../testing/conversation-fixtures";
 import { importRequest } from "./import-request";
 
 const ok = (text: string) => {
@@ -22,23 +23,9 @@ describe("importRequest", () => {
 
   it("a conversation comes back whole: earlier turns unchanged, the last user text to edit", () => {
     const state = createDefaultState(sequentialIds(), "http://localhost:3000");
-    const assistant = [
-      { type: "text", text: "Calling.", citations: null },
-      {
-        type: "mcp_tool_use",
-        id: "mcptoolu_1",
-        name: "list_events",
-        server_name: "calendar",
-        input: {},
-      },
-      { type: "mcp_tool_result", tool_use_id: "mcptoolu_1", is_error: true, content: [] },
-    ];
     const params = buildRequest({
       ...state,
-      conversation: [
-        { id: "a", role: "user", content: "first" },
-        { id: "b", role: "assistant", content: assistant as never },
-      ],
+      conversation: twoTurnConversation(),
       message: "second",
     });
     const imported = ok(JSON.stringify(params));

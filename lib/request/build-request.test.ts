@@ -4,6 +4,7 @@ import { buildRequest, redactRequest } from "./build-request";
 import { createConfigRow, createDefaultState, createServer } from "./composer";
 import type { ComposerState } from "./types";
 import { sequentialIds } from "../testing/sequential-ids";
+import { toolTurnBlocks } from "../testing/conversation-fixtures";
 
 function state(overrides: Partial<ComposerState> = {}): ComposerState {
   return { ...createDefaultState(sequentialIds()), ...overrides };
@@ -50,27 +51,12 @@ describe("buildRequest", () => {
   });
 
   it("sends the earlier turns first, assistant blocks exactly as they came; stream only when on", () => {
-    const assistant = [
-      { type: "text", text: "I'll call it.", citations: null },
-      {
-        type: "mcp_tool_use",
-        id: "mcptoolu_1",
-        name: "list_events",
-        server_name: "calendar",
-        input: {},
-      },
-      {
-        type: "mcp_tool_result",
-        tool_use_id: "mcptoolu_1",
-        is_error: false,
-        content: [{ type: "text", text: "Stand-up", citations: null }],
-      },
-    ] as const;
+    const assistant = toolTurnBlocks();
     const request = buildRequest(
       state({
         conversation: [
           { id: "t1", role: "user", content: "What is on?" },
-          { id: "t2", role: "assistant", content: structuredClone(assistant) as never },
+          { id: "t2", role: "assistant", content: structuredClone(assistant) },
         ],
         message: "And tomorrow?",
         stream: false,

@@ -3,7 +3,16 @@ import { deflateSync, strToU8 } from "fflate";
 import { describe, expect, it } from "vitest";
 import { sequentialIds } from "../testing/sequential-ids";
 import { CACHE_TTLS, MCP_BETAS, TOOL_SEARCH_KINDS, type ComposerState } from "../request/types";
-import { buildShareUrl, decodeShareState, encodeShareState, readShareFragment } from "./codec";
+import {
+  buildShareUrl,
+  decodeShareState,
+  encodeShareState,
+  readShareFragment,
+  shareLinkOpens,
+} from "./codec";
+import { createDefaultState } from "../request/composer";
+
+const stateWith = (): ComposerState => createDefaultState(sequentialIds(), "http://localhost:3000");
 
 const flag = fc.option(fc.boolean(), { nil: undefined });
 const text = (max: number) => fc.string({ maxLength: max, unit: "binary" });
@@ -135,6 +144,30 @@ describe("share link codec", () => {
       ),
       { numRuns: 5000 },
     );
+  });
+
+  it("knows when a link would be too long to open: a long conversation's results", () => {
+    // Incompressible text, as tool results often are.
+    let seed = 2463534242;
+    const noise = Array.from({ length: 60_000 }, () => {
+      seed ^= seed << 13;
+      seed ^= seed >>> 17;
+      seed ^= seed << 5;
+      return String.fromCharCode(33 + ((seed >>> 0) % 90));
+    }).join("");
+    const long = {
+      ...stateWith(),
+      conversation: [{ id: "t", role: "user" as const, content: noise }],
+    };
+    const url = buildShareUrl("http://localhost/", long);
+    expect(shareLinkOpens(url)).toBe(false);
+    expect(
+      decodeShareState(readShareFragment(new URL(url).hash) ?? "", sequentialIds()),
+    ).toMatchObject({
+      success: false,
+      error: expect.stringContaining("too long") as unknown,
+    });
+    expect(shareLinkOpens(buildShareUrl("http://localhost/", stateWith()))).toBe(true);
   });
 
   it("refuses truncated, tampered and future-version links with clear words", () => {

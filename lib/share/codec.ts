@@ -21,7 +21,8 @@ export const SHARE_PARAM = "s";
 /** 2 added the conversation and the stream switch; links of format 1 still open. */
 export const SHARE_VERSION = 2;
 const OLDEST_VERSION = 1;
-const MAX_LINK_CHARS = 32_000;
+/** The longest fragment value a link may carry; longer ones are refused when opened. */
+export const MAX_LINK_CHARS = 32_000;
 const MAX_JSON_BYTES = 512 * 1024;
 
 // Short keys keep links short. The schema is strict: an unknown key is a tampered link.
@@ -120,6 +121,11 @@ export function buildShareUrl(base: string, state: ComposerState): string {
   const url = new URL(base);
   url.hash = `${SHARE_PARAM}=${encodeShareState(state)}`;
   return url.href;
+}
+
+/** Whether a link made by `buildShareUrl` can be opened again (its fragment is within the limit). */
+export function shareLinkOpens(url: string): boolean {
+  return (readShareFragment(new URL(url).hash)?.length ?? 0) <= MAX_LINK_CHARS;
 }
 
 /** Reads `#s=…` from a location hash; null when the hash holds no share link. */

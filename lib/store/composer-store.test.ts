@@ -8,6 +8,7 @@ import {
   type CreateComposerStoreOptions,
 } from "./composer-store";
 import { sequentialIds } from "../testing/sequential-ids";
+import { toolTurnBlocks } from "../testing/conversation-fixtures";
 
 function memoryStorage(
   initial: Record<string, string> = {},
@@ -173,17 +174,7 @@ function answering(content: unknown[]): NonNullable<CreateComposerStoreOptions["
     });
 }
 
-const toolTurn = [
-  { type: "text", text: "I'll call it.", citations: null },
-  {
-    type: "mcp_tool_use",
-    id: "mcptoolu_1",
-    name: "list_events",
-    server_name: "calendar",
-    input: {},
-  },
-  { type: "mcp_tool_result", tool_use_id: "mcptoolu_1", is_error: false, content: [] },
-];
+const toolTurn = toolTurnBlocks();
 
 describe("composer store conversations", () => {
   it("continues with the answer as the last turn, and the next send carries it unchanged", async () => {

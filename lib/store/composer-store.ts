@@ -264,7 +264,7 @@ export function createComposerStore(options: CreateComposerStoreOptions = {}) {
               const current = get().run;
               return current.status === "sending" && current.controller === controller;
             };
-            const showProgress = frameThrottled((snapshot: StreamSnapshot) => {
+            const showProgress = throttled((snapshot: StreamSnapshot) => {
               const current = get().run;
               if (isCurrent() && current.status === "sending")
                 set({ run: { ...current, snapshot } });
@@ -438,28 +438,31 @@ export function mergePersisted(persisted: unknown, current: ComposerStore): Comp
 export type ComposerStoreApi = ReturnType<typeof createComposerStore>;
 
 /**
- * Streams can bring hundreds of events a second: the screen needs at most one update per frame.
- * Without requestAnimationFrame (tests, server) every call goes straight through.
+ * Streams can bring hundreds of events a second: the screen needs far fewer updates. A timer
+ * rather than requestAnimationFrame, which a busy or hidden page may hold back for seconds.
  */
-function frameThrottled<T>(
+function throttled<T>(
   apply: (value: T) => void,
+  ms = 32,
 ): ((value: T) => void) & { cancel: () => void } {
-  if (typeof requestAnimationFrame === "undefined")
-    return Object.assign(apply, { cancel: () => {} });
   let latest: { value: T } | null = null;
-  let frame: number | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const flush = () => {
+    timer = null;
+    if (latest) apply(latest.value);
+    latest = null;
+  };
   const call = (value: T) => {
+    const first = timer === null && latest === null;
     latest = { value };
-    frame ??= requestAnimationFrame(() => {
-      frame = null;
-      if (latest) apply(latest.value);
-      latest = null;
-    });
+    // The first event shows at once; the ones after it wait for the next tick of the throttle.
+    if (first) flush();
+    timer ??= setTimeout(flush, ms);
   };
   return Object.assign(call, {
     cancel: () => {
-      if (frame !== null) cancelAnimationFrame(frame);
-      frame = null;
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
       latest = null;
     },
   });

@@ -10,6 +10,7 @@ import { serveHandler, type ServedHandler } from "../testing/serve-handler";
 import { sequentialApiIds } from "../testing/sequential-ids";
 import { recentActivity } from "./activity";
 import { handleEmulatorRequest, readTestHooks } from "./handler";
+import { streamSteps } from "./sse";
 
 let demo: Awaited<ReturnType<typeof serveDemoServers>>;
 let emulator: ServedHandler;
@@ -162,5 +163,31 @@ describe("the emulator's stream", () => {
     await expect
       .poll(() => recentActivity().find((entry) => entry.requestId === requestId)?.status)
       .toBe("cancelled");
+  });
+});
+
+describe("the emulator's event stream writer", () => {
+  it("sends a ping while the next part takes longer than the keep-alive time", async () => {
+    async function* slowRest() {
+      await new Promise((resolve) => setTimeout(resolve, 120));
+      yield {
+        type: "block" as const,
+        block: { type: "text" as const, text: "late", citations: null },
+      };
+    }
+    const start = {
+      type: "start" as const,
+      message: { id: "msg_1", content: [] } as never,
+    };
+    const text = await new Response(
+      streamSteps(start, slowRest(), { requestId: "req_1", keepAliveMs: 30 }),
+    ).text();
+    const events = [...text.matchAll(/^event: (\w+)$/gm)].map((match) => match[1]);
+    // message_start and its ping, then keep-alive pings while waiting, then the late block.
+    expect(events.slice(0, 2)).toEqual(["message_start", "ping"]);
+    const waited = events.slice(2, events.indexOf("content_block_start"));
+    expect(waited.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(waited)).toEqual(new Set(["ping"]));
+    expect(events.at(-1)).toBe("message_stop");
   });
 });

@@ -5,7 +5,7 @@ import { ResponseBlocks } from "@/components/response/response-blocks";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { countChanges, diffRequests } from "@/lib/history/request-diff";
-import { runFailure, runMessage, type RunRecord } from "@/lib/history/run-history";
+import { runFailure, runMessage, runRequest, type RunRecord } from "@/lib/history/run-history";
 
 /** Two runs side by side: what changed in the request (a line diff), then both responses. */
 export function RunComparison({
@@ -17,7 +17,7 @@ export function RunComparison({
   right: RunRecord;
   onBack: () => void;
 }) {
-  const lines = useMemo(() => diffRequests(left.request, right.request), [left, right]);
+  const lines = useMemo(() => diffRequests(runRequest(left), runRequest(right)), [left, right]);
   const { added, removed } = countChanges(lines);
   return (
     <div className="space-y-4">

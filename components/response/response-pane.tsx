@@ -136,13 +136,9 @@ function Outcome({ outcome }: { outcome: SendOutcome }) {
             <ResponseBlocks content={outcome.partial.content} />
           </section>
         ) : null}
-        {outcome.raw ? (
-          <details>
-            <summary className="cursor-pointer text-xs text-muted">Raw JSON</summary>
-            <div className="mt-2">
-              <JsonBlock value={outcome.raw} label="Raw error JSON" />
-            </div>
-          </details>
+        {outcome.raw ? <RawJson value={outcome.raw} label="Raw error JSON" /> : null}
+        {!outcome.raw && outcome.partial ? (
+          <RawJson value={outcome.partial} label="Raw JSON of what arrived" />
         ) : null}
       </div>
     );
@@ -169,13 +165,20 @@ function Outcome({ outcome }: { outcome: SendOutcome }) {
       </dl>
       <ResponseBlocks content={message.content} />
       <ReplyBar stopReason={message.stop_reason} />
-      <details>
-        <summary className="cursor-pointer text-xs text-muted">Raw JSON</summary>
-        <div className="mt-2">
-          <JsonBlock value={outcome.raw} label="Raw response JSON" testId="raw-response" />
-        </div>
-      </details>
+      <RawJson value={message} label="Raw response JSON" testId="raw-response" />
     </div>
+  );
+}
+
+/** The JSON as received, one click away. */
+function RawJson({ value, label, testId }: { value: unknown; label: string; testId?: string }) {
+  return (
+    <details>
+      <summary className="cursor-pointer text-xs text-muted">Raw JSON</summary>
+      <div className="mt-2">
+        <JsonBlock value={value} label={label} testId={testId} />
+      </div>
+    </details>
   );
 }
 

@@ -41,10 +41,12 @@ interface Timing {
 }
 
 export type SendOutcome =
-  | ({ ok: true; message: BetaMessage; raw: unknown; requestId: string | null } & Timing)
+  // The message is the JSON as received (checked, nothing dropped): its raw form is itself.
+  | ({ ok: true; message: BetaMessage; requestId: string | null } & Timing)
   | ({
       ok: false;
       error: SendFailure;
+      /** The error body as received, when there was one. */
       raw: unknown;
       /** What a stream had delivered before it broke or was cancelled. */
       partial: BetaMessage | null;
@@ -164,7 +166,6 @@ export async function sendMessages(
   return {
     ok: true,
     message: message.data as unknown as BetaMessage,
-    raw,
     requestId,
     latencyMs: now() - started,
     firstEventMs: null,
@@ -207,7 +208,7 @@ async function readStreamedAnswer(
     target: options.target,
   };
   if (!broken && snapshot.complete && snapshot.message && !snapshot.inputError) {
-    return { ok: true, message: snapshot.message, raw: snapshot.message, requestId, ...timing };
+    return { ok: true, message: snapshot.message, requestId, ...timing };
   }
   const arrived = snapshot.message?.content.length ?? 0;
   const kept = `${arrived} block${arrived === 1 ? "" : "s"} had arrived and ${arrived === 1 ? "is" : "are"} kept below.`;
@@ -243,5 +244,5 @@ async function readStreamedAnswer(
       requestId,
     };
   }
-  return { ok: false, error, raw: snapshot.message, partial: snapshot.message, ...timing };
+  return { ok: false, error, raw: null, partial: snapshot.message, ...timing };
 }

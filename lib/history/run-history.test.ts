@@ -10,6 +10,7 @@ import {
   firstWords,
   parseHistory,
   reopenComposer,
+  runRequest,
   serializeHistory,
   type RunRecord,
 } from "./run-history";
@@ -31,7 +32,6 @@ const okOutcome: SendOutcome = {
     diagnostics: null,
     usage: { input_tokens: 10, output_tokens: 2 } as never,
   },
-  raw: {},
   requestId: "req_1",
   latencyMs: 12,
   firstEventMs: 3,
@@ -40,16 +40,22 @@ const okOutcome: SendOutcome = {
 };
 
 function run(id: string, at = 0): RunRecord {
-  return createRunRecord(id, at, composer, buildRequest(composer), okOutcome);
+  return createRunRecord(id, at, composer, okOutcome);
 }
 
 describe("run history", () => {
-  it("keeps no secret: the request is redacted and the composer copy has no tokens", () => {
+  it("keeps no secret: the composer copy has no tokens, and the request rebuilt from it none", () => {
     const record = run("r1");
     expect(composer.servers.some((server) => server.authorizationToken !== "")).toBe(true);
     expect(JSON.stringify(record)).not.toContain("demo-tasks-token");
     expect(record.composer.servers.every((server) => server.authorizationToken === "")).toBe(true);
     expect(record).toMatchObject({ kind: "ok", summary: "end_turn", model: "claude-opus-4-6" });
+    // The request as sent, less the token.
+    const sent = buildRequest(composer);
+    expect(runRequest(record)).toEqual({
+      ...sent,
+      mcp_servers: sent.mcp_servers?.map(({ authorization_token: _token, ...server }) => server),
+    });
   });
 
   it("lists newest first and stays within its run count and size limits", () => {

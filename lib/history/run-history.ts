@@ -1,11 +1,11 @@
 // The run history: every Send, kept in the browser so people can look back, reopen and compare.
 // Pure functions over a newest-first list; the store persists it. What is kept has no secrets:
-// the request is redacted and the composer copy has no tokens.
+// the composer copy has no tokens, and the request is rebuilt from it when needed.
 import type { BetaMessage } from "@anthropic-ai/sdk/resources/beta/messages/messages";
 import { z } from "zod";
 import type { SendFailure, SendOutcome } from "../api/send-request";
 import { TARGETS } from "../api/targets";
-import { redactRequest, type MessagesRequest } from "../request/build-request";
+import { buildRequest, type MessagesRequest } from "../request/build-request";
 import { withoutTokens } from "../request/composer";
 import { composerStateSchema } from "../request/schema";
 import type { ComposerState } from "../request/types";
@@ -27,7 +27,7 @@ export interface RunRecord {
   kind: RunOutcomeKind;
   /** stop_reason when there is one, else the error type. */
   summary: string;
-  request: MessagesRequest;
+  /** The composer as it was sent, less tokens: `runRequest` rebuilds the request from it. */
   composer: ComposerState;
   outcome: SendOutcome;
 }
@@ -36,18 +36,16 @@ export function createRunRecord(
   id: string,
   at: number,
   composer: ComposerState,
-  request: MessagesRequest,
   outcome: SendOutcome,
 ): RunRecord {
   return {
     id,
     at,
     target: outcome.target,
-    model: request.model,
+    model: composer.model,
     title: firstWords(composer.message),
     kind: outcomeKind(outcome),
     summary: outcome.ok ? (outcome.message.stop_reason ?? "null") : outcome.error.type,
-    request: redactRequest(request),
     composer: withoutTokens(composer),
     outcome,
   };
@@ -65,6 +63,22 @@ export function firstWords(text: string, max = 60): string {
   return flat.length > max ? `${flat.slice(0, max - 1).trimEnd()}…` : flat;
 }
 
+/** The request the run sent, as the composer builds it (tokens were never kept). */
+export function runRequest(run: RunRecord): MessagesRequest {
+  return buildRequest(run.composer);
+}
+
+/** Each run's JSON size, measured once in its life rather than on every Send. */
+const runSizes = new WeakMap<RunRecord, number>();
+function runSize(run: RunRecord): number {
+  let size = runSizes.get(run);
+  if (size === undefined) {
+    size = JSON.stringify(run).length + 1;
+    runSizes.set(run, size);
+  }
+  return size;
+}
+
 /** Adds a run at the front, then drops the oldest until both limits hold. */
 export function addRun(
   history: readonly RunRecord[],
@@ -72,7 +86,8 @@ export function addRun(
   limits: { runs: number; chars: number } = HISTORY_LIMITS,
 ): RunRecord[] {
   const next = [run, ...history].slice(0, limits.runs);
-  while (next.length > 1 && JSON.stringify(next).length > limits.chars) next.pop();
+  let total = next.reduce((sum, entry) => sum + runSize(entry), 0);
+  while (next.length > 1 && total > limits.chars) total -= runSize(next.pop()!);
   return next;
 }
 
@@ -98,7 +113,6 @@ const outcomeShape = z.discriminatedUnion("ok", [
   z.object({
     ok: z.literal(true),
     message: messageShape,
-    raw: z.unknown(),
     requestId: z.string().nullable(),
     ...timingShape,
   }),
@@ -118,7 +132,6 @@ const recordShape = z.object({
   title: z.string(),
   kind: z.enum(["ok", "error", "cancelled", "broken"]),
   summary: z.string(),
-  request: z.looseObject({ model: z.string(), messages: z.array(z.unknown()) }),
   composer: composerStateSchema,
   outcome: outcomeShape,
 });

@@ -165,7 +165,6 @@ function answering(content: unknown[]): NonNullable<CreateComposerStoreOptions["
         stop_reason: "end_turn",
         usage: { input_tokens: 1, output_tokens: 1 },
       } as never,
-      raw: {},
       requestId: "req_x",
       latencyMs: 5,
       firstEventMs: 2,

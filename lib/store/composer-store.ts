@@ -19,6 +19,7 @@ import {
   HISTORY_STORAGE_KEY,
   parseHistory,
   reopenComposer,
+  runRequest,
   serializeHistory,
   type RunRecord,
 } from "../history/run-history";
@@ -277,7 +278,7 @@ export function createComposerStore(options: CreateComposerStoreOptions = {}) {
             });
             showProgress.cancel();
             const runId = newId();
-            const record = createRunRecord(runId, startedAt, sentComposer, request, outcome);
+            const record = createRunRecord(runId, startedAt, sentComposer, outcome);
             set((store) => ({ history: addRun(store.history, record) }));
             saveHistory();
             // A newer Send took over: its answer, not this one, belongs on screen.
@@ -327,7 +328,7 @@ export function createComposerStore(options: CreateComposerStoreOptions = {}) {
             if (current.status === "sending") current.controller.abort();
             set({
               composer: reopenComposer(record, get().composer),
-              run: { status: "done", outcome: record.outcome, request: record.request, runId },
+              run: { status: "done", outcome: record.outcome, request: runRequest(record), runId },
             });
           },
           deleteRun: (runId) => {

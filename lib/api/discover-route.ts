@@ -5,6 +5,7 @@ import "server-only";
 import { z } from "zod";
 import { allowPrivateFromEnv, createGuardedFetch } from "../mcp/address-guard";
 import { discoverTools } from "../mcp/discover";
+import { readJsonBody } from "../http/read-json-body";
 
 export const discoverRequestSchema = z.object({
   url: z.string().min(1, "url is required").max(4000),
@@ -31,15 +32,12 @@ export async function handleDiscoverRequest(
   request: Request,
   env: DiscoverEnvironment = {},
 ): Promise<Response> {
-  const text = await request.text();
-  if (text.length > 64 * 1024) return problem(413, "refused", "The request is too large.");
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return problem(400, "bad_request", "The request body is not valid JSON.");
-  }
-  const parsed = discoverRequestSchema.safeParse(json);
+  const body = await readJsonBody(request, 64 * 1024);
+  if (!body.ok)
+    return body.problem === "too_large"
+      ? problem(413, "refused", "The request is too large.")
+      : problem(400, "bad_request", "The request body is not valid JSON.");
+  const parsed = discoverRequestSchema.safeParse(body.json);
   if (!parsed.success)
     return problem(
       400,

@@ -10,6 +10,7 @@ import Anthropic, {
 } from "@anthropic-ai/sdk";
 import { z } from "zod";
 import { handleEmulatorRequest, readTestHooks } from "../emulator/handler";
+import { readJsonBody } from "../http/read-json-body";
 import { TARGETS, type Target } from "./targets";
 
 export const MAX_REQUEST_BYTES = 1024 * 1024;
@@ -55,29 +56,17 @@ export async function forwardMessages(
   request: Request,
   env: ForwardEnvironment,
 ): Promise<Response> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_REQUEST_BYTES) {
+  const body = await readJsonBody(request, MAX_REQUEST_BYTES);
+  if (!body.ok && body.problem === "too_large") {
     return errorResponse(
       413,
       "request_too_large",
-      `The request body is over the playground's 1 MiB limit (${declared} bytes).`,
+      `The request body is over the playground's 1 MiB limit${body.declaredBytes ? ` (${body.declaredBytes} bytes)` : ""}.`,
     );
   }
-  const text = await request.text();
-  if (new TextEncoder().encode(text).length > MAX_REQUEST_BYTES) {
-    return errorResponse(
-      413,
-      "request_too_large",
-      "The request body is over the playground's 1 MiB limit.",
-    );
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
+  if (!body.ok)
     return errorResponse(400, "invalid_request_error", "The request body is not valid JSON.");
-  }
-  const parsed = messagesParamsSchema.safeParse(json);
+  const parsed = messagesParamsSchema.safeParse(body.json);
   if (!parsed.success) {
     const issues = parsed.error.issues.map(
       (issue) => `${issue.path.join(".") || "body"}: ${issue.message}`,

@@ -3,6 +3,7 @@
 // shapes with a request-id on every response.
 import { allowPrivateFromEnv, createGuardedFetch } from "../mcp/address-guard";
 import { recordEnd, recordStart } from "./activity";
+import { readJsonBody } from "../http/read-json-body";
 import { ApiError } from "./errors";
 import { createApiId, type IdPrefix } from "./ids";
 import { emulatorSteps, runEmulator, type EmulatorRequest } from "./run";
@@ -39,18 +40,12 @@ export async function handleEmulatorRequest(
     if (request.method !== "POST")
       throw new ApiError(404, `${request.method} is not supported here; POST /v1/messages.`);
     if (!readApiKey(request.headers)) throw new ApiError(401, "x-api-key header is required");
-    const declared = Number(request.headers.get("content-length") ?? "0");
-    if (declared > MAX_BODY_BYTES)
+    const read = await readJsonBody(request, MAX_BODY_BYTES);
+    if (!read.ok && read.problem === "too_large")
       throw new ApiError(413, "Request exceeds the maximum allowed number of bytes.");
-    const text = await request.text();
-    if (text.length > MAX_BODY_BYTES)
-      throw new ApiError(413, "Request exceeds the maximum allowed number of bytes.");
-    let body: unknown;
-    try {
-      body = JSON.parse(text);
-    } catch {
+    if (!read.ok)
       throw new ApiError(400, "There was an issue with your request body: it is not valid JSON.");
-    }
+    const body = read.json;
     if (typeof body !== "object" || body === null || Array.isArray(body)) {
       throw new ApiError(400, "The request body must be a JSON object.");
     }

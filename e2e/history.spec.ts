@@ -56,6 +56,9 @@ test("history keeps each run newest first, survives a reload, compares two and d
   );
 
   await page.getByRole("button", { name: /History/ }).click();
+  // The reopened run is marked as the one the response pane shows.
+  await expect(runs.nth(1)).toHaveAttribute("aria-current", "true");
+  await expect(runs.nth(0)).not.toHaveAttribute("aria-current");
   await page.screenshot({ path: "screenshots/history.png" });
   await page.getByRole("button", { name: "Delete all", exact: true }).click();
   await page.getByRole("button", { name: "Yes, delete all" }).click();

@@ -3,7 +3,7 @@
 import { useMemo, useRef, useState } from "react";
 import { usePreview } from "@/components/preview/use-preview";
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
+import { CloseDialogButton, Dialog } from "@/components/ui/dialog";
 import { useCopy } from "@/components/ui/use-copy";
 import { cn } from "@/components/ui/cn";
 import {
@@ -84,9 +84,7 @@ export function GetCodeButton() {
           <Button variant="secondary" onClick={() => void copy(snippet)}>
             Copy
           </Button>
-          <Button variant="primary" onClick={() => dialog.current?.close()}>
-            Done
-          </Button>
+          <CloseDialogButton dialogRef={dialog} />
         </div>
       </Dialog>
     </>

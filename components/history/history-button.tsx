@@ -3,7 +3,7 @@
 import { useRef, useState } from "react";
 import { useComposer } from "@/components/store-provider";
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
+import { CloseDialogButton, Dialog } from "@/components/ui/dialog";
 import { cn } from "@/components/ui/cn";
 import type { RunOutcomeKind, RunRecord } from "@/lib/history/run-history";
 import { RunComparison } from "./run-comparison";
@@ -18,6 +18,8 @@ const OUTCOME_STYLES: Record<RunOutcomeKind, { label: string; className: string 
 /** "History": every run kept in this browser, newest first; open one, or compare two. */
 export function HistoryButton({ onShowResponse }: { onShowResponse: () => void }) {
   const history = useComposer((s) => s.history);
+  // The run whose response the pane shows, marked in the list.
+  const shownRunId = useComposer((s) => (s.run.status === "done" ? s.run.runId : null));
   const notice = useComposer((s) => s.historyNotice);
   const reopenRun = useComposer((s) => s.reopenRun);
   const deleteRun = useComposer((s) => s.deleteRun);
@@ -30,10 +32,9 @@ export function HistoryButton({ onShowResponse }: { onShowResponse: () => void }
   const chosen = selected.filter((id) => history.some((run) => run.id === id));
 
   function toggle(id: string) {
-    setSelected((current) =>
-      current.includes(id)
-        ? current.filter((other) => other !== id)
-        : [...current.filter((other) => history.some((run) => run.id === other)), id].slice(-2),
+    // At most two: a third choice replaces the older of the two.
+    setSelected(
+      chosen.includes(id) ? chosen.filter((other) => other !== id) : [...chosen, id].slice(-2),
     );
   }
 
@@ -130,7 +131,8 @@ export function HistoryButton({ onShowResponse }: { onShowResponse: () => void }
                     key={run.id}
                     data-testid="history-run"
                     data-outcome={run.kind}
-                    className="flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2"
+                    aria-current={run.id === shownRunId ? "true" : undefined}
+                    className="flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2 aria-[current]:bg-accent-soft/40"
                   >
                     <input
                       type="checkbox"
@@ -150,6 +152,9 @@ export function HistoryButton({ onShowResponse }: { onShowResponse: () => void }
                     </span>
                     <span className="min-w-0 flex-1 basis-48 truncate text-sm" title={run.title}>
                       {run.title}
+                      {run.id === shownRunId ? (
+                        <span className="ml-2 text-xs text-muted">(in the response pane)</span>
+                      ) : null}
                     </span>
                     <span className="font-mono text-xs text-muted">{run.model}</span>
                     <span className="text-xs text-muted">
@@ -185,9 +190,7 @@ export function HistoryButton({ onShowResponse }: { onShowResponse: () => void }
               </ol>
             )}
             <div className="flex justify-end">
-              <Button size="sm" onClick={() => dialog.current?.close()}>
-                Done
-              </Button>
+              <CloseDialogButton dialogRef={dialog} size="sm" variant="secondary" />
             </div>
           </div>
         )}

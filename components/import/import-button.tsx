@@ -3,7 +3,7 @@
 import { useRef, useState } from "react";
 import { useComposer } from "@/components/store-provider";
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
+import { CloseDialogButton, Dialog } from "@/components/ui/dialog";
 import { importRequest } from "@/lib/import/import-request";
 import { defaultNewId } from "@/lib/store/composer-store";
 
@@ -87,9 +87,9 @@ export function ImportButton() {
           </div>
         ) : null}
         <div className="mt-3 flex justify-end gap-2">
-          <Button variant="secondary" onClick={() => dialog.current?.close()}>
+          <CloseDialogButton dialogRef={dialog} variant="secondary">
             {notes ? "Done" : "Cancel"}
-          </Button>
+          </CloseDialogButton>
           <Button variant="primary" onClick={runImport} disabled={!text.trim()}>
             Import request
           </Button>

@@ -3,7 +3,7 @@
 import { useRef, useState } from "react";
 import { useComposer } from "@/components/store-provider";
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
+import { CloseDialogButton, Dialog } from "@/components/ui/dialog";
 import { useCopy } from "@/components/ui/use-copy";
 import { buildShareUrl, MAX_LINK_CHARS, shareLinkOpens } from "@/lib/share/codec";
 
@@ -66,9 +66,7 @@ export function ShareButton() {
           </p>
         ) : null}
         <div className="mt-3 flex justify-end">
-          <Button variant="primary" onClick={() => dialog.current?.close()}>
-            Done
-          </Button>
+          <CloseDialogButton dialogRef={dialog} />
         </div>
       </Dialog>
     </>

@@ -1,4 +1,5 @@
-import type { ReactNode, RefObject } from "react";
+import type { ComponentProps, ReactNode, RefObject } from "react";
+import { Button } from "./button";
 import { cn } from "./cn";
 
 /** A modal <dialog> (focus trap, Escape and backdrop come from the browser) with a titled frame. */
@@ -29,5 +30,21 @@ export function Dialog({
       </h2>
       {children}
     </dialog>
+  );
+}
+
+/** The button that closes its dialog: "Done" unless told otherwise. */
+export function CloseDialogButton({
+  dialogRef,
+  children = "Done",
+  ...props
+}: {
+  dialogRef: RefObject<HTMLDialogElement | null>;
+  children?: ReactNode;
+} & Omit<ComponentProps<typeof Button>, "onClick" | "children">) {
+  return (
+    <Button variant="primary" onClick={() => dialogRef.current?.close()} {...props}>
+      {children}
+    </Button>
   );
 }

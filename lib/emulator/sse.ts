@@ -19,8 +19,8 @@ export interface SseOptions {
   requestId: string;
   /** Told when the reader goes away before the end (the client disconnected). */
   onCancel?: () => void;
-  /** Told how the stream ended on the emulator's side. */
-  onEnd?: (status: "completed" | "failed" | "cancelled") => void;
+  /** Told how a stream that ran to its end ended (a cancel is told through `onCancel`). */
+  onEnd?: (status: "completed" | "failed") => void;
 }
 
 const TEXT_CHUNK = 24;
@@ -146,7 +146,6 @@ export function streamSteps(
     async cancel() {
       cancelled = true;
       options.onCancel?.();
-      options.onEnd?.("cancelled");
       await rest.return();
     },
   });

@@ -40,11 +40,17 @@ export type RunState =
       status: "sending";
       startedAt: number;
       controller: AbortController;
-      request: MessagesRequest;
       /** A streamed answer so far; null until its first event (and for unstreamed requests). */
       snapshot: StreamSnapshot | null;
     }
-  | { status: "done"; outcome: SendOutcome; request: MessagesRequest; runId: string };
+  | {
+      status: "done";
+      outcome: SendOutcome;
+      /** What was sent: Reply continues from its messages. */
+      request: MessagesRequest;
+      /** The history entry of this run. */
+      runId: string;
+    };
 
 type HistoryStorage = Pick<Storage, "getItem" | "setItem" | "removeItem">;
 
@@ -259,7 +265,7 @@ export function createComposerStore(options: CreateComposerStoreOptions = {}) {
             const request = buildRequest(sentComposer);
             const startedAt = now();
             set({
-              run: { status: "sending", startedAt, controller, request, snapshot: null },
+              run: { status: "sending", startedAt, controller, snapshot: null },
             });
             const isCurrent = () => {
               const current = get().run;

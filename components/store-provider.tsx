@@ -11,6 +11,7 @@ import {
 import { useStore } from "zustand";
 import {
   createComposerStore,
+  hydrateStore,
   type ComposerStore,
   type ComposerStoreApi,
 } from "@/lib/store/composer-store";
@@ -20,10 +21,7 @@ const StoreContext = createContext<ComposerStoreApi | null>(null);
 /** One store per mounted playground (never a module global shared across server renders). */
 export function StoreProvider({ children, origin }: { children: ReactNode; origin: string }) {
   const [store] = useState(() => createComposerStore({ origin }));
-  useEffect(() => {
-    void store.persist.rehydrate();
-    store.getState().loadHistory();
-  }, [store]);
+  useEffect(() => hydrateStore(store), [store]);
   return <StoreContext.Provider value={store}>{children}</StoreContext.Provider>;
 }
 

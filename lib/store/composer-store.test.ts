@@ -4,6 +4,7 @@ import { buildRequest } from "../request/build-request";
 import { HISTORY_STORAGE_KEY } from "../history/run-history";
 import {
   createComposerStore,
+  hydrateStore,
   STORAGE_KEY,
   type CreateComposerStoreOptions,
 } from "./composer-store";
@@ -255,5 +256,41 @@ describe("composer store history", () => {
     });
     store.getState().loadHistory();
     expect(store.getState().historyNotice).toContain("damaged");
+  });
+});
+
+describe("composer store persistence", () => {
+  it("hydrates once per store, so React's doubled mount effect cannot drop the demo token", () => {
+    const storage = memoryStorage();
+    const store = createComposerStore({ storage, historyStorage: memoryStorage() as never });
+    hydrateStore(store);
+    // loadHistory's update has written the saved (token-less) composer by now.
+    expect(storage.data[STORAGE_KEY]).toBeDefined();
+    hydrateStore(store);
+    expect(store.getState().composer.servers[1]?.authorizationToken).toBe("demo-tasks-token");
+  });
+
+  it("writes only when a saved field changes, not on every streamed event", () => {
+    const storage = memoryStorage();
+    let writes = 0;
+    const counting = {
+      ...storage,
+      setItem: (key: string, value: string) => {
+        writes += 1;
+        storage.setItem(key, value);
+      },
+    };
+    const store = createComposerStore({
+      storage: counting,
+      historyStorage: memoryStorage() as never,
+    });
+    store.getState().setField("message", "first");
+    const afterEdit = writes;
+    for (let i = 0; i < 50; i += 1) store.setState({ historyNotice: `event ${i}` });
+    expect(writes).toBe(afterEdit);
+    store.getState().setField("message", "second");
+    expect(writes).toBe(afterEdit + 1);
+    expect(storage.data[STORAGE_KEY]).toContain("second");
+    expect(storage.data[STORAGE_KEY]).not.toContain("demo-tasks-token");
   });
 });

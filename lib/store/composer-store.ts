@@ -1,6 +1,11 @@
 // The composer's zustand store (vanilla, so it is created per mount and never shared across server
 // requests). Persistence keeps the last state in localStorage; tokens only when the person asks.
-import { createJSONStorage, persist, type StateStorage } from "zustand/middleware";
+import {
+  createJSONStorage,
+  persist,
+  type PersistStorage,
+  type StateStorage,
+} from "zustand/middleware";
 import { createStore } from "zustand/vanilla";
 import { z } from "zod";
 import * as composer from "../request/composer";
@@ -406,10 +411,10 @@ export function createComposerStore(options: CreateComposerStoreOptions = {}) {
       {
         name: STORAGE_KEY,
         version: STORAGE_VERSION,
-        storage: createJSONStorage(() => options.storage ?? localStorage),
+        storage: savedOnChange(() => options.storage ?? localStorage),
         skipHydration: true,
         partialize: (store): PersistedComposer => ({
-          composer: store.rememberTokens ? store.composer : composer.withoutTokens(store.composer),
+          composer: store.composer,
           rememberTokens: store.rememberTokens,
           theme: store.theme,
           target: store.target,
@@ -418,6 +423,50 @@ export function createComposerStore(options: CreateComposerStoreOptions = {}) {
       },
     ),
   );
+}
+
+/**
+ * zustand's persist writes after every update; most (each streamed event, each discovery) change
+ * nothing that is saved, so a write happens only when a saved field changed. Tokens are stripped
+ * here, on the way out, unless the person asked to remember them.
+ */
+function savedOnChange(storage: () => StateStorage): PersistStorage<PersistedComposer> {
+  const json = createJSONStorage<PersistedComposer>(storage);
+  if (!json) throw new Error("composer store: no storage");
+  let last: PersistedComposer | null = null;
+  return {
+    getItem: json.getItem,
+    removeItem: json.removeItem,
+    setItem: (name, value) => {
+      const saved = value.state;
+      if (
+        last?.composer === saved.composer &&
+        last.rememberTokens === saved.rememberTokens &&
+        last.theme === saved.theme &&
+        last.target === saved.target
+      )
+        return;
+      last = saved;
+      const state = saved.rememberTokens
+        ? saved
+        : { ...saved, composer: composer.withoutTokens(saved.composer) };
+      return json.setItem(name, { ...value, state });
+    },
+  };
+}
+
+const hydratedStores = new WeakSet<ComposerStoreApi>();
+
+/**
+ * Reads the saved composer and history, once per store: React runs mount effects twice in
+ * development, and a second read would replace the state with what the first one wrote since
+ * (without the demo token).
+ */
+export function hydrateStore(store: ComposerStoreApi): void {
+  if (hydratedStores.has(store)) return;
+  hydratedStores.add(store);
+  void store.persist.rehydrate();
+  store.getState().loadHistory();
 }
 
 /** Saved state is untrusted: a value that fails the schema is dropped, and the person told. */

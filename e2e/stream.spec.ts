@@ -14,23 +14,54 @@ interface Activity {
   status: string;
 }
 
+interface FirstBlockMoment {
+  sending: string;
+  blocks: string[];
+}
+
+/**
+ * Notes, inside the page, what the response pane held at the moment its first block appeared.
+ * Read in the page itself, not by later assertions, so a slow machine cannot blur the moment.
+ */
+async function watchFirstBlock(page: Page) {
+  await page.evaluate(() => {
+    const pane = document.querySelector('[data-testid="response"]');
+    if (!pane) throw new Error("no response pane");
+    const observer = new MutationObserver(() => {
+      const blocks = [...pane.querySelectorAll("[data-block-type]")];
+      if (blocks.length === 0) return;
+      observer.disconnect();
+      (window as unknown as { firstBlockMoment: FirstBlockMoment }).firstBlockMoment = {
+        sending: pane.querySelector('[data-testid="sending"]')?.textContent ?? "",
+        blocks: blocks.map((block) => block.getAttribute("data-block-type") ?? ""),
+      };
+    });
+    observer.observe(pane, { childList: true, subtree: true });
+  });
+}
+
 test("streaming shows the first block while the answer is still coming", async ({ page }) => {
-  // Four blocks, 1.5 s before each: a wide margin between the first block and the end, even on a
-  // busy machine running two browsers.
+  // Four blocks, 1.5 s before each: a wide margin between the first block and the end.
   await slowEmulator(page, { "x-playground-test-block-delay-ms": "1500" });
   const app = new PlaygroundPage(page);
   await app.open();
   await expect(page.getByRole("switch", { name: "Stream" })).toBeChecked();
+  await watchFirstBlock(page);
   const sent = page.waitForRequest("**/api/messages");
   await page.getByRole("button", { name: "Send", exact: true }).click();
   expect((await sent).postDataJSON()).toMatchObject({ stream: true });
 
   const response = page.getByTestId("response");
-  // The first text block is on screen while the pane still says it is streaming.
+  // The first text block was on screen while the pane still said it was streaming, and before
+  // any tool result had come.
   await expect(response.locator('[data-block-type="text"]').first()).toBeVisible();
-  await expect(page.getByTestId("sending")).toContainText("Streaming…");
-  await expect(response.locator('[data-block-type="mcp_tool_result"]')).toHaveCount(0);
   await page.screenshot({ path: "screenshots/streaming.png" });
+  const moment = (await page.evaluate(
+    () => (window as unknown as { firstBlockMoment?: FirstBlockMoment }).firstBlockMoment,
+  ))!;
+  expect(moment.sending).toContain("Streaming…");
+  expect(moment.blocks).toEqual(["text"]);
+  expect(moment.blocks).not.toContain("mcp_tool_result");
 
   // Then it completes, in order, with the meta of a streamed answer.
   await expect(page.getByTestId("response-meta")).toContainText("first event");

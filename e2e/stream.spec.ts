@@ -23,8 +23,8 @@ interface FirstBlockMoment {
  * Notes, inside the page, what the response pane held at the moment its first block appeared.
  * Read in the page itself, not by later assertions, so a slow machine cannot blur the moment.
  */
-async function watchFirstBlock(page: Page) {
-  await page.evaluate(() => {
+async function watchFirstBlock(page: Page, { thenCancel = false } = {}) {
+  await page.evaluate((cancel) => {
     const pane = document.querySelector('[data-testid="response"]');
     if (!pane) throw new Error("no response pane");
     const observer = new MutationObserver(() => {
@@ -35,9 +35,11 @@ async function watchFirstBlock(page: Page) {
         sending: pane.querySelector('[data-testid="sending"]')?.textContent ?? "",
         blocks: blocks.map((block) => block.getAttribute("data-block-type") ?? ""),
       };
+      // Press Cancel at that very moment, however slowly the test itself is running.
+      if (cancel) pane.querySelector<HTMLButtonElement>('[data-testid="sending"] button')?.click();
     });
     observer.observe(pane, { childList: true, subtree: true });
-  });
+  }, thenCancel);
 }
 
 test("streaming shows the first block while the answer is still coming", async ({ page }) => {
@@ -76,12 +78,12 @@ test("Cancel aborts the stream upstream: the emulator sees the disconnect", asyn
   await slowEmulator(page, { "x-playground-test-block-delay-ms": "2000" });
   const app = new PlaygroundPage(page);
   await app.open();
+  await watchFirstBlock(page, { thenCancel: true });
   const answered = page.waitForResponse("**/api/messages");
   await page.getByRole("button", { name: "Send", exact: true }).click();
   const requestId = (await answered).headers()["request-id"];
   expect(requestId).toMatch(/^req_/);
   await expect(page.getByTestId("response").locator('[data-block-type="text"]')).toBeVisible();
-  await page.getByRole("button", { name: "Cancel" }).click();
 
   await expect(page.getByTestId("request-error")).toContainText("You cancelled the stream");
   // Cancelled midway: what arrived is kept, and the answer never completed.

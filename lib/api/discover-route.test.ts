@@ -11,8 +11,9 @@ beforeAll(async () => {
 afterAll(() => demo.close());
 
 const post = (body: unknown) =>
-  new Request("http://playground.test/api/mcp/tools", {
+  new Request("http://localhost/api/mcp/tools", {
     method: "POST",
+    headers: { host: "localhost:3000", "content-type": "application/json" },
     body: JSON.stringify(body),
   });
 
@@ -60,13 +61,17 @@ describe("POST /api/mcp/tools", () => {
     });
     expect(privateRefused.status).toBe(403);
     expect(await privateRefused.json()).toMatchObject({
-      error: { message: expect.stringContaining("private network") as unknown },
+      error: { message: expect.stringContaining("loopback") as unknown },
     });
   });
 
   it("answers bad input with a clear 400", async () => {
     const bad = await POST(
-      new Request("http://playground.test/api/mcp/tools", { method: "POST", body: "{" }),
+      new Request("http://localhost/api/mcp/tools", {
+        method: "POST",
+        headers: { host: "localhost:3000", "content-type": "application/json" },
+        body: "{",
+      }),
     );
     expect(bad.status).toBe(400);
     const noUrl = await POST(post({ url: "not a url" }));

@@ -3,8 +3,10 @@ import "server-only";
 // policy refuses metadata and link-local addresses (and private ones unless allowed); the token is
 // used for the connection only, never logged or echoed.
 import { z } from "zod";
-import { allowPrivateFromEnv, createGuardedFetch } from "../mcp/address-guard";
+import { demoServersInProcess } from "../demo-mcp/in-process";
 import { discoverTools } from "../mcp/discover";
+import { allowPrivateFromEnv } from "../net/address-policy";
+import { createGuardedFetch } from "../net/guarded-fetch";
 import { readJsonBody } from "../http/read-json-body";
 
 export const discoverRequestSchema = z.object({
@@ -20,6 +22,7 @@ const STATUS_BY_KIND = {
   not_mcp: 502,
   protocol: 502,
   refused: 403,
+  limit: 422,
 } as const;
 
 export interface DiscoverEnvironment {
@@ -50,13 +53,12 @@ export async function handleDiscoverRequest(
   } catch {
     return problem(400, "bad_request", `'${parsed.data.url}' is not a valid URL.`);
   }
-  const guardedFetch = createGuardedFetch(
-    {
-      allowPrivate: env.allowPrivate ?? allowPrivateFromEnv(),
-      trustedOrigins: [new URL(request.url).origin],
-    },
-    env.fetch,
-  );
+  const guardedFetch =
+    env.fetch ??
+    createGuardedFetch({
+      policy: { allowPrivate: env.allowPrivate ?? allowPrivateFromEnv() },
+      inProcess: demoServersInProcess(new URL(request.url).origin),
+    });
   const result = await discoverTools(url.href, {
     authorizationToken: parsed.data.authorization_token,
     timeoutMs: parsed.data.timeout_ms ?? env.defaultTimeoutMs ?? 10_000,
@@ -64,9 +66,7 @@ export async function handleDiscoverRequest(
     signal: request.signal,
   });
   if (result.ok) return Response.json(result.discovery);
-  const refused = /never fetched|private network|not a routable|Only http/.test(result.message);
-  const kind = refused ? "refused" : result.kind;
-  return problem(STATUS_BY_KIND[kind], kind, explain(kind, result.message));
+  return problem(STATUS_BY_KIND[result.kind], result.kind, explain(result.kind, result.message));
 }
 
 function explain(kind: string, detail: string): string {
@@ -74,7 +74,9 @@ function explain(kind: string, detail: string): string {
     case "unauthorized":
       return `${detail} Add or fix this server's authorization token.`;
     case "refused":
-      return `Refused: ${detail.replace(/^.*?:\s*(?=\S+ is )/, "")}`;
+      return `Refused: ${detail}`;
+    case "limit":
+      return `Too big to list: ${detail}`;
     case "timeout":
       return `The server did not answer in time. ${detail}`;
     case "not_mcp":

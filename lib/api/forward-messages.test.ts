@@ -12,7 +12,7 @@ afterAll(() => demo.close());
 function post(body: unknown, headers: Record<string, string> = {}) {
   return new Request("http://localhost/api/messages", {
     method: "POST",
-    headers: { "content-type": "application/json", ...headers },
+    headers: { host: "localhost:3000", "content-type": "application/json", ...headers },
     body: typeof body === "string" ? body : JSON.stringify(body),
   });
 }

@@ -10,7 +10,9 @@ import Anthropic, {
 } from "@anthropic-ai/sdk";
 import { z } from "zod";
 import { handleEmulatorRequest, readTestHooks } from "../emulator/handler";
+import { serverKeyPermission } from "../http/access";
 import { readJsonBody } from "../http/read-json-body";
+import { siteSettingsFromEnv, type SiteSettings } from "../http/site-settings";
 import { TARGETS, type Target } from "./targets";
 
 export const MAX_REQUEST_BYTES = 1024 * 1024;
@@ -36,6 +38,8 @@ export interface ForwardEnvironment {
   timeoutMs?: number;
   /** Honour the emulator's test-only headers (PLAYGROUND_TEST_HOOKS=1 in the e2e server). */
   testHooks?: boolean;
+  /** Who may use the server's key (access token, allowed hosts); from the environment by default. */
+  site?: SiteSettings;
 }
 
 function errorResponse(
@@ -83,6 +87,11 @@ export async function forwardMessages(
   let client: Anthropic;
   if (target === "anthropic") {
     const apiKey = browserKey ?? env.apiKey;
+    if (!browserKey && env.apiKey) {
+      const permission = serverKeyPermission(request, env.site ?? siteSettingsFromEnv());
+      if (!permission.allowed)
+        return errorResponse(401, "authentication_error", permission.message);
+    }
     if (!apiKey) {
       return errorResponse(
         400,

@@ -13,7 +13,7 @@ afterAll(() => demo.close());
 function streamingRequest(headers: Record<string, string>, signal?: AbortSignal) {
   return new Request("http://localhost/api/messages", {
     method: "POST",
-    headers: { "content-type": "application/json", ...headers },
+    headers: { host: "localhost:3000", "content-type": "application/json", ...headers },
     signal,
     body: JSON.stringify({
       model: "claude-opus-4-6",

@@ -50,14 +50,14 @@ describe("demo MCP servers, through the official MCP client", () => {
   });
 
   it("our client reports an unreachable server and a non-MCP URL clearly", async () => {
-    const error = await connectMcp("http://127.0.0.1:9/mcp", { timeoutMs: 3000 }).catch(
+    const error = await connectMcp("http://127.0.0.1:9/mcp", { connectTimeoutMs: 3000 }).catch(
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(McpConnectionError);
     expect((error as McpConnectionError).kind).toBe("unreachable");
-    const notMcp = await connectMcp(`${served.origin}/nothing-here`, { timeoutMs: 3000 }).catch(
-      (e: unknown) => e,
-    );
+    const notMcp = await connectMcp(`${served.origin}/nothing-here`, {
+      connectTimeoutMs: 3000,
+    }).catch((e: unknown) => e);
     expect((notMcp as McpConnectionError).kind).toBe("not_mcp");
   });
 });

@@ -1,7 +1,9 @@
 // The emulator's HTTP face: POST {base}/v1/messages as the API takes it (key as x-api-key or
 // Bearer, betas in the anthropic-beta header, with or without ?beta=true), answering the API's
 // shapes with a request-id on every response.
-import { allowPrivateFromEnv, createGuardedFetch } from "../mcp/address-guard";
+import { demoServersInProcess } from "../demo-mcp/in-process";
+import { allowPrivateFromEnv } from "../net/address-policy";
+import { createGuardedFetch } from "../net/guarded-fetch";
 import { recordEnd, recordStart } from "./activity";
 import { readJsonBody } from "../http/read-json-body";
 import { ApiError } from "./errors";
@@ -12,7 +14,7 @@ import { streamSteps } from "./sse";
 export interface EmulatorHandlerOptions {
   /** How the emulator reaches MCP servers; by default through the address guard. */
   fetch?: typeof fetch;
-  /** The app's own origin, whose demo MCP servers are always reachable. */
+  /** The app's own origin, whose demo MCP servers are answered in-process. */
   trustedOrigin?: string;
   connectTimeoutMs?: number;
   createId?: (prefix: IdPrefix) => string;
@@ -64,8 +66,8 @@ export async function handleEmulatorRequest(
       fetch:
         options.fetch ??
         createGuardedFetch({
-          allowPrivate: allowPrivateFromEnv(),
-          trustedOrigins: [options.trustedOrigin ?? new URL(request.url).origin],
+          policy: { allowPrivate: allowPrivateFromEnv() },
+          inProcess: demoServersInProcess(options.trustedOrigin ?? new URL(request.url).origin),
         }),
       connectTimeoutMs: options.connectTimeoutMs,
       createId: options.createId,

@@ -19,6 +19,7 @@ import {
   McpConnectionError,
   type McpSession,
 } from "../mcp/client";
+import { processLimits, type PlaygroundLimits } from "../limits";
 import { resolveTool } from "../toolset/merge";
 import { estimateDefinitionTokens, estimateTokens } from "../toolset/token-estimate";
 import { validateRequest } from "../toolset/validate";
@@ -35,6 +36,8 @@ export interface EmulatorOptions {
   toolTimeoutMs?: number;
   /** Makes the ids; random API-shaped ids by default (tests pass a deterministic one). */
   createId?: (prefix: IdPrefix) => string;
+  /** Fan-out caps; the process's settings by default. */
+  limits?: PlaygroundLimits;
 }
 
 export type EmulatorRequest = MessageCreateParamsBase;
@@ -86,23 +89,81 @@ export async function* emulatorSteps(
   const toolsets = (request.tools ?? []).filter(
     (tool): tool is BetaMCPToolset => tool.type === "mcp_toolset",
   );
+  const limits = options.limits ?? processLimits();
+  if (servers.length > limits.maxMcpServers) {
+    throw new ApiError(
+      400,
+      `mcp_servers: this emulator takes at most ${limits.maxMcpServers} MCP servers in one request (PLAYGROUND_MAX_MCP_SERVERS); this one has ${servers.length}.`,
+    );
+  }
   const sessions = new Map<string, McpSession>();
+  // One server failing stops the others still connecting; every session that opened is closed.
+  const connecting = new AbortController();
+  const signal = options.signal
+    ? AbortSignal.any([options.signal, connecting.signal])
+    : connecting.signal;
   try {
-    const views = await Promise.all(
+    const settled = await Promise.allSettled(
       servers.map(async (server) => {
-        const session = await connectServer(server, options);
-        sessions.set(server.name, session);
-        const tools = await listAllTools(session, options.signal);
-        return viewServer(
-          server,
-          toolsets.find((t) => t.mcp_server_name === server.name),
-          tools,
-        );
+        try {
+          const session = await connectServer(server, { ...options, signal });
+          sessions.set(server.name, session);
+          const tools = await listServerTools(server, session, signal, limits);
+          return viewServer(
+            server,
+            toolsets.find((t) => t.mcp_server_name === server.name),
+            tools,
+          );
+        } catch (error) {
+          connecting.abort();
+          throw error;
+        }
       }),
     );
-    yield* respond(request, views, sessions, options);
+    const failed = settled.find((result) => result.status === "rejected");
+    if (failed) throw firstCause(settled, failed.reason);
+    const views = settled.flatMap((result) =>
+      result.status === "fulfilled" ? [result.value] : [],
+    );
+    yield* respond(request, views, sessions, { ...options, limits });
   } finally {
     await Promise.all([...sessions.values()].map((session) => session.close()));
+  }
+}
+
+/** The error that started a failure, not the aborts it caused in the other servers. */
+function firstCause(settled: PromiseSettledResult<unknown>[], fallback: unknown): unknown {
+  const reasons = settled.flatMap((result): unknown[] =>
+    result.status === "rejected" ? [result.reason] : [],
+  );
+  return (
+    reasons.find(
+      (reason) => !(reason instanceof ApiError && /cancelled|aborted/i.test(reason.message)),
+    ) ?? fallback
+  );
+}
+
+async function listServerTools(
+  server: BetaRequestMCPServerURLDefinition,
+  session: McpSession,
+  signal: AbortSignal,
+  limits: PlaygroundLimits,
+): Promise<Tool[]> {
+  try {
+    return await listAllTools(session, signal, {
+      maxTools: limits.maxTools,
+      maxBytes: limits.maxToolBytes,
+    });
+  } catch (error) {
+    if (error instanceof McpConnectionError && error.kind === "limit") {
+      throw new ApiError(
+        400,
+        `MCP server '${server.name}': ${error.message}`,
+        "available_tools_limit_exceeded",
+      );
+    }
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ApiError(400, `Failed to list the tools of MCP server '${server.name}': ${reason}`);
   }
 }
 
@@ -113,7 +174,7 @@ async function connectServer(
   try {
     return await connectMcp(server.url, {
       authorizationToken: server.authorization_token,
-      timeoutMs: options.connectTimeoutMs,
+      connectTimeoutMs: options.connectTimeoutMs,
       signal: options.signal,
       fetch: options.fetch,
       clientInfo: CLIENT_INFO,
@@ -225,13 +286,20 @@ async function* respond(
     yield emit(textBlock(describeOverview(views)));
   } else {
     const notes = [...plan.parseErrors, ...plan.unavailable.map(describeUnavailable)];
-    if (plan.calls.length === 0) {
+    const maxCalls = options.limits?.maxToolCallsPerTurn ?? processLimits().maxToolCallsPerTurn;
+    const calls = plan.calls.slice(0, maxCalls);
+    if (plan.calls.length > maxCalls) {
+      notes.push(
+        `${plan.calls.length} tool calls were asked for; this emulator makes at most ${maxCalls} in one turn (PLAYGROUND_MAX_TOOL_CALLS), so the last ${plan.calls.length - maxCalls} are not made.`,
+      );
+    }
+    if (calls.length === 0) {
       yield emit(textBlock(notes.join("\n\n")));
     } else {
-      const intro = `I'll call ${plan.calls.map((call) => `\`${call.server}.${call.tool}\``).join(", ")}.`;
+      const intro = `I'll call ${calls.map((call) => `\`${call.server}.${call.tool}\``).join(", ")}.`;
       yield emit(textBlock([...notes, intro].join("\n\n")));
       const outcomes: string[] = [];
-      for (const call of plan.calls) {
+      for (const call of calls) {
         const id = createId("mcptoolu");
         yield emit({
           type: "mcp_tool_use",

@@ -4,7 +4,10 @@
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { SSEClientTransport } from "@modelcontextprotocol/sdk/client/sse.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
-import type { CallToolResult, Tool } from "@modelcontextprotocol/sdk/types.js";
+import { ToolSchema, type CallToolResult, type Tool } from "@modelcontextprotocol/sdk/types.js";
+import { z } from "zod";
+import { processLimits } from "../limits";
+import { findAddressRefusal } from "../net/address-policy";
 
 export const MCP_TRANSPORTS = ["streamable-http", "sse"] as const;
 export type McpTransportKind = (typeof MCP_TRANSPORTS)[number];
@@ -15,6 +18,10 @@ export const MCP_FAILURES = [
   "timeout",
   "not_mcp",
   "protocol",
+  /** The address guard refused the URL or an address it resolves to. */
+  "refused",
+  /** A documented cap was reached (connections, tools, bytes). */
+  "limit",
 ] as const;
 export type McpFailureKind = (typeof MCP_FAILURES)[number];
 
@@ -31,61 +38,116 @@ export class McpConnectionError extends Error {
 
 export interface McpConnectOptions {
   authorizationToken?: string | null;
-  timeoutMs?: number;
+  /** Bounds connecting (initialize) only; later requests carry their own deadlines. */
+  connectTimeoutMs?: number;
+  /** The caller's cancel: ends every request of the session, whenever it comes. */
   signal?: AbortSignal;
-  /** For tests and guarded fetching (address checks); the global fetch by default. */
+  /** The guarded fetch in the app; the global fetch by default (tests, scripts). */
   fetch?: typeof fetch;
   clientInfo?: { name: string; version: string };
+  /** The open-session cap to count against; the process's own by default. */
+  slots?: ConnectionSlots;
 }
 
 export interface McpSession {
   client: Client;
   transport: McpTransportKind;
   serverInfo: { name: string; version: string } | undefined;
+  /** Closes the session (aborting whatever it still has in flight); safe to call twice. */
   close: () => Promise<void>;
 }
 
-const DEFAULT_TIMEOUT_MS = 10_000;
+/** Counts open MCP sessions against a cap; a session over the cap is refused, not queued. */
+export class ConnectionSlots {
+  private open = 0;
+  constructor(readonly max: number) {}
+  get inUse(): number {
+    return this.open;
+  }
+  acquire(): () => void {
+    if (this.open >= this.max) {
+      throw new McpConnectionError(
+        "limit",
+        `${this.max} MCP connections are already open in this server (PLAYGROUND_MAX_MCP_CONNECTIONS); try again in a moment.`,
+      );
+    }
+    this.open += 1;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.open -= 1;
+    };
+  }
+}
+
+let processSlots: ConnectionSlots | undefined;
+export function processConnectionSlots(): ConnectionSlots {
+  processSlots ??= new ConnectionSlots(processLimits().maxMcpConnections);
+  return processSlots;
+}
+
+const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
+const DEFAULT_TOOL_TIMEOUT_MS = 30_000;
 const CLIENT_INFO = { name: "mcp-connector-playground", version: "0.1.0" };
 
 export async function connectMcp(
   url: string,
   options: McpConnectOptions = {},
 ): Promise<McpSession> {
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const deadline = AbortSignal.timeout(timeoutMs);
-  const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
+  const timeoutMs = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
   let target: URL;
   try {
     target = new URL(url);
   } catch {
     throw new McpConnectionError("unreachable", `'${url}' is not a valid URL.`);
   }
+  const release = (options.slots ?? processConnectionSlots()).acquire();
   const headers: Record<string, string> = {};
   if (options.authorizationToken) headers.Authorization = `Bearer ${options.authorizationToken}`;
   const baseFetch = options.fetch ?? fetch;
-  // Every request of this session shares the deadline and the caller's cancel.
-  const boundFetch: typeof fetch = (input, init) => baseFetch(input, { ...init, signal });
   const requestInit: RequestInit = { headers };
 
   const attempt = async (kind: McpTransportKind): Promise<McpSession> => {
+    // The connect deadline applies while connecting only: a tool call made a minute later must
+    // not inherit it. The transport's own signal (aborted by close) is always kept.
+    const deadline = AbortSignal.timeout(timeoutMs);
+    let connecting = true;
+    const sessionFetch: typeof fetch = (input, init) => {
+      const signals = [init?.signal, options.signal, connecting ? deadline : undefined].filter(
+        (signal): signal is AbortSignal => !!signal,
+      );
+      return baseFetch(input, { ...init, signal: AbortSignal.any(signals) });
+    };
     const client = new Client(options.clientInfo ?? CLIENT_INFO, { capabilities: {} });
     const transport =
       kind === "streamable-http"
-        ? new StreamableHTTPClientTransport(target, { requestInit, fetch: boundFetch })
+        ? new StreamableHTTPClientTransport(target, { requestInit, fetch: sessionFetch })
         : new SSEClientTransport(target, {
             requestInit,
-            fetch: boundFetch,
+            fetch: sessionFetch,
             eventSourceInit: {
-              fetch: (input, init) =>
-                boundFetch(input, { ...init, headers: { ...init?.headers, ...headers } }),
+              // The event stream keeps the token and the Accept header the event source set.
+              fetch: (input, init) => {
+                const merged = new Headers(init?.headers);
+                for (const [name, value] of Object.entries(headers)) merged.set(name, value);
+                return sessionFetch(input, { ...init, headers: merged });
+              },
             },
           });
-    await withDeadline(
-      client.connect(transport, { signal, timeout: timeoutMs }),
-      signal,
-      timeoutMs,
-    );
+    const connectSignal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
+    try {
+      await withDeadline(
+        client.connect(transport, { signal: connectSignal, timeout: timeoutMs }),
+        connectSignal,
+        timeoutMs,
+      );
+    } catch (error) {
+      // A connect that fails or outlives its deadline is closed, so nothing it started lingers.
+      await client.close().catch(() => undefined);
+      throw error;
+    }
+    connecting = false;
     return {
       client,
       transport: kind,
@@ -94,6 +156,29 @@ export async function connectMcp(
     };
   };
 
+  try {
+    const session = await connectWithFallback(attempt, timeoutMs, options.signal);
+    let closed = false;
+    return {
+      ...session,
+      close: async () => {
+        if (closed) return;
+        closed = true;
+        await session.close();
+        release();
+      },
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+async function connectWithFallback(
+  attempt: (kind: McpTransportKind) => Promise<McpSession>,
+  timeoutMs: number,
+  signal: AbortSignal | undefined,
+): Promise<McpSession> {
   let streamableError: unknown;
   try {
     return await attempt("streamable-http");
@@ -101,14 +186,20 @@ export async function connectMcp(
     streamableError = error;
   }
   const first = classifyError(streamableError, timeoutMs, signal);
-  // Auth refusals and timeouts are answers, not a transport mismatch: no fallback.
-  if (first.kind === "unauthorized" || first.kind === "timeout" || options.signal?.aborted)
+  // Refusals, auth failures and timeouts are answers, not a transport mismatch: no fallback.
+  if (
+    first.kind === "unauthorized" ||
+    first.kind === "timeout" ||
+    first.kind === "refused" ||
+    signal?.aborted
+  )
     throw first;
   try {
     return await attempt("sse");
   } catch (sseError) {
     const second = classifyError(sseError, timeoutMs, signal);
-    if (second.kind === "unauthorized" || second.kind === "timeout") throw second;
+    if (second.kind === "unauthorized" || second.kind === "timeout" || second.kind === "refused")
+      throw second;
     // Both failed: say what each transport saw, most telling first.
     const kind = first.kind === "protocol" ? second.kind : first.kind;
     throw new McpConnectionError(
@@ -119,17 +210,77 @@ export async function connectMcp(
   }
 }
 
-/** tools/list, following pagination to the end. */
-export async function listAllTools(session: McpSession, signal?: AbortSignal): Promise<Tool[]> {
-  const tools: Tool[] = [];
+export interface ListingLimits {
+  maxTools: number;
+  maxBytes: number;
+}
+
+/**
+ * tools/list to the last page, as raw entries (callers judge each one), within the caps: at most
+ * `maxTools` entries and `maxBytes` of definitions across all pages.
+ */
+export async function listToolEntries(
+  session: McpSession,
+  options: { signal?: AbortSignal; limits?: ListingLimits } = {},
+): Promise<unknown[]> {
+  const limits = options.limits ?? {
+    maxTools: processLimits().maxTools,
+    maxBytes: processLimits().maxToolBytes,
+  };
+  const entries: unknown[] = [];
+  let bytes = 0;
   let cursor: string | undefined;
-  for (let page = 0; page < 1000; page += 1) {
-    const result = await session.client.listTools(cursor ? { cursor } : {}, { signal });
-    tools.push(...result.tools);
+  for (let page = 0; page < MAX_PAGES; page += 1) {
+    const result = await session.client.request(
+      { method: "tools/list", params: cursor ? { cursor } : {} },
+      looseListSchema,
+      { signal: options.signal },
+    );
+    for (const entry of result.tools) {
+      bytes += JSON.stringify(entry).length;
+      entries.push(entry);
+      if (entries.length > limits.maxTools) {
+        throw new McpConnectionError(
+          "limit",
+          `The server lists more than ${limits.maxTools.toLocaleString("en")} tools (PLAYGROUND_MAX_TOOLS; the API's own limit is 10,000).`,
+        );
+      }
+      if (bytes > limits.maxBytes) {
+        throw new McpConnectionError(
+          "limit",
+          `The server's tool definitions exceed ${formatBytes(limits.maxBytes)} (PLAYGROUND_MAX_TOOL_BYTES; the API's own limit is 4 MB).`,
+        );
+      }
+    }
     cursor = result.nextCursor;
-    if (!cursor) break;
+    if (!cursor) return entries;
   }
-  return tools;
+  throw new McpConnectionError("limit", `The tool list has more than ${MAX_PAGES} pages.`);
+}
+
+const looseListSchema = z.looseObject({
+  tools: z.array(z.unknown()),
+  nextCursor: z.string().optional(),
+});
+const MAX_PAGES = 1000;
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024
+    ? `${(bytes / 1024 / 1024).toFixed(bytes % (1024 * 1024) ? 1 : 0)} MB`
+    : `${Math.round(bytes / 1024)} KB`;
+}
+
+/** tools/list to the last page within the caps; entries that are not valid tools are skipped. */
+export async function listAllTools(
+  session: McpSession,
+  signal?: AbortSignal,
+  limits?: ListingLimits,
+): Promise<Tool[]> {
+  const entries = await listToolEntries(session, { signal, limits });
+  return entries.flatMap((entry) => {
+    const parsed = ToolSchema.safeParse(entry);
+    return parsed.success ? [parsed.data] : [];
+  });
 }
 
 export async function callMcpTool(
@@ -140,7 +291,7 @@ export async function callMcpTool(
 ): Promise<CallToolResult> {
   const result = await session.client.callTool({ name, arguments: args }, undefined, {
     signal: options.signal,
-    timeout: options.timeoutMs ?? 30_000,
+    timeout: options.timeoutMs ?? DEFAULT_TOOL_TIMEOUT_MS,
   });
   return result as CallToolResult;
 }
@@ -165,6 +316,8 @@ export function classifyError(
   signal?: AbortSignal,
 ): McpConnectionError {
   if (error instanceof McpConnectionError) return error;
+  const refusal = findAddressRefusal(error);
+  if (refusal) return new McpConnectionError("refused", refusal.message);
   const message = error instanceof Error ? error.message : String(error);
   const code = readStatus(error);
   const name = error instanceof Error ? error.name : "";

@@ -1,9 +1,10 @@
 // Tool discovery: connect, initialize, list every tool (all pages), close. Lenient: a malformed
 // tool entry is reported with its index and reason, and the valid ones are kept.
 import { ToolSchema, type Tool } from "@modelcontextprotocol/sdk/types.js";
-import { z } from "zod";
 import {
   connectMcp,
+  listToolEntries,
+  type ListingLimits,
   McpConnectionError,
   type McpFailureKind,
   type McpTransportKind,
@@ -33,13 +34,9 @@ export interface DiscoverOptions {
   timeoutMs?: number;
   fetch?: typeof fetch;
   signal?: AbortSignal;
+  /** Caps on the listing; the process's settings by default. */
+  limits?: ListingLimits;
 }
-
-const looseListSchema = z.looseObject({
-  tools: z.array(z.unknown()),
-  nextCursor: z.string().optional(),
-});
-const MAX_PAGES = 200;
 
 export async function discoverTools(
   url: string,
@@ -49,7 +46,12 @@ export async function discoverTools(
   const timeoutMs = options.timeoutMs ?? 10_000;
   let session;
   try {
-    session = await connectMcp(url, { ...options, timeoutMs });
+    session = await connectMcp(url, {
+      authorizationToken: options.authorizationToken,
+      connectTimeoutMs: timeoutMs,
+      fetch: options.fetch,
+      signal: options.signal,
+    });
   } catch (error) {
     const failure =
       error instanceof McpConnectionError
@@ -58,40 +60,28 @@ export async function discoverTools(
     return { ok: false, kind: failure.kind, message: failure.message };
   }
   try {
-    const tools: DiscoveredTool[] = [];
-    const malformed: Discovery["malformed"] = [];
-    let cursor: string | undefined;
-    let index = 0;
+    // Connecting and listing share one budget.
     const deadline = AbortSignal.timeout(
       Math.max(1, Math.round(timeoutMs - (performance.now() - started))),
     );
     const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
-    for (let page = 0; page < MAX_PAGES; page += 1) {
-      const result = await session.client.request(
-        { method: "tools/list", params: cursor ? { cursor } : {} },
-        looseListSchema,
-        {
-          signal,
-        },
-      );
-      for (const raw of result.tools) {
-        const parsed = ToolSchema.safeParse(raw);
-        if (parsed.success) {
-          const { name, title, description, inputSchema, annotations } = parsed.data;
-          tools.push({ name, title, description, inputSchema, annotations });
-        } else {
-          malformed.push({
-            index,
-            reason: parsed.error.issues
-              .map((issue) => `${issue.path.join(".") || "tool"}: ${issue.message}`)
-              .join("; "),
-          });
-        }
-        index += 1;
+    const entries = await listToolEntries(session, { signal, limits: options.limits });
+    const tools: DiscoveredTool[] = [];
+    const malformed: Discovery["malformed"] = [];
+    entries.forEach((raw, index) => {
+      const parsed = ToolSchema.safeParse(raw);
+      if (parsed.success) {
+        const { name, title, description, inputSchema, annotations } = parsed.data;
+        tools.push({ name, title, description, inputSchema, annotations });
+      } else {
+        malformed.push({
+          index,
+          reason: parsed.error.issues
+            .map((issue) => `${issue.path.join(".") || "tool"}: ${issue.message}`)
+            .join("; "),
+        });
       }
-      cursor = result.nextCursor;
-      if (!cursor) break;
-    }
+    });
     return {
       ok: true,
       discovery: {
@@ -105,6 +95,8 @@ export async function discoverTools(
       },
     };
   } catch (error) {
+    if (error instanceof McpConnectionError)
+      return { ok: false, kind: error.kind, message: error.message };
     const message = error instanceof Error ? error.message : String(error);
     if (/timed? ?out|abort/i.test(message))
       return { ok: false, kind: "timeout", message: `No tool list within ${timeoutMs / 1000} s.` };

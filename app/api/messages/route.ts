@@ -1,11 +1,14 @@
 import { forwardMessages } from "@/lib/api/forward-messages";
+import { guardRoute } from "@/lib/http/guard-route";
+import { siteSettingsFromEnv } from "@/lib/http/site-settings";
 
 export const dynamic = "force-dynamic";
 
-export function POST(request: Request): Promise<Response> {
-  return forwardMessages(request, {
+export const POST = guardRoute({ json: true, rateLimited: true }, (request: Request) =>
+  forwardMessages(request, {
     apiKey: process.env.ANTHROPIC_API_KEY || undefined,
     baseURL: process.env.ANTHROPIC_BASE_URL || undefined,
     testHooks: process.env.PLAYGROUND_TEST_HOOKS === "1",
-  });
-}
+    site: siteSettingsFromEnv(),
+  }),
+);

@@ -1,11 +1,20 @@
-import { NextResponse } from "next/server";
+import { hasAccess, serverKeyPermission } from "@/lib/http/access";
+import { guardRoute } from "@/lib/http/guard-route";
+import { siteSettingsFromEnv } from "@/lib/http/site-settings";
 
 export const dynamic = "force-dynamic";
 
-/** What the browser may know about the server's target: whether a key is set, never the key. */
-export function GET() {
-  return NextResponse.json({
-    serverHasKey: Boolean(process.env.ANTHROPIC_API_KEY),
+/**
+ * What the browser may know about the server's target: whether a key is set and whether this
+ * browser may use it — never the key.
+ */
+export const GET = guardRoute({}, (request: Request) => {
+  const site = siteSettingsFromEnv();
+  return Response.json({
+    serverHasKey: site.serverHasKey,
     customBaseUrl: Boolean(process.env.ANTHROPIC_BASE_URL),
+    serverKeyUsable: site.serverHasKey && serverKeyPermission(request, site).allowed,
+    accessConfigured: site.accessToken !== null,
+    accessGranted: hasAccess(request, site),
   });
-}
+});

@@ -1,7 +1,8 @@
 import { handleDiscoverRequest } from "@/lib/api/discover-route";
+import { guardRoute } from "@/lib/http/guard-route";
 
 export const dynamic = "force-dynamic";
 
-export function POST(request: Request): Promise<Response> {
-  return handleDiscoverRequest(request);
-}
+export const POST = guardRoute({ json: true, rateLimited: true }, (request: Request) =>
+  handleDiscoverRequest(request),
+);

@@ -1,8 +1,9 @@
 import { handleEmulatorRequest, readTestHooks } from "@/lib/emulator/handler";
+import { guardRoute } from "@/lib/http/guard-route";
 
 // The offline Messages API: point ANTHROPIC_BASE_URL at http://<host>/api/emulator.
 export const dynamic = "force-dynamic";
 
-export function POST(request: Request): Promise<Response> {
-  return handleEmulatorRequest(request, readTestHooks(request.headers));
-}
+export const POST = guardRoute({ json: true, rateLimited: true }, (request: Request) =>
+  handleEmulatorRequest(request, readTestHooks(request.headers)),
+);

@@ -1,0 +1,150 @@
+// Every /api route, found on disk (so a new route cannot be forgotten), refuses a foreign Host, a
+// cross-site browser request and — where it reads JSON — a non-JSON body, before its handler runs.
+import { readdirSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { describe, expect, it, vi } from "vitest";
+
+type Handler = (
+  request: Request,
+  context: { params: Promise<Record<string, string>> },
+) => Promise<Response>;
+
+const API_DIR = join(process.cwd(), "app/api");
+/** Not behind the guard, on purpose: load balancers probe it by an internal address. */
+const UNGUARDED = new Set(["health"]);
+const JSON_ROUTES = new Set([
+  "messages",
+  "mcp/tools",
+  "emulator/v1/messages",
+  "access",
+  "demo-mcp/[server]",
+]);
+
+function routeFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((entry) => {
+    const path = join(dir, entry);
+    if (statSync(path).isDirectory()) return routeFiles(path);
+    return entry === "route.ts" ? [path] : [];
+  });
+}
+
+const routes = routeFiles(API_DIR).map((file) =>
+  relative(API_DIR, file).replace(/\/route\.ts$/, ""),
+);
+const context = { params: Promise.resolve({ server: "calendar" }) };
+
+async function methodsOf(route: string): Promise<[string, Handler][]> {
+  const routeModule = (await import(/* @vite-ignore */ join(API_DIR, route, "route.ts"))) as Record<
+    string,
+    unknown
+  >;
+  return ["GET", "POST", "DELETE"].flatMap((method) =>
+    typeof routeModule[method] === "function" ? [[method, routeModule[method] as Handler]] : [],
+  );
+}
+
+function call(handler: Handler, method: string, route: string, headers: Record<string, string>) {
+  const request = new Request(`http://localhost:3000/api/${route}`, {
+    method,
+    headers: { "content-type": "application/json", ...headers },
+    body: method === "POST" ? "{}" : undefined,
+  });
+  return handler(request, context);
+}
+
+describe("every /api route", () => {
+  it("is found", () => {
+    expect(routes).toEqual(
+      expect.arrayContaining([
+        "messages",
+        "mcp/tools",
+        "emulator/v1/messages",
+        "demo-mcp/[server]",
+        "target",
+      ]),
+    );
+  });
+
+  it.each(routes.filter((route) => !UNGUARDED.has(route)))(
+    "/api/%s refuses a foreign Host (DNS rebinding) with 421",
+    async (route) => {
+      for (const [method, handler] of await methodsOf(route)) {
+        const response = await call(handler, method, route, { host: "evil.example.com" });
+        expect({ method, status: response.status }).toEqual({ method, status: 421 });
+        expect(await response.text()).toContain("PLAYGROUND_ALLOWED_HOSTS");
+      }
+    },
+  );
+
+  it.each(routes.filter((route) => !UNGUARDED.has(route)))(
+    "/api/%s refuses another site's page with 403",
+    async (route) => {
+      for (const [method, handler] of await methodsOf(route)) {
+        for (const hostile of [
+          { origin: "http://evil.example.com" } as Record<string, string>,
+          { origin: "http://localhost:8080" },
+          { "sec-fetch-site": "cross-site" },
+        ]) {
+          const response = await call(handler, method, route, {
+            host: "localhost:3000",
+            ...hostile,
+          });
+          expect({ method, hostile, status: response.status }).toEqual({
+            method,
+            hostile,
+            status: 403,
+          });
+        }
+      }
+    },
+  );
+
+  it.each([...JSON_ROUTES])("/api/%s refuses a text/plain POST with 415", async (route) => {
+    const handler = (await methodsOf(route)).find(([method]) => method === "POST")?.[1];
+    expect(handler).toBeDefined();
+    const response = await call(handler!, "POST", route, {
+      host: "localhost:3000",
+      "content-type": "text/plain",
+    });
+    expect(response.status).toBe(415);
+  });
+
+  it("lets a request without an Origin (curl, SDKs, snippets) reach the handler", async () => {
+    const [, discover] = (await methodsOf("mcp/tools")).find(([method]) => method === "POST")!;
+    const response = await call(discover, "POST", "mcp/tools", { host: "localhost:3000" });
+    // The handler's own answer about the body, not the guard's.
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { kind: "bad_request" } });
+  });
+});
+
+describe("the rate limit", () => {
+  it("answers 429 with retry-after once a client passes PLAYGROUND_RATE_LIMIT", async () => {
+    vi.stubEnv("PLAYGROUND_RATE_LIMIT", "3");
+    vi.resetModules();
+    try {
+      const [, discover] = (await methodsOf("mcp/tools")).find(([method]) => method === "POST")!;
+      const statuses: number[] = [];
+      let last: Response | undefined;
+      for (let index = 0; index < 4; index += 1) {
+        last = await call(discover, "POST", "mcp/tools", {
+          host: "localhost:3000",
+          "x-forwarded-for": "198.51.100.4",
+        });
+        statuses.push(last.status);
+      }
+      expect(statuses).toEqual([400, 400, 400, 429]);
+      expect(Number(last!.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect(await last!.text()).toContain("PLAYGROUND_RATE_LIMIT");
+      // Another client is not held back by this one.
+      const other = await call(discover, "POST", "mcp/tools", {
+        host: "localhost:3000",
+        "x-forwarded-for": "198.51.100.5",
+      });
+      expect(other.status).toBe(400);
+    } finally {
+      vi.unstubAllEnvs();
+      vi.resetModules();
+    }
+  });
+});

@@ -1,0 +1,40 @@
+import "server-only";
+// POST /api/access {token}: a browser proves it knows PLAYGROUND_ACCESS_TOKEN once and gets an
+// httpOnly, SameSite=Strict cookie; DELETE withdraws it. Rate limited by the route, like the key.
+import { z } from "zod";
+import { readJsonBody } from "./read-json-body";
+import { accessCookieHeader, sameSecret } from "./access";
+import { siteSettingsFromEnv, type SiteSettings } from "./site-settings";
+
+const accessRequestSchema = z.strictObject({ token: z.string().min(1).max(1000) });
+
+function answer(status: number, kind: string, message: string, headers: HeadersInit = {}) {
+  return Response.json(
+    { ok: status < 300, ...(status >= 300 ? { error: { type: kind, kind, message } } : {}) },
+    { status, headers },
+  );
+}
+
+export async function handleAccessRequest(
+  request: Request,
+  settings: SiteSettings = siteSettingsFromEnv(),
+): Promise<Response> {
+  const secure =
+    new URL(request.url).protocol === "https:" ||
+    request.headers.get("x-forwarded-proto") === "https";
+  if (request.method === "DELETE")
+    return answer(200, "ok", "", { "set-cookie": accessCookieHeader(null, secure) });
+  if (!settings.accessToken) {
+    return answer(
+      404,
+      "not_configured",
+      "This playground has no access token (PLAYGROUND_ACCESS_TOKEN is not set), so there is nothing to enter.",
+    );
+  }
+  const body = await readJsonBody(request, 4096);
+  const parsed = body.ok ? accessRequestSchema.safeParse(body.json) : null;
+  if (!parsed?.success) return answer(400, "bad_request", 'Send {"token": "…"} as JSON.');
+  if (!sameSecret(parsed.data.token, settings.accessToken))
+    return answer(401, "wrong_token", "That is not this playground's access token.");
+  return answer(200, "ok", "", { "set-cookie": accessCookieHeader(settings.accessToken, secure) });
+}

@@ -1,0 +1,105 @@
+// The one rule for where the server may connect on a person's behalf: metadata, link-local and
+// unroutable addresses never; loopback, private and other special-purpose addresses only when the
+// deployment allows them (MCP_ALLOW_PRIVATE_NETWORK). Pure: the network side is in guarded-agent.
+import { classifyIp, isIpLiteral, type AddressClass } from "./ip-class";
+
+export interface AddressPolicy {
+  /** Loopback, private and other special-purpose addresses may be reached. */
+  allowPrivate: boolean;
+}
+
+export class AddressRefusedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "AddressRefusedError";
+  }
+}
+
+/** The documented setting: MCP_ALLOW_PRIVATE_NETWORK=true|false; allowed by default outside production. */
+export function allowPrivateFromEnv(
+  env: Record<string, string | undefined> = process.env,
+): boolean {
+  const value = env.MCP_ALLOW_PRIVATE_NETWORK?.toLowerCase();
+  if (value === "true" || value === "1") return true;
+  if (value === "false" || value === "0") return false;
+  return env.NODE_ENV !== "production";
+}
+
+/** Names of metadata services, refused before any lookup (they resolve to link-local anyway). */
+const METADATA_HOSTNAMES = new Set([
+  "metadata.google.internal",
+  "metadata.goog",
+  "metadata",
+  "instance-data",
+  "instance-data.ec2.internal",
+  "metadata.azure.com",
+  "metadata.platformequinix.com",
+]);
+
+/** Why `address` may not be reached under `policy`, in words; null when it may. */
+export function refusalFor(address: string, policy: AddressPolicy, host?: string): string | null {
+  const judged = classifyIp(address);
+  return refusalForClass(judged, policy, host ?? address);
+}
+
+function refusalForClass(judged: AddressClass, policy: AddressPolicy, host: string): string | null {
+  const shown = judged.embeddedIn
+    ? `${judged.embeddedIn} (which carries the IPv4 address ${judged.address})`
+    : judged.address;
+  const bareHost = host.replace(/^\[|\]$/g, "");
+  const subject = isIpLiteral(bareHost) ? shown : `${bareHost} (${shown})`;
+  switch (judged.category) {
+    case "metadata":
+      return `${subject} is a cloud metadata address and is never fetched.`;
+    case "link-local":
+      return `${subject} is a link-local address and is never fetched.`;
+    case "unroutable":
+      return `${subject} is not a routable address.`;
+    case "loopback":
+    case "private":
+    case "special": {
+      if (policy.allowPrivate) return null;
+      const kind =
+        judged.category === "loopback"
+          ? "a loopback address"
+          : judged.category === "private"
+            ? "on a private network"
+            : `in a special-purpose range (${judged.range})`;
+      return `${subject} is ${kind}; this deployment does not allow that (MCP_ALLOW_PRIVATE_NETWORK).`;
+    }
+    case "public":
+      return null;
+  }
+}
+
+/**
+ * What can be judged from the URL alone, before any lookup: the scheme, metadata host names, and
+ * IP literals. Names are judged when they are resolved, at connect time (see guarded-agent).
+ */
+export function checkUrlBeforeConnecting(url: URL, policy: AddressPolicy): void {
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw new AddressRefusedError(
+      `Only http:// and https:// URLs can be reached (not ${url.protocol}).`,
+    );
+  }
+  const hostname = url.hostname
+    .replace(/^\[|\]$/g, "")
+    .toLowerCase()
+    .replace(/\.$/, "");
+  if (METADATA_HOSTNAMES.has(hostname))
+    throw new AddressRefusedError(`${hostname} is a cloud metadata address and is never fetched.`);
+  if (isIpLiteral(hostname)) {
+    const refusal = refusalFor(hostname, policy, url.hostname);
+    if (refusal) throw new AddressRefusedError(refusal);
+  }
+}
+
+/** The refusal somewhere in an error's cause chain (fetch wraps connect errors), if any. */
+export function findAddressRefusal(error: unknown): AddressRefusedError | null {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current; depth += 1) {
+    if (current instanceof AddressRefusedError) return current;
+    current = current instanceof Error ? current.cause : undefined;
+  }
+  return null;
+}

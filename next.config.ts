@@ -1,8 +1,20 @@
 import type { NextConfig } from "next";
+import { API_CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // A self-contained server in .next/standalone: `node .next/standalone/server.js` (see README).
+  output: "standalone",
+  headers() {
+    return Promise.resolve([
+      { source: "/:path*", headers: [...SECURITY_HEADERS] },
+      {
+        source: "/api/:path*",
+        headers: [{ key: "Content-Security-Policy", value: API_CONTENT_SECURITY_POLICY }],
+      },
+    ]);
+  },
 };
 
 export default nextConfig;

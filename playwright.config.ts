@@ -43,7 +43,8 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: `node node_modules/next/dist/bin/next start -p ${port} -H 127.0.0.1`,
+      // The production path the README documents: the standalone server, started with node.
+      command: "node .next/standalone/server.js",
       url: baseURL,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
@@ -51,8 +52,12 @@ export default defineConfig({
       // PLAYGROUND_TEST_HOOKS: the emulator honours the test-only delay and break headers.
       env: {
         NEXT_TELEMETRY_DISABLED: "1",
+        PORT: String(port),
+        HOSTNAME: "127.0.0.1",
         MCP_ALLOW_PRIVATE_NETWORK: "true",
         PLAYGROUND_TEST_HOOKS: "1",
+        // Many tests from one address in a short time: a limit far above what they send.
+        PLAYGROUND_RATE_LIMIT: "100000",
       },
     },
     {

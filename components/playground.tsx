@@ -14,6 +14,7 @@ import { HistoryButton } from "@/components/history/history-button";
 import { SharedLinkBanner } from "@/components/share/shared-link-banner";
 import { ApiKeyBar, TargetSwitch, useServerInfo } from "@/components/target-switch";
 import { Button } from "@/components/ui/button";
+import { PaneBoundary } from "@/components/ui/pane-boundary";
 import { cn } from "@/components/ui/cn";
 
 const PANES = ["composer", "preview", "response"] as const;
@@ -44,11 +45,13 @@ export function Playground() {
     );
   }
   return (
-    <StoreProvider origin={window.location.origin}>
-      <PreviewProvider>
-        <PlaygroundLayout />
-      </PreviewProvider>
-    </StoreProvider>
+    <PaneBoundary name="playground">
+      <StoreProvider origin={window.location.origin}>
+        <PreviewProvider>
+          <PlaygroundLayout />
+        </PreviewProvider>
+      </StoreProvider>
+    </PaneBoundary>
   );
 }
 
@@ -100,7 +103,9 @@ function PlaygroundLayout() {
     <div className="flex h-dvh flex-col" data-hydrated={hydrated}>
       <Header onSend={sendNow} onShowResponse={() => setActivePane("response")} />
       <ApiKeyBar serverInfo={serverInfo} />
-      <SharedLinkBanner />
+      <PaneBoundary name="shared link notice">
+        <SharedLinkBanner />
+      </PaneBoundary>
       <RestoreNotice />
       <nav aria-label="Panes" className="border-b border-line bg-panel px-3 lg:hidden">
         <div role="tablist" className="flex gap-1">
@@ -186,7 +191,7 @@ function PaneFrame({
       <h2 className="mb-3 hidden text-xs font-semibold tracking-wider text-muted uppercase lg:block">
         {PANE_LABELS[pane]}
       </h2>
-      {children}
+      <PaneBoundary name={`${PANE_LABELS[pane].toLowerCase()} pane`}>{children}</PaneBoundary>
     </section>
   );
 }

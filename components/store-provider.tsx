@@ -18,9 +18,20 @@ import {
 
 const StoreContext = createContext<ComposerStoreApi | null>(null);
 
-/** One store per mounted playground (never a module global shared across server renders). */
-export function StoreProvider({ children, origin }: { children: ReactNode; origin: string }) {
-  const [store] = useState(() => createComposerStore({ origin }));
+/**
+ * One store per mounted playground (never a module global shared across server renders); tests
+ * may hand in a store they prepared.
+ */
+export function StoreProvider({
+  children,
+  origin,
+  store: given,
+}: {
+  children: ReactNode;
+  origin: string;
+  store?: ComposerStoreApi;
+}) {
+  const [store] = useState(() => given ?? createComposerStore({ origin }));
   useEffect(() => hydrateStore(store), [store]);
   return <StoreContext.Provider value={store}>{children}</StoreContext.Provider>;
 }

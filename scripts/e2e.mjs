@@ -5,7 +5,7 @@ import { freePort } from "./free-port.mjs";
 
 ensureBrowser();
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
-const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env });
+const build = spawnSync(process.execPath, ["scripts/build.mjs"], { stdio: "inherit", env });
 if (build.status !== 0) process.exit(build.status ?? 1);
 const port = String(await freePort());
 const everythingPort = String(await freePort());

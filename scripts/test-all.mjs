@@ -51,7 +51,7 @@ let e2eStatus = 0;
 try {
   const browser = ensureBrowser();
   console.log(`\nBrowser for Playwright: ${browser}`);
-  if (run("npx", ["next", "build"]) !== 0) {
+  if (run(process.execPath, ["scripts/build.mjs"]) !== 0) {
     totals.failed += 1;
     notes.push("next build failed, so the browser tests could not run");
   } else {

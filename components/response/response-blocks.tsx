@@ -48,7 +48,18 @@ export function ResponseBlocks({
 }
 
 function isErrorResult(block: BetaContentBlock): boolean {
-  return block.type === "mcp_tool_result" && block.is_error;
+  return block.type === "mcp_tool_result" && block.is_error === true;
+}
+
+/** A tool result's text; parts that are not text are named rather than dropped. */
+function resultText(content: unknown): string {
+  if (typeof content === "string") return content;
+  if (!Array.isArray(content)) return "";
+  return content
+    .map((part: { type?: unknown; text?: unknown }) =>
+      typeof part.text === "string" ? part.text : `[${String(part.type)}]`,
+    )
+    .join("\n");
 }
 
 function StreamingCaret() {
@@ -119,10 +130,7 @@ function BlockView({
       );
     case "mcp_tool_result": {
       const call = calls.get(block.tool_use_id);
-      const text =
-        typeof block.content === "string"
-          ? block.content
-          : block.content.map((part) => part.text).join("\n");
+      const text = resultText(block.content);
       return (
         <div
           className={cn(

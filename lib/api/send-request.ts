@@ -2,6 +2,7 @@
 // trust boundary (zod), so the response pane only ever renders a checked shape.
 import type { BetaMessage } from "@anthropic-ai/sdk/resources/beta/messages/messages";
 import { z } from "zod";
+import { contentBlocksSchema } from "../blocks/schema";
 import type { MessagesRequest } from "../request/build-request";
 import { applyStreamEvent, EMPTY_SNAPSHOT, type StreamSnapshot } from "../stream/accumulate";
 import { readEventStream, StreamBreak } from "../stream/read-event-stream";
@@ -9,13 +10,12 @@ import type { Target } from "./targets";
 
 export const SEND_PATH = "/api/messages";
 
-const blockSchema = z.looseObject({ type: z.string() });
 export const messageSchema = z.looseObject({
   id: z.string(),
   type: z.literal("message"),
   role: z.literal("assistant"),
   model: z.string(),
-  content: z.array(blockSchema),
+  content: contentBlocksSchema,
   stop_reason: z.string().nullable(),
   usage: z.looseObject({ input_tokens: z.number(), output_tokens: z.number() }),
 });

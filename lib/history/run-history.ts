@@ -7,6 +7,7 @@ import type { SendFailure, SendOutcome } from "../api/send-request";
 import { TARGETS } from "../api/targets";
 import { buildRequest, type MessagesRequest } from "../request/build-request";
 import { withoutTokens } from "../request/composer";
+import { contentBlocksSchema, depthWithin } from "../blocks/schema";
 import { composerStateSchema } from "../request/schema";
 import type { ComposerState } from "../request/types";
 
@@ -94,7 +95,8 @@ export function addRun(
 const messageShape = z.looseObject({
   id: z.string(),
   model: z.string(),
-  content: z.array(z.looseObject({ type: z.string() })),
+  content: contentBlocksSchema,
+  stop_reason: z.string().nullish(),
   usage: z.looseObject({ input_tokens: z.number(), output_tokens: z.number() }),
 });
 const failureShape = z.object({
@@ -119,7 +121,8 @@ const outcomeShape = z.discriminatedUnion("ok", [
   z.object({
     ok: z.literal(false),
     error: failureShape,
-    raw: z.unknown(),
+    // Shown as JSON: any JSON, of bounded depth.
+    raw: z.unknown().refine((value) => depthWithin(value, 64), "nests too deep"),
     partial: messageShape.nullable(),
     ...timingShape,
   }),

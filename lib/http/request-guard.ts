@@ -12,11 +12,8 @@ export interface GuardOptions {
 export type GuardVerdict =
   { ok: true } | { ok: false; status: number; kind: string; message: string };
 
-export function checkRequest(
-  request: Request,
-  settings: SiteSettings,
-  options: GuardOptions = {},
-): GuardVerdict {
+/** The Host check alone: pages answer links from anywhere, but only under this app's names. */
+export function checkHost(request: Request, settings: SiteSettings): GuardVerdict {
   const hostHeader = request.headers.get("host");
   const host = parseHost(hostHeader);
   if (!host || !isAllowedHost(host, settings)) {
@@ -27,6 +24,17 @@ export function checkRequest(
       message: `This playground does not answer to the host '${clean(hostHeader)}'. If that name is yours, add it to PLAYGROUND_ALLOWED_HOSTS.`,
     };
   }
+  return { ok: true };
+}
+
+export function checkRequest(
+  request: Request,
+  settings: SiteSettings,
+  options: GuardOptions = {},
+): GuardVerdict {
+  const hostVerdict = checkHost(request, settings);
+  if (!hostVerdict.ok) return hostVerdict;
+  const hostHeader = request.headers.get("host");
   const fetchSite = request.headers.get("sec-fetch-site");
   if (fetchSite === "cross-site" || fetchSite === "same-site") {
     return crossSite(`the browser marked it ${fetchSite}`);

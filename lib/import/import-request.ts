@@ -4,7 +4,9 @@
 // naming where. Never throws on what it reads.
 import type { NewId } from "../request/composer";
 import { createConfigRow, createServer } from "../request/composer";
+import { describeIssue } from "../blocks/schema";
 import { turnText } from "../request/conversation";
+import { turnContentSchema } from "../request/schema";
 import {
   CURRENT_MCP_BETA,
   MCP_BETAS,
@@ -260,7 +262,10 @@ function readMessages(
     }
     if (typeof content !== "string" && !(Array.isArray(content) && content.every(isObject)))
       throw new ImportError(`messages.${index}.content: expected text or a list of blocks.`);
-    turns.push({ id: newId(), role, content } as ConversationTurn);
+    const checked = turnContentSchema.safeParse(content);
+    if (!checked.success)
+      throw new ImportError(describeIssue(checked.error, `messages.${index}.content`));
+    turns.push({ id: newId(), role, content: checked.data } as ConversationTurn);
   });
   const last = turns.at(-1);
   if (!last) throw new ImportError("messages: no user or assistant message found.");

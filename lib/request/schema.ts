@@ -1,6 +1,7 @@
 // zod schema of the composer state: every place it comes back from outside (localStorage, and
 // later share links) goes through here, so a corrupt or hostile value never reaches the store.
 import { z } from "zod";
+import { contentBlocksSchema, describeIssue } from "../blocks/schema";
 import { CACHE_TTLS, MCP_BETAS, TOOL_SEARCH_KINDS, type ComposerState } from "./types";
 
 const toolFlags = {
@@ -20,11 +21,11 @@ export const serverDraftSchema = z.object({
   cacheTtl: z.enum(CACHE_TTLS),
 });
 
-/** A turn's content: text, or blocks the API judges (kept as they are, so they go back unchanged). */
-export const turnContentSchema = z.union([
-  z.string().max(200_000),
-  z.array(z.looseObject({ type: z.string().max(100) })).max(1000),
-]);
+/**
+ * A turn's content: text, or blocks — those the app renders checked field by field, the rest kept
+ * as they are (they go back to the API unchanged).
+ */
+export const turnContentSchema = z.union([z.string().max(200_000), contentBlocksSchema]);
 
 export const conversationTurnSchema = z.object({
   id: idSchema,
@@ -51,5 +52,5 @@ export function parseComposerState(
   const result = composerStateSchema.safeParse(value);
   // The blocks are checked only down to their `type`; the API judges the rest.
   if (result.success) return { success: true, data: result.data as ComposerState };
-  return { success: false, error: z.prettifyError(result.error) };
+  return { success: false, error: describeIssue(result.error) };
 }

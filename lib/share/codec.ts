@@ -7,6 +7,7 @@
 import { Inflate, deflateSync, strFromU8, strToU8 } from "fflate";
 import { z } from "zod";
 import type { NewId } from "../request/composer";
+import { describeIssue } from "../blocks/schema";
 import { turnContentSchema } from "../request/schema";
 import {
   CACHE_TTLS,
@@ -167,9 +168,8 @@ export function decodeShareState(value: string, newId: NewId): DecodeResult {
   }
   const parsed = payloadSchema.safeParse(raw);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
     return fail(
-      `This share link does not hold a configuration this playground can open (${issue ? `${issue.path.join(".") || "root"}: ${issue.message}` : "invalid"}).`,
+      `This share link does not hold a configuration this playground can open (${describeIssue(parsed.error)}).`,
     );
   }
   return { success: true, data: fromPayload(parsed.data, newId) };

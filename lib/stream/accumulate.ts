@@ -73,8 +73,12 @@ export function applyStreamEvent(
       let inputError: string | null = snapshot.inputError;
       try {
         input = json === "" ? {} : JSON.parse(json);
+        if (typeof input !== "object" || input === null || Array.isArray(input)) {
+          inputError = `The input of block ${event.index} is not a JSON object: ${json.slice(0, 200)}`;
+          input = {};
+        }
       } catch (error) {
-        inputError = `The input of block ${event.index} is not valid JSON (${error instanceof Error ? error.message : String(error)}): ${json}`;
+        inputError = `The input of block ${event.index} is not valid JSON (${error instanceof Error ? error.message : String(error)}): ${json.slice(0, 200)}`;
       }
       return {
         ...next,

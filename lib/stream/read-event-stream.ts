@@ -4,24 +4,29 @@
 import type { BetaRawMessageStreamEvent } from "@anthropic-ai/sdk/resources/beta/messages/messages";
 import { createParser } from "eventsource-parser";
 import { z } from "zod";
+import {
+  blockDeltaSchema,
+  contentBlockSchema,
+  contentBlocksSchema,
+  describeIssue,
+} from "../blocks/schema";
 
 const index = z.number().int().nonnegative();
-const block = z.looseObject({ type: z.string() });
 const eventSchemas = {
   message_start: z.looseObject({
     message: z.looseObject({
       id: z.string(),
       model: z.string(),
       role: z.literal("assistant"),
-      content: z.array(block),
+      content: contentBlocksSchema,
       usage: z.looseObject({ input_tokens: z.number(), output_tokens: z.number() }),
     }),
   }),
-  content_block_start: z.looseObject({ index, content_block: block }),
-  content_block_delta: z.looseObject({ index, delta: block }),
+  content_block_start: z.looseObject({ index, content_block: contentBlockSchema }),
+  content_block_delta: z.looseObject({ index, delta: blockDeltaSchema }),
   content_block_stop: z.looseObject({ index }),
   message_delta: z.looseObject({
-    delta: z.looseObject({}),
+    delta: z.looseObject({ stop_reason: z.string().nullish() }),
     usage: z.looseObject({ output_tokens: z.number() }),
   }),
   message_stop: z.looseObject({}),
@@ -78,7 +83,7 @@ export async function readEventStream(
       if (!parsed.success) {
         result.failure = new StreamBreak(
           "invalid_stream",
-          `A ${type} event does not have the API's shape: ${parsed.error.issues[0]?.message ?? ""}`,
+          `A ${type} event does not have the API's shape: ${describeIssue(parsed.error)}`,
         );
         return;
       }

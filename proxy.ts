@@ -1,0 +1,41 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { checkHost } from "@/lib/http/request-guard";
+import { createNonce, pageContentSecurityPolicy } from "@/lib/http/security-headers";
+import { siteSettingsFromEnv } from "@/lib/http/site-settings";
+
+/**
+ * Pages: refused under a Host that is not this app's (DNS rebinding), and served with a fresh
+ * CSP nonce that Next.js puts on its own scripts. API routes check themselves (lib/http).
+ */
+export function proxy(request: NextRequest) {
+  const verdict = checkHost(request, siteSettingsFromEnv());
+  if (!verdict.ok) {
+    return new NextResponse(verdict.message, {
+      status: verdict.status,
+      headers: { "content-type": "text/plain; charset=utf-8" },
+    });
+  }
+  const nonce = createNonce();
+  const policy = pageContentSecurityPolicy({
+    nonce,
+    development: process.env.NODE_ENV === "development",
+  });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("content-security-policy", policy);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("content-security-policy", policy);
+  return response;
+}
+
+export const config = {
+  matcher: [
+    {
+      source: "/((?!api/|_next/static|_next/image|favicon.ico|icon.svg).*)",
+      missing: [
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
+      ],
+    },
+  ],
+};

@@ -1,0 +1,14 @@
+// The production build: `next build` (standalone output), then the static files the standalone
+// server serves from its own folder. The result runs with `node .next/standalone/server.js`.
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, rmSync } from "node:fs";
+
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env });
+if (build.status !== 0) process.exit(build.status ?? 1);
+
+const standalone = ".next/standalone";
+rmSync(`${standalone}/.next/static`, { recursive: true, force: true });
+cpSync(".next/static", `${standalone}/.next/static`, { recursive: true });
+if (existsSync("public")) cpSync("public", `${standalone}/public`, { recursive: true });
+console.log(`Built: start it with  node ${standalone}/server.js  (PORT, HOSTNAME; see README).`);

@@ -7,7 +7,13 @@ import { cn } from "@/components/ui/cn";
 import { TARGETS, type Target } from "@/lib/api/targets";
 
 const LABELS: Record<Target, string> = { emulator: "Emulator", anthropic: "Anthropic API" };
-const serverInfoSchema = z.object({ serverHasKey: z.boolean(), customBaseUrl: z.boolean() });
+const serverInfoSchema = z.object({
+  serverHasKey: z.boolean(),
+  customBaseUrl: z.boolean(),
+  serverKeyUsable: z.boolean(),
+  accessConfigured: z.boolean(),
+  accessGranted: z.boolean(),
+});
 export type ServerInfo = z.infer<typeof serverInfoSchema>;
 
 /** What the server says of its own key (whether one is set, never the key). */
@@ -74,13 +80,14 @@ export function ApiKeyBar({ serverInfo }: { serverInfo: ServerInfo | null }) {
   const apiKey = useComposer((s) => s.browserApiKey);
   const setApiKey = useComposer((s) => s.setBrowserApiKey);
   if (target !== "anthropic") return null;
-  if (serverInfo?.serverHasKey && !apiKey) {
+  if (serverInfo?.serverHasKey && serverInfo.serverKeyUsable && !apiKey) {
     return (
       <p className="border-b border-line bg-accent-soft px-4 py-1.5 text-xs text-ink">
         Sending to the Anthropic API with the server&apos;s key (ANTHROPIC_API_KEY).
       </p>
     );
   }
+  const locked = serverInfo?.serverHasKey && !serverInfo.serverKeyUsable;
   return (
     <div className="flex flex-wrap items-center gap-2 border-b border-line bg-accent-soft px-4 py-1.5 text-xs">
       <label htmlFor="browser-api-key" className="font-medium">
@@ -100,6 +107,19 @@ export function ApiKeyBar({ serverInfo }: { serverInfo: ServerInfo | null }) {
         Kept in this tab only, sent with each request to this app&apos;s server, never stored or
         logged.
       </span>
+      {locked ? (
+        <span data-testid="server-key-locked" className="basis-full text-ink">
+          This server has its own key, used here only with its access token:{" "}
+          {serverInfo.accessConfigured ? (
+            <a href="/access" className="text-accent underline">
+              enter the access token
+            </a>
+          ) : (
+            "its operator has not set one (PLAYGROUND_ACCESS_TOKEN)"
+          )}
+          , or paste your own key.
+        </span>
+      ) : null}
     </div>
   );
 }

@@ -136,3 +136,44 @@ test("a request under a foreign Host name (DNS rebinding) is refused, page and A
   });
   expect(api.status()).toBe(421);
 });
+
+test("a URL's credentials and query string stay out of links and code unless kept", async ({
+  page,
+}) => {
+  const app = new PlaygroundPage(page);
+  await app.open();
+  const card = await app.addServer({
+    name: "crm",
+    url: "https://bot:hunter2@crm.example.com/mcp?api_key=sk-live-123",
+  });
+  await expect(card.getByTestId("url-secrets")).toContainText(
+    "the user name and password and the query string",
+  );
+
+  await page.getByRole("button", { name: "Get code" }).click();
+  const snippet = page.getByTestId("snippet");
+  await expect(snippet).toContainText("MCP_URL_CRM");
+  await expect(snippet).not.toContainText("hunter2");
+  await page.keyboard.press("Escape");
+
+  await page.getByRole("button", { name: "Share", exact: true }).click();
+  const link = await page.getByLabel("Share link").inputValue();
+  expect(link).not.toMatch(/hunter2|sk-live/);
+  await expect(page.getByTestId("share-url-notes")).toContainText("The link leaves out");
+  await page.keyboard.press("Escape");
+
+  // Opened elsewhere: the receiver is told what was left out.
+  const other = await page.context().browser()!.newPage();
+  await other.goto(link);
+  await other.getByRole("button", { name: "Open shared configuration" }).click();
+  await expect(other.getByTestId("share-url-parts")).toContainText("crm");
+  await other.close();
+
+  // Kept on purpose: the link and the code carry them, and the dialog says so loudly.
+  await card.getByLabel(/Keep them in links, history and code/).check();
+  await page.getByRole("button", { name: "Share", exact: true }).click();
+  expect(await page.getByLabel("Share link").inputValue()).not.toBe(link);
+  await expect(page.getByTestId("share-url-notes").getByRole("alert")).toContainText(
+    "as you chose",
+  );
+});

@@ -2,6 +2,7 @@
 
 import { useMemo, useRef, useState } from "react";
 import { usePreview } from "@/components/preview/use-preview";
+import { useComposer } from "@/components/store-provider";
 import { Button } from "@/components/ui/button";
 import { CloseDialogButton, Dialog } from "@/components/ui/dialog";
 import { useCopy } from "@/components/ui/use-copy";
@@ -10,7 +11,7 @@ import {
   generateSnippet,
   SNIPPET_LABELS,
   SNIPPET_LANGUAGES,
-  tokenVariables,
+  secretVariables,
   type SnippetLanguage,
 } from "@/lib/export/snippets";
 import { HighlightedCode } from "@/components/ui/highlighted-code";
@@ -18,11 +19,19 @@ import { HighlightedCode } from "@/components/ui/highlighted-code";
 /** "Get code": the request Send would send, as curl, TypeScript, Python or a JSON body. */
 export function GetCodeButton() {
   const { request } = usePreview();
+  const servers = useComposer((s) => s.composer.servers);
+  const keepUrlSecrets = useMemo(
+    () => servers.filter((server) => server.keepUrlSecrets).map((server) => server.name),
+    [servers],
+  );
   const dialog = useRef<HTMLDialogElement>(null);
   const [language, setLanguage] = useState<SnippetLanguage>("curl");
   const { status, copy, reset } = useCopy();
-  const snippet = useMemo(() => generateSnippet(language, request), [language, request]);
-  const variables = tokenVariables(request);
+  const snippet = useMemo(
+    () => generateSnippet(language, request, { keepUrlSecrets }),
+    [language, request, keepUrlSecrets],
+  );
+  const variables = secretVariables(request, { keepUrlSecrets });
 
   return (
     <>
@@ -66,7 +75,8 @@ export function GetCodeButton() {
           Secrets are environment variables: <code className="font-mono">ANTHROPIC_API_KEY</code>
           {variables.map((variable) => (
             <span key={variable.env}>
-              , <code className="font-mono">{variable.env}</code> (token of {variable.serverName})
+              , <code className="font-mono">{variable.env}</code> (
+              {variable.field === "url" ? "URL" : "token"} of {variable.serverName})
             </span>
           ))}
           . Set <code className="font-mono">ANTHROPIC_BASE_URL</code> to{" "}

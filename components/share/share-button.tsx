@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { CloseDialogButton, Dialog } from "@/components/ui/dialog";
 import { useCopy } from "@/components/ui/use-copy";
 import { buildShareUrl, MAX_LINK_CHARS, shareLinkOpens } from "@/lib/share/codec";
+import { shareUrlNotes } from "@/lib/share/url-notes";
 
 /** "Share": the whole composer in the link's fragment (never sent to a server), tokens left out. */
 export function ShareButton() {
@@ -16,6 +17,7 @@ export function ShareButton() {
   const withTokens = composer.servers
     .filter((server) => server.authorizationToken)
     .map((server) => server.name);
+  const urlNotes = shareUrlNotes(composer.servers);
 
   async function share() {
     const url = buildShareUrl(`${window.location.origin}${window.location.pathname}`, composer);
@@ -58,6 +60,21 @@ export function ShareButton() {
             ? `: whoever opens it is asked for the token of ${withTokens.join(", ")}.`
             : "."}
         </p>
+        {urlNotes.length ? (
+          <ul data-testid="share-url-notes" className="mt-2 space-y-1 text-xs">
+            {urlNotes.map((note) => (
+              <li
+                key={note.text}
+                role={note.warning ? "alert" : undefined}
+                className={
+                  note.warning ? "rounded-md bg-warn-soft px-2 py-1.5 text-warn" : "text-muted"
+                }
+              >
+                {note.text}
+              </li>
+            ))}
+          </ul>
+        ) : null}
         {link && !shareLinkOpens(link) ? (
           <p role="alert" className="mt-2 rounded-md bg-warn-soft px-2 py-1.5 text-xs text-warn">
             This link is too long to open: its configuration is over{" "}

@@ -30,6 +30,7 @@ export function SharedLinkBanner() {
   // click, by which time the saved state has long been restored and cannot overwrite it.
   const [incoming, setIncoming] = useState<Incoming | null>(readIncoming);
   const [tokenIds, setTokenIds] = useState<string[]>([]);
+  const [urlPartIds, setUrlPartIds] = useState<string[]>([]);
 
   useEffect(() => {
     // The link has been read; keep the address bar clean (and a reload from asking again).
@@ -41,6 +42,7 @@ export function SharedLinkBanner() {
   const needingToken = servers.filter(
     (server) => tokenIds.includes(server.id) && !server.authorizationToken,
   );
+  const missingUrlParts = servers.filter((server) => urlPartIds.includes(server.id));
 
   if (incoming?.kind === "error") {
     return (
@@ -74,6 +76,7 @@ export function SharedLinkBanner() {
           onClick={() => {
             replaceComposer(incoming.decoded.state);
             setTokenIds(incoming.decoded.serversNeedingToken);
+            setUrlPartIds(incoming.decoded.serversMissingUrlParts);
             setIncoming(null);
           }}
         >
@@ -85,8 +88,27 @@ export function SharedLinkBanner() {
       </div>
     );
   }
-  if (needingToken.length > 0) {
-    return (
+  const urlPartsNote =
+    missingUrlParts.length > 0 ? (
+      <div
+        role="status"
+        data-testid="share-url-parts"
+        className="flex flex-wrap items-center gap-3 border-b border-warn/30 bg-warn-soft px-4 py-2 text-sm"
+      >
+        <span className="flex-1">
+          The sender left the credentials or query string out of the URL of{" "}
+          {missingUrlParts.map((server) => server.name || "an unnamed server").join(", ")} (they
+          often hold a key). Complete the URL in its card if the server needs them.
+        </span>
+        <Button size="sm" variant="ghost" onClick={() => setUrlPartIds([])}>
+          Dismiss
+        </Button>
+      </div>
+    ) : null;
+  if (needingToken.length === 0) return urlPartsNote;
+  return (
+    <>
+      {urlPartsNote}
       <div
         data-testid="share-tokens"
         className="space-y-1.5 border-b border-warn/30 bg-warn-soft px-4 py-2 text-sm"
@@ -119,7 +141,6 @@ export function SharedLinkBanner() {
           </Button>
         </div>
       </div>
-    );
-  }
-  return null;
+    </>
+  );
 }

@@ -11,7 +11,7 @@ import { serveDemoServers } from "../testing/demo-servers";
 import { serveHandler, type ServedHandler } from "../testing/serve-handler";
 import { sequentialIds } from "../testing/sequential-ids";
 import { twoTurnConversation } from "../testing/conversation-fixtures";
-import { generateSnippet, SNIPPET_LANGUAGES, tokenVariables } from "./snippets";
+import { generateSnippet, secretVariables, SNIPPET_LANGUAGES } from "./snippets";
 
 const run = promisify(execFile);
 const WORK = join(process.cwd(), ".test-output", "snippets");
@@ -93,8 +93,8 @@ async function sendBody(params: ReturnType<typeof demoParams>) {
 describe("exported snippets", () => {
   it("name one environment variable per token and never hold a secret", () => {
     const params = demoParams();
-    expect(tokenVariables(params)).toEqual([
-      { serverIndex: 1, serverName: "tasks", env: "MCP_TOKEN_TASKS" },
+    expect(secretVariables(params)).toEqual([
+      { serverIndex: 1, serverName: "tasks", env: "MCP_TOKEN_TASKS", field: "authorization_token" },
     ]);
     for (const language of SNIPPET_LANGUAGES) {
       const snippet = generateSnippet(language, params);

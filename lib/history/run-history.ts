@@ -6,7 +6,8 @@ import { z } from "zod";
 import type { SendFailure, SendOutcome } from "../api/send-request";
 import { TARGETS } from "../api/targets";
 import { buildRequest, type MessagesRequest } from "../request/build-request";
-import { withoutTokens } from "../request/composer";
+import { withoutSecrets } from "../request/composer";
+import { withoutUrlSecrets } from "../request/url-secrets";
 import { contentBlocksSchema, depthWithin } from "../blocks/schema";
 import { composerStateSchema } from "../request/schema";
 import type { ComposerState } from "../request/types";
@@ -47,7 +48,7 @@ export function createRunRecord(
     title: firstWords(composer.message),
     kind: outcomeKind(outcome),
     summary: outcome.ok ? (outcome.message.stop_reason ?? "null") : outcome.error.type,
-    composer: withoutTokens(composer),
+    composer: withoutSecrets(composer),
     outcome,
   };
 }
@@ -185,10 +186,15 @@ export function reopenComposer(run: RunRecord, current: ComposerState): Composer
   return {
     ...run.composer,
     servers: run.composer.servers.map((server) => {
+      // The server as typed now, when it is this one: its token and full URL come back.
       const same = current.servers.find(
-        (candidate) => candidate.name === server.name && candidate.url === server.url,
+        (candidate) =>
+          candidate.name === server.name &&
+          (candidate.url === server.url || withoutUrlSecrets(candidate.url) === server.url),
       );
-      return same ? { ...server, authorizationToken: same.authorizationToken } : server;
+      return same
+        ? { ...server, url: same.url, authorizationToken: same.authorizationToken }
+        : server;
     }),
   };
 }

@@ -1,5 +1,6 @@
 // Pure edits of the composer state. The store calls these; tests call them directly. Ids come
 // from the caller so the functions stay deterministic.
+import { withoutUrlSecrets } from "./url-secrets";
 import type { ComposerState, ServerDraft, ToolConfigDraft } from "./types";
 import { CURRENT_MCP_BETA } from "./types";
 import { DEMO_TASKS_TOKEN } from "../demo-mcp/token";
@@ -175,5 +176,20 @@ export function withoutTokens(state: ComposerState): ComposerState {
   return {
     ...state,
     servers: state.servers.map((server) => ({ ...server, authorizationToken: "" })),
+  };
+}
+
+/**
+ * What may leave the composer (history, links): no token, and no URL credentials or query string
+ * unless the person chose to keep them for that server.
+ */
+export function withoutSecrets(state: ComposerState): ComposerState {
+  return {
+    ...state,
+    servers: state.servers.map((server) => ({
+      ...server,
+      authorizationToken: "",
+      url: server.keepUrlSecrets ? server.url : withoutUrlSecrets(server.url),
+    })),
   };
 }

@@ -19,6 +19,7 @@ export const serverDraftSchema = z.object({
   defaultConfig: z.object(toolFlags),
   configs: z.array(z.object({ id: idSchema, tool: z.string().max(1000), ...toolFlags })).max(5000),
   cacheTtl: z.enum(CACHE_TTLS),
+  keepUrlSecrets: z.boolean().optional(),
 });
 
 /**

@@ -54,6 +54,11 @@ export interface ServerDraft {
   defaultConfig: ToolFlags;
   configs: ToolConfigDraft[];
   cacheTtl: CacheTtlChoice;
+  /**
+   * The URL's user name, password and query string go into share links, history and exported
+   * code as they are (ticked by the person, who was told they often hold a key). Unset: left out.
+   */
+  keepUrlSecrets?: boolean;
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   encodeShareState,
   readShareFragment,
   shareLinkOpens,
+  SHARE_VERSION,
 } from "./codec";
 import { createDefaultState } from "../request/composer";
 
@@ -170,6 +171,16 @@ describe("share link codec", () => {
     expect(shareLinkOpens(buildShareUrl("http://localhost/", stateWith()))).toBe(true);
   });
 
+  it("still opens links of formats 1 and 2 (the payload only gained optional keys)", () => {
+    const state = createDefaultState(sequentialIds(), "http://localhost:3000");
+    const current = encodeShareState(state);
+    const decodedNow = decodeShareState(current, sequentialIds());
+    for (const older of ["1", "2"]) {
+      const decoded = decodeShareState(`${older}.${current.slice(2)}`, sequentialIds());
+      expect(decoded).toEqual(decodedNow);
+    }
+  });
+
   it("refuses truncated, tampered and future-version links with clear words", () => {
     const state: ComposerState = {
       model: "claude-opus-4-6",
@@ -187,7 +198,9 @@ describe("share link codec", () => {
       success: false,
       error: expect.stringContaining("damaged") as unknown,
     });
-    expect(decodeShareState(`3.${link.slice(2)}`, sequentialIds())).toMatchObject({
+    expect(
+      decodeShareState(`${SHARE_VERSION + 1}.${link.slice(2)}`, sequentialIds()),
+    ).toMatchObject({
       success: false,
       error: expect.stringContaining("newer version") as unknown,
     });

@@ -1,6 +1,6 @@
-// Composer state ⇄ URL fragment (`#s=1.<data>`): versioned, deflate-compressed, base64url, with
-// every authorization token stripped (the link says only which servers had one). Decoding is
-// strict and bounded, and never throws on what it reads.
+// Composer state ⇄ URL fragment (`#s=3.<data>`): versioned, deflate-compressed, base64url, with
+// every authorization token stripped, and URL credentials and query strings unless kept (the link
+// says only which servers had them). Decoding is strict and bounded, and never throws.
 //
 // Only append: a new format gets a new version number and its own decoder; version 1 links must
 // keep opening as they do today.
@@ -8,6 +8,7 @@ import { Inflate, deflateSync, strFromU8, strToU8 } from "fflate";
 import { z } from "zod";
 import type { NewId } from "../request/composer";
 import { describeIssue } from "../blocks/schema";
+import { hasUrlSecrets, withoutUrlSecrets } from "../request/url-secrets";
 import { turnContentSchema } from "../request/schema";
 import {
   CACHE_TTLS,
@@ -19,8 +20,11 @@ import {
 } from "../request/types";
 
 export const SHARE_PARAM = "s";
-/** 2 added the conversation and the stream switch; links of format 1 still open. */
-export const SHARE_VERSION = 2;
+/**
+ * 2 added the conversation and the stream switch; 3 marks servers whose URL credentials or query
+ * string were left out. Links of formats 1 and 2 still open.
+ */
+export const SHARE_VERSION = 3;
 const OLDEST_VERSION = 1;
 /** The longest fragment value a link may carry; longer ones are refused when opened. */
 export const MAX_LINK_CHARS = 32_000;
@@ -32,6 +36,8 @@ const serverSchema = z.strictObject({
   n: z.string().max(1000),
   u: z.string().max(4000),
   k: z.literal(1).optional(),
+  // The URL's credentials or query string were left out (format 3).
+  r: z.literal(1).optional(),
   f: flagsSchema.optional(),
   c: z
     .array(
@@ -67,6 +73,8 @@ export interface DecodedShare {
   state: ComposerState;
   /** Ids (in `state`) of the servers that had a token: the person opening the link is asked for it. */
   serversNeedingToken: string[];
+  /** Ids of the servers whose URL lost its credentials or query string on the way. */
+  serversMissingUrlParts: string[];
 }
 
 export type DecodeResult =
@@ -98,10 +106,12 @@ function toPayload(state: ComposerState): Payload {
     ...(state.toolSearch !== "none" ? { q: state.toolSearch } : {}),
     s: state.servers.map((server) => {
       const flags = toFlags(server.defaultConfig);
+      const stripped = !server.keepUrlSecrets && hasUrlSecrets(server.url);
       return {
         n: server.name,
-        u: server.url,
+        u: stripped ? withoutUrlSecrets(server.url) : server.url,
         ...(server.authorizationToken ? { k: 1 as const } : {}),
+        ...(stripped ? { r: 1 as const } : {}),
         ...(flags ? { f: flags } : {}),
         ...(server.configs.length
           ? { c: server.configs.map((row) => ({ t: row.tool, ...toFlags(row) })) }
@@ -177,6 +187,7 @@ export function decodeShareState(value: string, newId: NewId): DecodeResult {
 
 function fromPayload(payload: Payload, newId: NewId): DecodedShare {
   const serversNeedingToken: string[] = [];
+  const serversMissingUrlParts: string[] = [];
   const state: ComposerState = {
     model: payload.m,
     maxTokens: payload.t,
@@ -191,6 +202,7 @@ function fromPayload(payload: Payload, newId: NewId): DecodedShare {
     servers: payload.s.map((server) => {
       const id = newId();
       if (server.k) serversNeedingToken.push(id);
+      if (server.r) serversMissingUrlParts.push(id);
       return {
         id,
         name: server.n,
@@ -202,7 +214,7 @@ function fromPayload(payload: Payload, newId: NewId): DecodedShare {
       };
     }),
   };
-  return { state, serversNeedingToken };
+  return { state, serversNeedingToken, serversMissingUrlParts };
 }
 
 function fromFlags(flags: { e?: boolean; d?: boolean } | undefined): ToolFlags {

@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import Anthropic from "@anthropic-ai/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { handleEmulatorRequest, readApiKey } from "../emulator/handler";
+import { POST as emulatorRoute } from "@/app/api/emulator/v1/messages/route";
+import { readApiKey } from "../emulator/handler";
 import { buildRequest } from "../request/build-request";
 import { createDefaultState } from "../request/composer";
 import { serveDemoServers } from "../testing/demo-servers";
@@ -23,7 +24,8 @@ const captured: { body: unknown; beta: string | null; key: string | null }[] = [
 beforeAll(async () => {
   await mkdir(WORK, { recursive: true });
   demo = await serveDemoServers();
-  // The emulator, behind a recorder of exactly what arrives.
+  // The emulator's real route (with its Host, Origin and content-type guard: the snippets must
+  // pass it as any script does), behind a recorder of exactly what arrives.
   capture = await serveHandler(async (request) => {
     const text = await request.clone().text();
     captured.push({
@@ -31,7 +33,7 @@ beforeAll(async () => {
       beta: request.headers.get("anthropic-beta"),
       key: readApiKey(request.headers),
     });
-    return handleEmulatorRequest(request);
+    return emulatorRoute(request);
   });
 });
 afterAll(async () => {

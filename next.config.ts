@@ -6,6 +6,12 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // A self-contained server in .next/standalone: `node .next/standalone/server.js` (see README).
   output: "standalone",
+  // The demo OAuth metadata lives at /.well-known/… as RFC 8414 and RFC 9728 require.
+  rewrites() {
+    return Promise.resolve([
+      { source: "/.well-known/:path*", destination: "/api/well-known/:path*" },
+    ]);
+  },
   headers() {
     return Promise.resolve([
       { source: "/:path*", headers: [...SECURITY_HEADERS] },

@@ -6,9 +6,10 @@ import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { z } from "zod";
 
-export const DEMO_SERVERS = ["calendar", "tasks", "catalog"] as const;
+export const DEMO_SERVERS = ["calendar", "tasks", "catalog", "notes"] as const;
 export type DemoServerName = (typeof DEMO_SERVERS)[number];
 
+import { handleNotesRequest } from "./notes-server";
 import { DEMO_TASKS_TOKEN } from "./token";
 
 export { DEMO_TASKS_TOKEN };
@@ -230,7 +231,7 @@ function buildCatalogServer(): McpServer {
   return server;
 }
 
-const BUILDERS: Record<DemoServerName, () => McpServer> = {
+const BUILDERS: Record<Exclude<DemoServerName, "notes">, () => McpServer> = {
   calendar: buildCalendarServer,
   tasks: buildTasksServer,
   catalog: buildCatalogServer,
@@ -245,6 +246,8 @@ export async function handleDemoMcpRequest(
   name: DemoServerName,
   request: Request,
 ): Promise<Response> {
+  // The OAuth-protected one has its own checks (lib/demo-mcp/notes-server.ts).
+  if (name === "notes") return handleNotesRequest(request);
   if (name === "tasks" && request.headers.get("authorization") !== `Bearer ${DEMO_TASKS_TOKEN}`) {
     return Response.json(
       {

@@ -23,7 +23,10 @@ export async function runConformance(args: string[]): Promise<ConformanceCheck[]
     [resolveBin("@modelcontextprotocol/conformance/dist/index.js"), ...args, "-o", out],
     { timeout: 60_000 },
   ).catch((error: unknown) => error); // a failed scenario exits non-zero; its checks say why
-  const [folder] = await readdir(out);
-  if (!folder) throw new Error(`conformance wrote no results for ${args.join(" ")}`);
-  return JSON.parse(await readFile(join(out, folder, "checks.json"), "utf8")) as ConformanceCheck[];
+  // Results land in <out>/<scenario>-<time>/, and a scenario name may hold a slash (auth/…).
+  const files = (await readdir(out, { recursive: true })).filter((file) =>
+    file.endsWith("checks.json"),
+  );
+  if (!files[0]) throw new Error(`conformance wrote no results for ${args.join(" ")}`);
+  return JSON.parse(await readFile(join(out, files[0]), "utf8")) as ConformanceCheck[];
 }

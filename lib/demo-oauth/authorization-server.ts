@@ -359,10 +359,6 @@ export function checkAccessToken(
       error: "invalid_token",
       description: "The access token is for another resource.",
     };
-  return {
-    ok: true,
-    scopes: String(verified.claims.scope ?? "")
-      .split(" ")
-      .filter(Boolean),
-  };
+  const scope = typeof verified.claims.scope === "string" ? verified.claims.scope : "";
+  return { ok: true, scopes: scope.split(" ").filter(Boolean) };
 }

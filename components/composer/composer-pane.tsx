@@ -10,6 +10,7 @@ import { ServerCard } from "./server-card";
 export function ComposerPane({ onShowResponse }: { onShowResponse: () => void }) {
   const servers = useComposer((s) => s.composer.servers);
   const addServer = useComposer((s) => s.addServer);
+  const addOAuthDemoServer = useComposer((s) => s.addOAuthDemoServer);
   const rememberTokens = useComposer((s) => s.rememberTokens);
   const setRememberTokens = useComposer((s) => s.setRememberTokens);
   const resetComposer = useComposer((s) => s.resetComposer);
@@ -40,7 +41,7 @@ export function ComposerPane({ onShowResponse }: { onShowResponse: () => void })
         {servers.map((server, index) => (
           <ServerCard key={server.id} server={server} index={index} count={servers.length} />
         ))}
-        <div className="flex items-center justify-between">
+        <div className="flex flex-wrap items-center justify-between gap-2">
           <Button
             variant="secondary"
             onClick={() => {
@@ -51,6 +52,14 @@ export function ComposerPane({ onShowResponse }: { onShowResponse: () => void })
             }}
           >
             <span aria-hidden="true">+</span> Add server
+          </Button>
+          <Button
+            variant="ghost"
+            size="sm"
+            title="A demo MCP server protected by OAuth, with its own small authorization server"
+            onClick={() => addOAuthDemoServer()}
+          >
+            + OAuth demo server
           </Button>
           <Button variant="ghost" size="sm" onClick={resetComposer}>
             Reset to example

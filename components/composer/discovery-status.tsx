@@ -1,8 +1,9 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect } from "react";
 import { useComposer } from "@/components/store-provider";
 import { Button } from "@/components/ui/button";
+import { useNow } from "@/components/ui/use-now";
 import { discoveryKey } from "@/lib/store/composer-store";
 import type { ServerDraft } from "@/lib/request/types";
 
@@ -86,15 +87,6 @@ export function DiscoveryStatus({ server }: { server: ServerDraft }) {
       </Button>
     </div>
   );
-}
-
-function useNow(intervalMs: number): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), intervalMs);
-    return () => clearInterval(timer);
-  }, [intervalMs]);
-  return now;
 }
 
 export function formatAge(ms: number): string {

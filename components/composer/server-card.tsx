@@ -6,6 +6,7 @@ import { describeUrlSecrets, hasUrlSecrets } from "@/lib/request/url-secrets";
 import { Button } from "@/components/ui/button";
 import { Field, Select, TextInput } from "@/components/ui/field";
 import { TriState } from "@/components/ui/tri-state";
+import { SignInPanel } from "./sign-in-panel";
 import { DiscoveryStatus } from "./discovery-status";
 import { configRowFieldId } from "@/lib/request/draft-problems";
 import { serverFieldId } from "@/lib/request/field-ids";
@@ -174,6 +175,8 @@ export function ServerCard({
             </Button>
           </div>
         </Field>
+
+        <SignInPanel server={server} title={title} />
 
         <DiscoveryStatus server={server} />
 

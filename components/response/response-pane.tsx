@@ -1,5 +1,6 @@
 "use client";
 
+import { SignInSuggestions } from "./sign-in-suggestions";
 import { useEffect, useState } from "react";
 import { JsonBlock } from "@/components/preview/request-json";
 import { useComposer } from "@/components/store-provider";
@@ -125,6 +126,7 @@ function Outcome({ outcome }: { outcome: SendOutcome }) {
             {targetLabel(outcome.target)} · the composer is unchanged.
           </p>
         </div>
+        <SignInSuggestions errorMessage={error.message} />
         {outcome.partial ? (
           <section aria-label="What arrived" className="space-y-2" data-testid="partial-response">
             <p className="text-xs font-medium text-muted">
@@ -146,6 +148,7 @@ function Outcome({ outcome }: { outcome: SendOutcome }) {
   const { message } = outcome;
   return (
     <div className="space-y-3">
+      <SignInSuggestions blocks={message.content} />
       <dl
         className="grid grid-cols-2 gap-x-3 gap-y-1 rounded-lg border border-line bg-sunken px-3 py-2 text-xs"
         data-testid="response-meta"

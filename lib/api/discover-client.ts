@@ -24,7 +24,19 @@ const discoverySchema = z.object({
   transport: z.enum(["streamable-http", "sse"]),
   durationMs: z.number(),
 });
-const errorSchema = z.object({ error: z.object({ kind: z.string(), message: z.string() }) });
+const challengeSchema = z.object({
+  scope: z.string().max(2000).optional(),
+  error: z.string().max(200).optional(),
+  resourceMetadataUrl: z.string().max(4000).optional(),
+});
+export type DiscoveryChallenge = z.infer<typeof challengeSchema>;
+const errorSchema = z.object({
+  error: z.object({
+    kind: z.string(),
+    message: z.string(),
+    challenge: challengeSchema.optional(),
+  }),
+});
 
 export interface DiscoveredServer {
   tools: ToolInfo[];
@@ -34,7 +46,8 @@ export interface DiscoveredServer {
 }
 
 export type DiscoverOutcome =
-  { ok: true; result: DiscoveredServer } | { ok: false; kind: string; message: string };
+  | { ok: true; result: DiscoveredServer }
+  | { ok: false; kind: string; message: string; challenge?: DiscoveryChallenge };
 
 export async function requestDiscovery(
   url: string,

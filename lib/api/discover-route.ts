@@ -4,10 +4,12 @@ import "server-only";
 // used for the connection only, never logged or echoed.
 import { z } from "zod";
 import { demoServersInProcess } from "../demo-mcp/in-process";
+import type { AuthChallenge } from "../mcp/client";
 import { discoverTools } from "../mcp/discover";
 import { allowPrivateFromEnv } from "../net/address-policy";
 import { createGuardedFetch } from "../net/guarded-fetch";
 import { readJsonBody } from "../http/read-json-body";
+import { requestOrigin } from "../http/site-settings";
 
 export const discoverRequestSchema = z.object({
   url: z.string().min(1, "url is required").max(4000),
@@ -57,7 +59,7 @@ export async function handleDiscoverRequest(
     env.fetch ??
     createGuardedFetch({
       policy: { allowPrivate: env.allowPrivate ?? allowPrivateFromEnv() },
-      inProcess: demoServersInProcess(new URL(request.url).origin),
+      inProcess: demoServersInProcess(requestOrigin(request)),
     });
   const result = await discoverTools(url.href, {
     authorizationToken: parsed.data.authorization_token,
@@ -66,12 +68,23 @@ export async function handleDiscoverRequest(
     signal: request.signal,
   });
   if (result.ok) return Response.json(result.discovery);
-  return problem(STATUS_BY_KIND[result.kind], result.kind, explain(result.kind, result.message));
+  return problem(
+    STATUS_BY_KIND[result.kind],
+    result.kind,
+    explain(result.kind, result.message, result.challenge),
+    result.challenge,
+  );
 }
 
-function explain(kind: string, detail: string): string {
+function explain(kind: string, detail: string, challenge?: AuthChallenge): string {
   switch (kind) {
     case "unauthorized":
+      if (challenge?.error === "insufficient_scope")
+        return `${detail} The server wants more scope${challenge.scope ? ` (${challenge.scope})` : ""}: sign in again with it.`;
+      if (challenge?.error === "invalid_token")
+        return `${detail} The server refused the token (expired or revoked): sign in again, or paste a valid token.`;
+      if (challenge?.resourceMetadataUrl)
+        return `${detail} It uses OAuth: sign in, or paste a token.`;
       return `${detail} Add or fix this server's authorization token.`;
     case "refused":
       return `Refused: ${detail}`;
@@ -88,6 +101,14 @@ function explain(kind: string, detail: string): string {
   }
 }
 
-function problem(status: number, kind: string, message: string): Response {
-  return Response.json({ error: { kind, message } }, { status });
+function problem(
+  status: number,
+  kind: string,
+  message: string,
+  challenge?: AuthChallenge,
+): Response {
+  return Response.json(
+    { error: { kind, message, ...(challenge ? { challenge } : {}) } },
+    { status },
+  );
 }

@@ -12,7 +12,7 @@ import { z } from "zod";
 import { handleEmulatorRequest, readTestHooks } from "../emulator/handler";
 import { serverKeyPermission } from "../http/access";
 import { readJsonBody } from "../http/read-json-body";
-import { siteSettingsFromEnv, type SiteSettings } from "../http/site-settings";
+import { requestOrigin, siteSettingsFromEnv, type SiteSettings } from "../http/site-settings";
 import { TARGETS, type Target } from "./targets";
 
 export const MAX_REQUEST_BYTES = 1024 * 1024;
@@ -109,7 +109,7 @@ export async function forwardMessages(
       timeout: env.timeoutMs ?? 120_000,
       fetch: (input, init) =>
         handleEmulatorRequest(new Request(input, init), {
-          trustedOrigin: new URL(request.url).origin,
+          trustedOrigin: requestOrigin(request),
           ...readTestHooks(request.headers, env.testHooks === true),
         }),
     });

@@ -7,6 +7,7 @@ import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
 import { z } from "zod";
 import { checkAccessToken, demoResourceMetadataUrl } from "../demo-oauth/authorization-server";
+import { requestOrigin } from "../http/site-settings";
 
 const NOTES = [
   "Rotate the MCP server token before Friday.",
@@ -70,7 +71,7 @@ async function wantsWrite(request: Request): Promise<boolean> {
 }
 
 export async function handleNotesRequest(request: Request, nowMs = Date.now()): Promise<Response> {
-  const origin = new URL(request.url).origin;
+  const origin = requestOrigin(request);
   const check = checkAccessToken(request.headers.get("authorization"), origin, nowMs);
   if (!check.ok) {
     return Response.json(

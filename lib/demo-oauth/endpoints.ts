@@ -11,6 +11,7 @@ import {
   NOTES_PATH,
   protectedResourceMetadata,
 } from "./authorization-server";
+import { requestOrigin } from "../http/site-settings";
 
 export const DEMO_OAUTH_ENDPOINTS = ["token", "register", "revoke", "approve"] as const;
 export type DemoOAuthEndpoint = (typeof DEMO_OAUTH_ENDPOINTS)[number];
@@ -24,7 +25,7 @@ export function handleDemoOAuthEndpoint(
   request: Request,
   nowMs = Date.now(),
 ): Promise<Response> {
-  const origin = new URL(request.url).origin;
+  const origin = requestOrigin(request);
   if (request.method !== "POST")
     return Promise.resolve(new Response("POST only.", { status: 405, headers: { Allow: "POST" } }));
   switch (endpoint) {
@@ -61,7 +62,7 @@ export function handleWellKnown(request: Request): Response {
   const kind = slash < 0 ? rest : rest.slice(0, slash);
   const path = slash < 0 ? "" : rest.slice(slash);
   return (
-    wellKnownDocument(kind, path, url.origin) ??
+    wellKnownDocument(kind, path, requestOrigin(request)) ??
     Response.json(
       { error: "not_found", error_description: "No such metadata here." },
       { status: 404 },

@@ -10,6 +10,7 @@ import { ApiError } from "./errors";
 import { createApiId, type IdPrefix } from "./ids";
 import { emulatorSteps, runEmulator, type EmulatorRequest } from "./run";
 import { streamSteps } from "./sse";
+import { requestOrigin } from "../http/site-settings";
 
 export interface EmulatorHandlerOptions {
   /** How the emulator reaches MCP servers; by default through the address guard. */
@@ -67,7 +68,7 @@ export async function handleEmulatorRequest(
         options.fetch ??
         createGuardedFetch({
           policy: { allowPrivate: allowPrivateFromEnv() },
-          inProcess: demoServersInProcess(options.trustedOrigin ?? new URL(request.url).origin),
+          inProcess: demoServersInProcess(options.trustedOrigin ?? requestOrigin(request)),
         }),
       connectTimeoutMs: options.connectTimeoutMs,
       createId: options.createId,

@@ -17,6 +17,7 @@ import {
   connectMcp,
   listAllTools,
   McpConnectionError,
+  type AuthChallenge,
   type McpSession,
 } from "../mcp/client";
 import { processLimits, type PlaygroundLimits } from "../limits";
@@ -317,7 +318,7 @@ async function* respond(
               (value) => toResult(value),
               (error: unknown) => ({
                 isError: true,
-                text: `Tool call failed: ${error instanceof Error ? error.message : String(error)}`,
+                text: describeToolFailure(error, session.challenge?.()),
               }),
             )
           : { isError: true, text: "No session for this server." };
@@ -342,6 +343,14 @@ async function* respond(
     stopReason: "end_turn",
     usage: usage(promptTokens + resultTokens, Math.max(1, outputTokens)),
   };
+}
+
+/** A failed call in words; a 403 that asks for more scope says which (the card offers it). */
+function describeToolFailure(error: unknown, challenge: AuthChallenge | undefined): string {
+  if (challenge?.error === "insufficient_scope") {
+    return `Tool call failed: HTTP 403 insufficient_scope: the server wants the scope "${challenge.scope ?? ""}". Sign in again with it.`;
+  }
+  return `Tool call failed: ${error instanceof Error ? error.message : String(error)}`;
 }
 
 function textBlock(text: string): BetaTextBlock {

@@ -51,6 +51,14 @@ describe("request guard", () => {
         checkRequest(request({ host: "localhost:3000", ...json, ...headers }), local),
       ).toMatchObject({ ok: false, status: 403, kind: "cross_site" });
     }
+    // A form post under Referrer-Policy: no-referrer says Origin: null, and the browser's
+    // Sec-Fetch-Site says same-origin: that is this app's own page.
+    expect(
+      checkRequest(
+        request({ host: "localhost:3000", origin: "null", "sec-fetch-site": "same-origin" }),
+        local,
+      ).ok,
+    ).toBe(true);
     const own = { host: "localhost:3000", origin: "http://localhost:3000", ...json };
     expect(checkRequest(request({ ...own, "sec-fetch-site": "same-origin" }), local).ok).toBe(true);
     // No Origin: curl, the SDKs, exported snippets.

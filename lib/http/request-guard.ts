@@ -40,7 +40,10 @@ export function checkRequest(
     return crossSite(`the browser marked it ${fetchSite}`);
   }
   const origin = request.headers.get("origin");
-  if (origin !== null) {
+  // A browser's own word that the request comes from this origin (a page cannot forge the
+  // header). It matters for form posts, whose Origin is "null" under Referrer-Policy: no-referrer.
+  const sameOriginByBrowser = fetchSite === "same-origin";
+  if (origin !== null && !sameOriginByBrowser) {
     const originHost = originHostOf(origin);
     const ownHosts = [hostHeader, request.headers.get("x-forwarded-host")]
       .map((value) => value?.split(",")[0]?.trim().toLowerCase())

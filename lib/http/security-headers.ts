@@ -2,12 +2,14 @@
 // this origin and with this response's nonce, images only from here or data: URLs, connections
 // only to this origin, never framed. Pure, so the policy is tested as text.
 
-/** For every response (next.config.ts `headers()`). */
+/**
+ * For every response (next.config.ts `headers()`). No Cross-Origin-Opener-Policy: the sign-in
+ * popup goes through the authorization server's origin and must stay this tab's window.
+ */
 export const SECURITY_HEADERS: readonly { key: string; value: string }[] = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "no-referrer" },
   { key: "X-Frame-Options", value: "DENY" },
-  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
 ];
 

@@ -68,3 +68,17 @@ export function isLocalUse(request: Request, settings: SiteSettings): boolean {
   const host = parseHost(request.headers.get("host"));
   return !!host && isLoopbackHostname(host.hostname) && settings.allowedHosts.length === 0;
 }
+
+/**
+ * This app's origin as the browser sees it: the Host header (checked by the request guard) and
+ * the forwarded protocol. Next.js builds `request.url` from its own idea of the host name, which
+ * need not be the one the browser used.
+ */
+export function requestOrigin(request: Request): string {
+  const url = new URL(request.url);
+  const host = request.headers.get("host") ?? url.host;
+  const forwarded = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim();
+  const protocol =
+    forwarded === "https" || forwarded === "http" ? forwarded : url.protocol.slice(0, -1);
+  return `${protocol}://${host}`;
+}

@@ -7,6 +7,7 @@ import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/
 import { ToolSchema, type CallToolResult, type Tool } from "@modelcontextprotocol/sdk/types.js";
 import { z } from "zod";
 import { processLimits } from "../limits";
+import { extractWWWAuthenticateParams } from "@modelcontextprotocol/sdk/client/auth.js";
 import { findAddressRefusal } from "../net/address-policy";
 
 export const MCP_TRANSPORTS = ["streamable-http", "sse"] as const;
@@ -25,15 +26,32 @@ export const MCP_FAILURES = [
 ] as const;
 export type McpFailureKind = (typeof MCP_FAILURES)[number];
 
+/** What a 401 or 403's WWW-Authenticate said: the scope wanted, the error, the metadata URL. */
+export interface AuthChallenge {
+  scope?: string;
+  error?: string;
+  resourceMetadataUrl?: string;
+}
+
 export class McpConnectionError extends Error {
   constructor(
     readonly kind: McpFailureKind,
     message: string,
     readonly status?: number,
+    public challenge?: AuthChallenge,
   ) {
     super(message);
     this.name = "McpConnectionError";
   }
+}
+
+function readChallenge(response: Response): AuthChallenge {
+  const { scope, error, resourceMetadataUrl } = extractWWWAuthenticateParams(response);
+  return {
+    ...(scope ? { scope } : {}),
+    ...(error ? { error } : {}),
+    ...(resourceMetadataUrl ? { resourceMetadataUrl: resourceMetadataUrl.href } : {}),
+  };
 }
 
 export interface McpConnectOptions {
@@ -55,6 +73,8 @@ export interface McpSession {
   serverInfo: { name: string; version: string } | undefined;
   /** Closes the session (aborting whatever it still has in flight); safe to call twice. */
   close: () => Promise<void>;
+  /** What the server's last 401 or 403 asked for (a scope, a new token), if any. */
+  challenge?: () => AuthChallenge | undefined;
 }
 
 /** Counts open MCP sessions against a cap; a session over the cap is refused, not queued. */
@@ -107,6 +127,8 @@ export async function connectMcp(
   if (options.authorizationToken) headers.Authorization = `Bearer ${options.authorizationToken}`;
   const baseFetch = options.fetch ?? fetch;
   const requestInit: RequestInit = { headers };
+  // The last auth challenge a server sent, so a refusal can say what it wants (scope, sign-in).
+  let challenge: AuthChallenge | undefined;
 
   const attempt = async (kind: McpTransportKind): Promise<McpSession> => {
     // The connect deadline applies while connecting only: a tool call made a minute later must
@@ -117,7 +139,10 @@ export async function connectMcp(
       const signals = [init?.signal, options.signal, connecting ? deadline : undefined].filter(
         (signal): signal is AbortSignal => !!signal,
       );
-      return baseFetch(input, { ...init, signal: AbortSignal.any(signals) });
+      return baseFetch(input, { ...init, signal: AbortSignal.any(signals) }).then((response) => {
+        if (response.status === 401 || response.status === 403) challenge = readChallenge(response);
+        return response;
+      });
     };
     const client = new Client(options.clientInfo ?? CLIENT_INFO, { capabilities: {} });
     const transport =
@@ -161,6 +186,7 @@ export async function connectMcp(
     let closed = false;
     return {
       ...session,
+      challenge: () => challenge,
       close: async () => {
         if (closed) return;
         closed = true;
@@ -170,6 +196,8 @@ export async function connectMcp(
     };
   } catch (error) {
     release();
+    if (error instanceof McpConnectionError && error.kind === "unauthorized" && challenge)
+      error.challenge = challenge;
     throw error;
   }
 }

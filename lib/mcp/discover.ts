@@ -6,6 +6,7 @@ import {
   listToolEntries,
   type ListingLimits,
   McpConnectionError,
+  type AuthChallenge,
   type McpFailureKind,
   type McpTransportKind,
 } from "./client";
@@ -27,7 +28,8 @@ export interface Discovery {
 }
 
 export type DiscoveryResult =
-  { ok: true; discovery: Discovery } | { ok: false; kind: McpFailureKind; message: string };
+  | { ok: true; discovery: Discovery }
+  | { ok: false; kind: McpFailureKind; message: string; challenge?: AuthChallenge };
 
 export interface DiscoverOptions {
   authorizationToken?: string | null;
@@ -57,7 +59,12 @@ export async function discoverTools(
       error instanceof McpConnectionError
         ? error
         : new McpConnectionError("protocol", String(error));
-    return { ok: false, kind: failure.kind, message: failure.message };
+    return {
+      ok: false,
+      kind: failure.kind,
+      message: failure.message,
+      ...(failure.challenge ? { challenge: failure.challenge } : {}),
+    };
   }
   try {
     // Connecting and listing share one budget.

@@ -219,3 +219,24 @@ describe("guarded fetch: redirects", () => {
     await expect(big.text()).rejects.toBeInstanceOf(ResponseTooLargeError);
   });
 });
+
+describe("guarded fetch: the app's own routes", () => {
+  it("answers the in-process routes without a network check, and checks everything else", async () => {
+    const before = seen.length;
+    const fetchIt = createGuardedFetch({
+      policy: { allowPrivate: false },
+      inProcess: {
+        origin: `http://127.0.0.1:${port}`,
+        handle: (request) =>
+          new URL(request.url).pathname.startsWith("/api/demo-mcp/")
+            ? Promise.resolve(new Response("in-process"))
+            : undefined,
+      },
+    });
+    const own = await fetchIt(`http://127.0.0.1:${port}/api/demo-mcp/calendar`);
+    expect(await own.text()).toBe("in-process");
+    // The same origin, another path: a real connection, so the loopback refusal applies.
+    await expect(fetchIt(`http://127.0.0.1:${port}/admin`)).rejects.toThrow(/loopback/);
+    expect(seen.length).toBe(before);
+  });
+});

@@ -57,7 +57,6 @@ export function createGuardedFetch(options: GuardedFetchOptions): typeof fetch {
     const carriedToken = headers.has("authorization");
 
     for (let hop = 0; ; hop += 1) {
-      checkUrlBeforeConnecting(url, options.policy);
       const response = await send(url, { method, headers, body, signal });
       const location = response.headers.get("location");
       if (!REDIRECT_STATUSES.has(response.status) || !location || mode === "manual")
@@ -103,6 +102,9 @@ export function createGuardedFetch(options: GuardedFetchOptions): typeof fetch {
       );
       if (answer) return answer;
     }
+    // Every hop that leaves the process is judged: the scheme, metadata names, IP literals here,
+    // names when the connector resolves them.
+    checkUrlBeforeConnecting(url, options.policy);
     try {
       const response = await undiciFetch(url, {
         method: init.method,

@@ -59,10 +59,15 @@ export function tokenExpiresAt(session: OAuthSession): number | null {
   return session.tokensAt + seconds * 1000;
 }
 
-/** Whether the access token is expired, or will be within `marginMs`. */
+/**
+ * Whether the access token is expired, or will be within the margin: 15 s, or a fifth of its
+ * lifetime for short-lived tokens (a 10 s token is not "expiring" the moment it arrives).
+ */
 export function tokenExpiring(session: OAuthSession, nowMs: number, marginMs = 15_000): boolean {
   const expiresAt = tokenExpiresAt(session);
-  return expiresAt !== null && expiresAt - marginMs <= nowMs;
+  if (expiresAt === null || session.tokensAt === undefined) return false;
+  const margin = Math.min(marginMs, (expiresAt - session.tokensAt) / 5);
+  return expiresAt - margin <= nowMs;
 }
 
 /** What the card shows about a signed-in server: who issued the token, for what, until when. */

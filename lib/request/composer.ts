@@ -80,6 +80,19 @@ export function uniqueServerName(
   }
 }
 
+/** The OAuth-protected demo server (one click from the demo): sign in, discover, send. */
+export function addOAuthDemoServer(
+  state: ComposerState,
+  newId: NewId,
+  origin: string = DEFAULT_ORIGIN,
+): ComposerState {
+  const server = createServer(newId, {
+    name: uniqueServerName("notes", state.servers),
+    url: `${origin}/api/demo-mcp/notes`,
+  });
+  return { ...state, servers: [...state.servers, server] };
+}
+
 export function addServer(state: ComposerState, newId: NewId): ComposerState {
   const server = createServer(newId, { name: uniqueServerName("server", state.servers) });
   return { ...state, servers: [...state.servers, server] };

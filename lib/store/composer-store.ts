@@ -29,8 +29,20 @@ import {
   type RunRecord,
 } from "../history/run-history";
 import type { StreamSnapshot } from "../stream/accumulate";
-import { requestDiscovery, type DiscoveredServer } from "../api/discover-client";
+import {
+  requestDiscovery,
+  type DiscoveredServer,
+  type DiscoveryChallenge,
+} from "../api/discover-client";
 import { toggleToolFlag, type ToolFlag } from "../request/tool-toggle";
+import { postOAuth, waitForCallback } from "../oauth/browser";
+import { oauthSessionSchema, type OAuthSession } from "../oauth/session";
+import {
+  createOAuthSlice,
+  serversDueForRefresh,
+  type OAuthDependencies,
+  type OAuthSlice,
+} from "./oauth-slice";
 
 export { STORAGE_KEY };
 
@@ -69,13 +81,21 @@ export type DiscoveryState =
       controller: AbortController;
     }
   | { status: "ok"; key: string; at: number; result: DiscoveredServer }
-  | { status: "error"; key: string; at: number; kind: string; message: string };
+  | {
+      status: "error";
+      key: string;
+      at: number;
+      kind: string;
+      message: string;
+      /** What a 401/403 asked for: the card offers to sign in with it. */
+      challenge?: DiscoveryChallenge;
+    };
 
 export function discoveryKey(server: Pick<ServerDraft, "url" | "authorizationToken">): string {
   return `${server.url}\n${server.authorizationToken}`;
 }
 
-export interface ComposerStore {
+export interface ComposerStore extends OAuthSlice {
   composer: ComposerState;
   rememberTokens: boolean;
   theme: Theme;
@@ -99,6 +119,8 @@ export interface ComposerStore {
     value: ComposerState[K],
   ) => void;
   addServer: () => string;
+  /** Adds the OAuth-protected demo server (lib/demo-mcp/notes-server.ts). */
+  addOAuthDemoServer: () => string;
   updateServer: (serverId: string, patch: Partial<Omit<ServerDraft, "id">>) => void;
   removeServer: (serverId: string) => void;
   moveServer: (serverId: string, offset: -1 | 1) => void;
@@ -147,18 +169,24 @@ export interface CreateComposerStoreOptions {
   storage?: StateStorage;
   historyStorage?: HistoryStorage;
   now?: () => number;
+  /** How sign-in steps reach the server and the popup's answer comes back (tests substitute). */
+  oauth?: Partial<OAuthDependencies>;
 }
 
 export type PersistedComposer = Pick<
   ComposerStore,
   "composer" | "rememberTokens" | "theme" | "target"
->;
+> & {
+  /** Sign-in sessions (refresh tokens and all), saved only when tokens are remembered. */
+  oauthSessions?: Record<string, OAuthSession>;
+};
 
 const persistedShape = z.object({
   composer: z.unknown(),
   rememberTokens: z.boolean().optional(),
   theme: z.enum(THEMES).optional(),
   target: z.enum(TARGETS).optional(),
+  oauthSessions: z.unknown().optional(),
 });
 
 export const defaultNewId: composer.NewId = () => crypto.randomUUID().slice(0, 8);
@@ -206,6 +234,11 @@ export function createComposerStore(options: CreateComposerStoreOptions = {}) {
           }
         };
         return {
+          ...createOAuthSlice<ComposerStore>(set, get, {
+            post: options.oauth?.post ?? postOAuth,
+            waitForCallback: options.oauth?.waitForCallback ?? waitForCallback,
+            now: options.oauth?.now ?? now,
+          }),
           composer: composer.createDefaultState(options.newId ?? exampleIds(), options.origin),
           rememberTokens: false,
           theme: "system",
@@ -220,6 +253,10 @@ export function createComposerStore(options: CreateComposerStoreOptions = {}) {
           setField: (key, value) => edit((state) => ({ ...state, [key]: value })),
           addServer: () => {
             edit((state) => composer.addServer(state, newId));
+            return get().composer.servers.at(-1)?.id ?? "";
+          },
+          addOAuthDemoServer: () => {
+            edit((state) => composer.addOAuthDemoServer(state, newId, options.origin));
             return get().composer.servers.at(-1)?.id ?? "";
           },
           updateServer: (serverId, patch) =>
@@ -266,6 +303,8 @@ export function createComposerStore(options: CreateComposerStoreOptions = {}) {
             const previous = get().run;
             if (previous.status === "sending") previous.controller.abort();
             const controller = new AbortController();
+            // Signed-in servers whose token ran out get a fresh one first.
+            if (serversDueForRefresh(get(), now()).length) await get().ensureFreshTokens();
             const { target, browserApiKey, composer: sentComposer } = get();
             const request = buildRequest(sentComposer);
             const startedAt = now();
@@ -355,6 +394,8 @@ export function createComposerStore(options: CreateComposerStoreOptions = {}) {
             }
           },
           discover: async (serverId) => {
+            if (serversDueForRefresh(get(), now(), [serverId]).length)
+              await get().ensureFreshTokens([serverId]);
             const server = get().composer.servers.find((candidate) => candidate.id === serverId);
             if (!server) return;
             const key = discoveryKey(server);
@@ -393,6 +434,7 @@ export function createComposerStore(options: CreateComposerStoreOptions = {}) {
                     at: Date.now(),
                     kind: outcome.kind,
                     message: outcome.message,
+                    challenge: outcome.challenge,
                   },
             );
           },
@@ -418,6 +460,7 @@ export function createComposerStore(options: CreateComposerStoreOptions = {}) {
           rememberTokens: store.rememberTokens,
           theme: store.theme,
           target: store.target,
+          ...(store.rememberTokens ? { oauthSessions: sessionsOf(store.signIns) } : {}),
         }),
         merge: (persisted, current) => mergePersisted(persisted, current),
       },
@@ -443,7 +486,8 @@ function savedOnChange(storage: () => StateStorage): PersistStorage<PersistedCom
         last?.composer === saved.composer &&
         last.rememberTokens === saved.rememberTokens &&
         last.theme === saved.theme &&
-        last.target === saved.target
+        last.target === saved.target &&
+        last.oauthSessions === saved.oauthSessions
       )
         return;
       last = saved;
@@ -480,8 +524,21 @@ export function mergePersisted(persisted: unknown, current: ComposerStore): Comp
     };
   }
   const restored = parseComposerState(shape.data.composer);
+  const sessions = z.record(z.string(), oauthSessionSchema).safeParse(shape.data.oauthSessions);
+  const signIns =
+    restored.success && sessions.success
+      ? Object.fromEntries(
+          Object.entries(sessions.data)
+            .filter(([serverId]) => restored.data.servers.some((server) => server.id === serverId))
+            .map(([serverId, session]) => [
+              serverId,
+              { status: "signed-in" as const, session, steps: [], failure: null },
+            ]),
+        )
+      : current.signIns;
   return {
     ...current,
+    signIns,
     rememberTokens: shape.data.rememberTokens ?? current.rememberTokens,
     theme: shape.data.theme ?? current.theme,
     target: shape.data.target ?? current.target,
@@ -492,6 +549,21 @@ export function mergePersisted(persisted: unknown, current: ComposerStore): Comp
 }
 
 export type ComposerStoreApi = ReturnType<typeof createComposerStore>;
+
+/** The sessions of the sign-ins, as one object per `signIns` value (so saving sees no change). */
+const sessionsCache = new WeakMap<object, Record<string, OAuthSession>>();
+function sessionsOf(signIns: ComposerStore["signIns"]): Record<string, OAuthSession> {
+  let sessions = sessionsCache.get(signIns);
+  if (!sessions) {
+    sessions = Object.fromEntries(
+      Object.entries(signIns).flatMap(([serverId, signIn]) =>
+        signIn.session?.tokens ? [[serverId, signIn.session]] : [],
+      ),
+    );
+    sessionsCache.set(signIns, sessions);
+  }
+  return sessions;
+}
 
 /**
  * Streams can bring hundreds of events a second: the screen needs far fewer updates. A timer

@@ -1,0 +1,17 @@
+import { guardRoute } from "@/lib/http/guard-route";
+import { handleOAuthRequest, OAUTH_ACTIONS, type OAuthAction } from "@/lib/oauth/route";
+
+export const dynamic = "force-dynamic";
+
+export const POST = guardRoute(
+  { json: true, rateLimited: true },
+  async (request: Request, { params }: { params: Promise<{ action: string }> }) => {
+    const { action } = await params;
+    if (!(OAUTH_ACTIONS as readonly string[]).includes(action))
+      return Response.json(
+        { error: { kind: "not_found", message: "No such step." } },
+        { status: 404 },
+      );
+    return handleOAuthRequest(action as OAuthAction, request);
+  },
+);

@@ -39,16 +39,19 @@ describe.sequential("conformance: dns-rebinding-protection", () => {
     90_000,
   );
 
-  it("the tasks demo server refuses the foreign host before it asks for a token", async () => {
-    const response = await fetch(`${served.origin}/api/demo-mcp/tasks`, {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        accept: "application/json, text/event-stream",
-        origin: "http://evil.example.com",
-      },
-      body: "{}",
-    });
-    expect(response.status).toBe(403);
-  });
+  it.each(PROTECTED)(
+    "the %s demo server refuses a foreign origin before it asks for a token",
+    async (name) => {
+      const response = await fetch(`${served.origin}/api/demo-mcp/${name}`, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          accept: "application/json, text/event-stream",
+          origin: "http://evil.example.com",
+        },
+        body: "{}",
+      });
+      expect(response.status).toBe(403);
+    },
+  );
 });

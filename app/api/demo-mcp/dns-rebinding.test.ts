@@ -17,6 +17,9 @@ beforeAll(async () => {
 });
 afterAll(() => served.close());
 
+/** Demo servers that want a token. */
+const PROTECTED = ["tasks", "notes"];
+
 describe.sequential("conformance: dns-rebinding-protection", () => {
   // The tasks server wants a token; the scenario sends none, so its "own host" check cannot pass
   // there (401 is the right answer to a missing token). The two open servers are judged.

@@ -13,6 +13,8 @@ const API_DIR = join(process.cwd(), "app/api");
 /** Not behind the guard, on purpose: load balancers probe it by an internal address. */
 const UNGUARDED = new Set(["health"]);
 const JSON_ROUTES = new Set([
+  "mcp/doctor",
+  "oauth/[action]",
   "messages",
   "mcp/tools",
   "emulator/v1/messages",

@@ -6,6 +6,7 @@ import { describeUrlSecrets, hasUrlSecrets } from "@/lib/request/url-secrets";
 import { Button } from "@/components/ui/button";
 import { Field, Select, TextInput } from "@/components/ui/field";
 import { TriState } from "@/components/ui/tri-state";
+import { ConnectionDoctor } from "./connection-doctor";
 import { SignInPanel } from "./sign-in-panel";
 import { DiscoveryStatus } from "./discovery-status";
 import { configRowFieldId } from "@/lib/request/draft-problems";
@@ -179,6 +180,8 @@ export function ServerCard({
         <SignInPanel server={server} title={title} />
 
         <DiscoveryStatus server={server} />
+
+        <ConnectionDoctor server={server} title={title} />
 
         <fieldset className="space-y-2 rounded-md border border-line bg-sunken/60 p-2.5">
           <legend className="px-1 text-xs font-semibold tracking-wide text-muted uppercase">

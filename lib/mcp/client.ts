@@ -71,6 +71,8 @@ export interface McpSession {
   client: Client;
   transport: McpTransportKind;
   serverInfo: { name: string; version: string } | undefined;
+  /** The protocol version agreed in initialize (Streamable HTTP says; SSE does not). */
+  protocolVersion?: string;
   /** Closes the session (aborting whatever it still has in flight); safe to call twice. */
   close: () => Promise<void>;
   /** What the server's last 401 or 403 asked for (a scope, a new token), if any. */
@@ -177,6 +179,7 @@ export async function connectMcp(
       client,
       transport: kind,
       serverInfo: client.getServerVersion(),
+      protocolVersion: (transport as { protocolVersion?: string }).protocolVersion,
       close: () => client.close().catch(() => undefined),
     };
   };

@@ -157,3 +157,41 @@ describe("signing in to an OAuth-protected MCP server", () => {
     expect(refreshed).toMatchObject({ status: "failed" });
   });
 });
+
+describe("secrets in failures", () => {
+  it("masks the verifier a token endpoint echoes back in its error", async () => {
+    const echoing: typeof fetch = (_input, init) => {
+      const body = typeof init?.body === "string" ? init.body : "";
+      return Promise.resolve(
+        Response.json(
+          { error: "invalid_request", error_description: `cannot use ${decodeURIComponent(body)}` },
+          { status: 400 },
+        ),
+      );
+    };
+    const session: OAuthSession = {
+      ...newSession(),
+      clientInformation: { client_id: "c" },
+      codeVerifier: "verifier-secret-abcdefghijklmnop",
+      state: "s1",
+      discovery: {
+        authorizationServerUrl: "https://as.example",
+        authorizationServerMetadata: {
+          issuer: "https://as.example",
+          authorization_endpoint: "https://as.example/authorize",
+          token_endpoint: "https://as.example/token",
+          response_types_supported: ["code"],
+        },
+      },
+    };
+    const done = await completeSignIn(
+      session,
+      { code: "the-code-12345678", state: "s1" },
+      { fetch: echoing },
+    );
+    if (done.status !== "failed") throw new Error("expected a failure");
+    expect(done.message).toContain("cannot use grant_type=authorization_code");
+    expect(done.message).not.toContain("verifier-secret-abcdefghijklmnop");
+    expect(JSON.stringify(done.steps)).not.toContain("verifier-secret-abcdefghijklmnop");
+  });
+});

@@ -15,7 +15,13 @@ import type {
   OAuthTokens,
 } from "@modelcontextprotocol/sdk/shared/auth.js";
 import type { OAuthSession } from "./session";
-import { authorizationRequestStep, recordingFetch, STEP_TITLES, type OAuthStep } from "./steps";
+import {
+  authorizationRequestStep,
+  maskSecret,
+  recordingFetch,
+  STEP_TITLES,
+  type OAuthStep,
+} from "./steps";
 
 export type FlowOutcome =
   | { status: "redirect"; authorizationUrl: string; session: OAuthSession; steps: OAuthStep[] }
@@ -133,6 +139,30 @@ function failure(
   return { status: "failed", step: failedStep, message, session, steps };
 }
 
+function secretsOf(session: OAuthSession): string[] {
+  return [
+    session.tokens?.access_token,
+    session.tokens?.refresh_token,
+    session.codeVerifier,
+    session.clientInformation?.client_secret,
+  ].filter((value): value is string => !!value && value.length >= 8);
+}
+
+/**
+ * The outcome with every secret the sessions hold masked wherever it appears in the steps or the
+ * message: servers echo what they were sent, under names the step recorder cannot know.
+ */
+function scrubbed(start: OAuthSession, outcome: FlowOutcome): FlowOutcome {
+  const secrets = [...new Set([...secretsOf(start), ...secretsOf(outcome.session)])];
+  if (secrets.length === 0) return outcome;
+  const scrub = (text: string) =>
+    secrets.reduce((out, secret) => out.replaceAll(secret, maskSecret(secret)), text);
+  const steps = JSON.parse(scrub(JSON.stringify(outcome.steps))) as OAuthStep[];
+  return outcome.status === "failed"
+    ? { ...outcome, steps, message: scrub(outcome.message) }
+    : { ...outcome, steps };
+}
+
 /** Which client-identification path the flow took, as a step of its own (it makes no request). */
 function clientStep(before: OAuthSession, after: OAuthSession, steps: OAuthStep[]): void {
   if (before.clientInformation || !after.clientInformation) {
@@ -162,7 +192,7 @@ function clientStep(before: OAuthSession, after: OAuthSession, steps: OAuthStep[
  * Starts a sign-in: discovery, a client id, then the authorization URL to open. Tokens already
  * held are set aside first, so "sign in again" really asks (e.g. for a larger scope).
  */
-export async function beginSignIn(
+async function beginSignInUnscrubbed(
   start: OAuthSession,
   options: FlowOptions & { scope?: string; resourceMetadataUrl?: string },
 ): Promise<FlowOutcome> {
@@ -195,7 +225,7 @@ export async function beginSignIn(
 }
 
 /** Finishes a sign-in with what the authorization server sent back to the callback page. */
-export async function completeSignIn(
+async function completeSignInUnscrubbed(
   start: OAuthSession,
   response: {
     code?: string | null;
@@ -267,7 +297,7 @@ export async function completeSignIn(
 }
 
 /** A new access token from the refresh token; "redirect" means the person must sign in again. */
-export async function refreshSignIn(
+async function refreshSignInUnscrubbed(
   start: OAuthSession,
   options: FlowOptions,
 ): Promise<FlowOutcome> {
@@ -304,4 +334,28 @@ export async function refreshSignIn(
   } catch (error) {
     return failure(error, steps, session, STEP_TITLES["token-refresh"]);
   }
+}
+
+/** Starts a sign-in (see beginSignInUnscrubbed); secrets in its steps and errors are masked. */
+export async function beginSignIn(
+  start: OAuthSession,
+  options: FlowOptions & { scope?: string; resourceMetadataUrl?: string },
+): Promise<FlowOutcome> {
+  return scrubbed(start, await beginSignInUnscrubbed(start, options));
+}
+
+/** Finishes a sign-in (see completeSignInUnscrubbed), secrets masked. */
+export async function completeSignIn(
+  start: OAuthSession,
+  response: Parameters<typeof completeSignInUnscrubbed>[1],
+  options: FlowOptions,
+): Promise<FlowOutcome> {
+  return scrubbed(start, await completeSignInUnscrubbed(start, response, options));
+}
+
+export async function refreshSignIn(
+  start: OAuthSession,
+  options: FlowOptions,
+): Promise<FlowOutcome> {
+  return scrubbed(start, await refreshSignInUnscrubbed(start, options));
 }

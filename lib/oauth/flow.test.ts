@@ -161,7 +161,12 @@ describe("signing in to an OAuth-protected MCP server", () => {
 describe("secrets in failures", () => {
   it("masks the verifier a token endpoint echoes back in its error", async () => {
     const echoing: typeof fetch = (_input, init) => {
-      const body = typeof init?.body === "string" ? init.body : "";
+      const body =
+        init?.body instanceof URLSearchParams
+          ? init.body.toString()
+          : typeof init?.body === "string"
+            ? init.body
+            : "";
       return Promise.resolve(
         Response.json(
           { error: "invalid_request", error_description: `cannot use ${decodeURIComponent(body)}` },

@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { PlaygroundPage } from "./pages/playground-page";
 
-test("Check connection shows each step with a verdict, and names the step that fails", async ({ page }) => {
+test("Check connection shows each step with a verdict, and names the step that fails", async ({
+  page,
+}) => {
   const app = new PlaygroundPage(page);
   await app.open();
   const calendar = app.server(0);
@@ -17,6 +19,8 @@ test("Check connection shows each step with a verdict, and names the step that f
   const failed = broken.getByTestId("doctor");
   await expect(failed).toHaveAttribute("data-verdict", "fail");
   await expect(failed.locator('[data-check="connect"]')).toHaveAttribute("data-status", "fail");
-  await expect(failed.locator('[data-check="connect"]')).toContainText("Nothing listens on 127.0.0.1:9");
+  await expect(failed.locator('[data-check="connect"]')).toContainText(
+    "Nothing listens on 127.0.0.1:9",
+  );
   await expect(failed).toContainText("Failed to connect to MCP server");
 });

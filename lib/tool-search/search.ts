@@ -1,0 +1,229 @@
+// Tool search over deferred tools, as the API's tool search tools do it: regex (Python re.search
+// semantics, case-insensitive, at most 200 characters) or BM25 over names, descriptions, argument
+// names and argument descriptions. Pure, and shared by the emulator and the preview's "Try a
+// search", so what a person tries is what the emulator runs.
+
+export interface SearchableTool {
+  server: string;
+  name: string;
+  description?: string;
+  inputSchema?: unknown;
+}
+
+export const SEARCH_LIMITS = { defaultLimit: 5, maxLimit: 10_000, maxPattern: 200, maxQuery: 500 };
+
+export type SearchOutcome =
+  | { ok: true; matches: SearchableTool[] }
+  | { ok: false; errorCode: "invalid_tool_input"; message: string };
+
+/** The texts a search looks at: the name, the description, each argument's name and description. */
+export function searchableFields(tool: SearchableTool): string[] {
+  const fields = [tool.name];
+  if (tool.description) fields.push(tool.description);
+  const properties = (tool.inputSchema as { properties?: unknown } | undefined)?.properties;
+  if (properties && typeof properties === "object") {
+    for (const [argument, schema] of Object.entries(properties as Record<string, unknown>)) {
+      fields.push(argument);
+      const description = (schema as { description?: unknown } | null)?.description;
+      if (typeof description === "string") fields.push(description);
+    }
+  }
+  return fields;
+}
+
+export function clampLimit(limit: unknown): number {
+  const value =
+    typeof limit === "number" && Number.isInteger(limit) ? limit : SEARCH_LIMITS.defaultLimit;
+  return Math.min(SEARCH_LIMITS.maxLimit, Math.max(1, value));
+}
+
+// ---- regex ----
+
+/** Each field is searched up to this length: a pattern cannot be made to crawl through megabytes. */
+const MAX_FIELD_CHARS = 2_000;
+
+/**
+ * Python's `re` syntax that JavaScript spells differently: named groups and backreferences,
+ * `\A` / `\Z`, and an inline `(?i)` (the search is case-insensitive anyway).
+ */
+export function translatePythonRegex(pattern: string): string {
+  return pattern
+    .replace(/^\(\?i\)/, "")
+    .replace(/\(\?P<([A-Za-z_]\w*)>/g, "(?<$1>")
+    .replace(/\(\?P=([A-Za-z_]\w*)\)/g, "\\k<$1>")
+    .replace(/\\A/g, "^")
+    .replace(/\\Z/g, "$");
+}
+
+/**
+ * A quantified group that itself holds a quantifier — `(a+)+`, `(\w*)*`, `(x{2,})+` — can make a
+ * backtracking engine take exponential time. Refused up front (the API answers such cases with
+ * `execution_time_exceeded`; refusing keeps the emulator's event loop free).
+ */
+function hasNestedQuantifier(pattern: string): boolean {
+  return /\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)[+*{]/.test(pattern);
+}
+
+export function compileSearchRegex(pattern: string): RegExp | { error: string } {
+  if (pattern.length > SEARCH_LIMITS.maxPattern)
+    return {
+      error: `The pattern is ${pattern.length} characters; at most ${SEARCH_LIMITS.maxPattern}.`,
+    };
+  if (hasNestedQuantifier(pattern))
+    return {
+      error: "The pattern nests quantifiers (like (a+)+), which could take too long to run.",
+    };
+  try {
+    return new RegExp(translatePythonRegex(pattern), "i");
+  } catch (error) {
+    return {
+      error: `The pattern is not a valid regular expression: ${error instanceof Error ? error.message : String(error)}`,
+    };
+  }
+}
+
+export function regexSearch(
+  tools: readonly SearchableTool[],
+  pattern: string,
+  limit?: number,
+): SearchOutcome {
+  const compiled = compileSearchRegex(pattern);
+  if (!(compiled instanceof RegExp))
+    return { ok: false, errorCode: "invalid_tool_input", message: compiled.error };
+  const max = clampLimit(limit);
+  const matches: SearchableTool[] = [];
+  for (const tool of tools) {
+    if (searchableFields(tool).some((field) => compiled.test(field.slice(0, MAX_FIELD_CHARS)))) {
+      matches.push(tool);
+      if (matches.length >= max) break;
+    }
+  }
+  return { ok: true, matches };
+}
+
+// ---- BM25 ----
+
+export const BM25_PARAMETERS = { k1: 1.2, b: 0.75 };
+
+/** Lower-case words; names split at _, -, . and camelCase ("getUserById" → get user by id). */
+export function tokenize(text: string): string[] {
+  return text
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+export interface Bm25Index {
+  tools: readonly SearchableTool[];
+  /** term → [document index, term frequency] */
+  postings: Map<string, [number, number][]>;
+  lengths: Float64Array;
+  averageLength: number;
+}
+
+export function buildBm25Index(tools: readonly SearchableTool[]): Bm25Index {
+  const postings = new Map<string, [number, number][]>();
+  const lengths = new Float64Array(tools.length);
+  let total = 0;
+  tools.forEach((tool, index) => {
+    const counts = new Map<string, number>();
+    let length = 0;
+    for (const field of searchableFields(tool)) {
+      for (const term of tokenize(field)) {
+        counts.set(term, (counts.get(term) ?? 0) + 1);
+        length += 1;
+      }
+    }
+    lengths[index] = length;
+    total += length;
+    for (const [term, count] of counts) {
+      let list = postings.get(term);
+      if (!list) postings.set(term, (list = []));
+      list.push([index, count]);
+    }
+  });
+  return { tools, postings, lengths, averageLength: tools.length ? total / tools.length : 0 };
+}
+
+/** BM25 with the usual non-negative IDF, ln(1 + (N − n + 0.5) / (n + 0.5)). */
+export function bm25Scores(index: Bm25Index, query: string): Map<number, number> {
+  const { k1, b } = BM25_PARAMETERS;
+  const scores = new Map<number, number>();
+  const n = index.tools.length;
+  for (const term of new Set(tokenize(query))) {
+    const list = index.postings.get(term);
+    if (!list) continue;
+    const idf = Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5));
+    for (const [document, frequency] of list) {
+      const norm = 1 - b + b * (index.lengths[document]! / (index.averageLength || 1));
+      const score = idf * ((frequency * (k1 + 1)) / (frequency + k1 * norm));
+      scores.set(document, (scores.get(document) ?? 0) + score);
+    }
+  }
+  return scores;
+}
+
+const normalName = (value: string) => tokenize(value).join(" ");
+
+/**
+ * Tools ranked by BM25 score, best first (ties keep the listed order). A tool whose name is the
+ * query itself comes first whatever the scores — our choice; the API's ranking is not documented.
+ */
+export function bm25Search(index: Bm25Index, query: string, limit?: number): SearchOutcome {
+  if (query.length > SEARCH_LIMITS.maxQuery)
+    return {
+      ok: false,
+      errorCode: "invalid_tool_input",
+      message: `The query is ${query.length} characters; at most ${SEARCH_LIMITS.maxQuery}.`,
+    };
+  if (tokenize(query).length === 0)
+    return {
+      ok: false,
+      errorCode: "invalid_tool_input",
+      message: "The query has no words to search for.",
+    };
+  const scores = bm25Scores(index, query);
+  const wanted = normalName(query);
+  const ranked = [...scores.entries()]
+    .map(([document, score]) => ({
+      document,
+      score,
+      exact: normalName(index.tools[document]!.name) === wanted,
+    }))
+    .sort(
+      (a, b) => Number(b.exact) - Number(a.exact) || b.score - a.score || a.document - b.document,
+    );
+  return {
+    ok: true,
+    matches: ranked.slice(0, clampLimit(limit)).map((entry) => index.tools[entry.document]!),
+  };
+}
+
+// ---- references ----
+
+export const TOOL_REFERENCE_FORMATS = ["prefixed", "plain"] as const;
+export type ToolReferenceFormat = (typeof TOOL_REFERENCE_FORMATS)[number];
+
+/**
+ * The `tool_name` a `tool_reference` carries for an MCP tool. Undocumented: the SDK mentions the
+ * composed `{server}_{tool}` name the API uses internally, so that is the default (unconfirmed).
+ */
+export function toolReferenceName(
+  server: string,
+  tool: string,
+  format: ToolReferenceFormat = "prefixed",
+): string {
+  return format === "prefixed" ? `${server}_${tool}` : tool;
+}
+
+/** Which listed tool a `tool_reference` names, in either format. */
+export function resolveToolReference<T extends { server: string; name: string }>(
+  tools: readonly T[],
+  toolName: string,
+): T | undefined {
+  return (
+    tools.find((tool) => `${tool.server}_${tool.name}` === toolName) ??
+    tools.find((tool) => tool.name === toolName)
+  );
+}

@@ -15,7 +15,7 @@ const calendar: ServerView = {
     },
     { name: "list_events", inputSchema: { type: "object", properties: {} } },
   ],
-  deferred: ["create_event"],
+  deferred: [{ name: "create_event", inputSchema: { type: "object", properties: {} } }],
   disabled: ["delete_all_events"],
 };
 const tasks: ServerView = {
@@ -38,6 +38,7 @@ describe("planTurn", () => {
         { server: "tasks", tool: "list_tasks", input: { x: 1 } },
         { server: "calendar", tool: "search_events", input: { query: "a" } },
       ],
+      searches: [],
       unavailable: [],
       parseErrors: [],
     });
@@ -65,8 +66,35 @@ describe("planTurn", () => {
         { server: "calendar", tool: "search_events", input: { query: "" } },
         { server: "calendar", tool: "list_events", input: {} },
       ],
+      searches: [],
       unavailable: [],
       parseErrors: [],
+    });
+  });
+
+  it("with a tool search tool, searches: a `search` line, and a named deferred tool before its call", () => {
+    expect(
+      planTurn('search calendar things\ncall calendar.create_event {"title":"x"}', [calendar], {
+        canSearch: true,
+      }),
+    ).toMatchObject({
+      calls: [],
+      searches: [
+        { text: "calendar things" },
+        {
+          text: "create_event",
+          target: { server: "calendar", tool: "create_event", input: { title: "x" } },
+        },
+      ],
+    });
+    expect(planTurn("please create_event", [calendar], { canSearch: true })).toMatchObject({
+      searches: [{ text: "create_event", target: { server: "calendar", tool: "create_event" } }],
+      unavailable: [],
+    });
+    // Without one, `search …` is just words, and a deferred tool stays unavailable.
+    expect(planTurn("search events for review", [calendar])).toMatchObject({
+      calls: [{ tool: "search_events" }],
+      searches: [],
     });
   });
 

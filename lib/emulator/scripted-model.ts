@@ -12,10 +12,17 @@ export type UnavailableReason = "disabled" | "deferred" | "not_listed" | "no_ser
 
 export interface ServerView {
   name: string;
-  /** Enabled and not deferred: the model can call these. */
+  /** Enabled and not deferred (or surfaced by a search earlier): the model can call these. */
   callable: ToolView[];
-  deferred: string[];
+  /** Enabled and deferred: a tool search can surface them. */
+  deferred: ToolView[];
   disabled: string[];
+}
+
+/** A tool search the model runs; `target` is the deferred tool it looks for, to call if found. */
+export interface PlannedSearch {
+  text: string;
+  target?: { server: string; tool: string; input?: Record<string, unknown> };
 }
 
 export interface PlannedCall {
@@ -31,29 +38,60 @@ export interface Unavailable {
 }
 
 export type TurnPlan =
-  | { kind: "calls"; calls: PlannedCall[]; unavailable: Unavailable[]; parseErrors: string[] }
+  | {
+      kind: "calls";
+      calls: PlannedCall[];
+      searches: PlannedSearch[];
+      unavailable: Unavailable[];
+      parseErrors: string[];
+    }
   | { kind: "overview" };
 
-const CALL_LINE = /^\s*call\s+([^\s.]+)\.(\S+)(?:\s+(.*))?$/i;
+export interface PlanOptions {
+  /** The request has a tool search tool: deferred tools can be searched for, then called. */
+  canSearch?: boolean;
+}
 
-export function planTurn(message: string, servers: readonly ServerView[]): TurnPlan {
-  const explicit = planExplicitCalls(message, servers);
+const CALL_LINE = /^\s*call\s+([^\s.]+)\.(\S+)(?:\s+(.*))?$/i;
+const SEARCH_LINE = /^\s*search\s+(.+?)\s*$/i;
+
+export function planTurn(
+  message: string,
+  servers: readonly ServerView[],
+  options: PlanOptions = {},
+): TurnPlan {
+  const explicit = planExplicitCalls(message, servers, options);
   if (explicit) return explicit;
-  const mentioned = planMentionedTools(message, servers);
+  const mentioned = planMentionedTools(message, servers, options);
   if (mentioned) return mentioned;
   return { kind: "overview" };
 }
 
-function planExplicitCalls(message: string, servers: readonly ServerView[]): TurnPlan | null {
-  const lines = message.split(/\r?\n/).filter((line) => CALL_LINE.test(line));
+function planExplicitCalls(
+  message: string,
+  servers: readonly ServerView[],
+  options: PlanOptions,
+): TurnPlan | null {
+  // `search …` is a directive only when there is a tool search tool; otherwise it is just words.
+  const lines = message
+    .split(/\r?\n/)
+    .filter(
+      (line) => CALL_LINE.test(line) || (options.canSearch === true && SEARCH_LINE.test(line)),
+    );
   if (lines.length === 0) return null;
   const plan = {
     kind: "calls" as const,
     calls: [] as PlannedCall[],
+    searches: [] as PlannedSearch[],
     unavailable: [] as Unavailable[],
     parseErrors: [] as string[],
   };
   for (const line of lines) {
+    const search = CALL_LINE.test(line) ? null : SEARCH_LINE.exec(line);
+    if (search) {
+      plan.searches.push({ text: search[1] ?? "" });
+      continue;
+    }
     const [, server = "", tool = "", rawArgs] = CALL_LINE.exec(line) ?? [];
     let input: Record<string, unknown> | undefined;
     if (rawArgs?.trim()) {
@@ -71,8 +109,11 @@ function planExplicitCalls(message: string, servers: readonly ServerView[]): Tur
     }
     const view = servers.find((candidate) => candidate.name === server);
     const found = view?.callable.find((candidate) => candidate.name === tool);
+    const deferred = view?.deferred.find((candidate) => candidate.name === tool);
     if (view && found) {
       plan.calls.push({ server, tool, input: input ?? argumentsFromSchema(found.inputSchema) });
+    } else if (deferred && options.canSearch) {
+      plan.searches.push({ text: tool, target: { server, tool, input } });
     } else {
       plan.unavailable.push({ server, tool, reason: view ? reasonFor(view, tool) : "no_server" });
     }
@@ -80,14 +121,18 @@ function planExplicitCalls(message: string, servers: readonly ServerView[]): Tur
   return plan;
 }
 
-function planMentionedTools(message: string, servers: readonly ServerView[]): TurnPlan | null {
+function planMentionedTools(
+  message: string,
+  servers: readonly ServerView[],
+  options: PlanOptions,
+): TurnPlan | null {
   const text = message.toLowerCase();
   const hits: { at: number; server: ServerView; tool: string; callable?: ToolView }[] = [];
   const seen = new Set<string>();
   for (const server of servers) {
     const names = [
       ...server.callable.map((tool) => tool.name),
-      ...server.deferred,
+      ...server.deferred.map((tool) => tool.name),
       ...server.disabled,
     ];
     for (const name of names) {
@@ -109,6 +154,10 @@ function planMentionedTools(message: string, servers: readonly ServerView[]): Tu
   }
   if (hits.length === 0) return null;
   hits.sort((a, b) => a.at - b.at);
+  const searchable = (hit: (typeof hits)[number]) =>
+    !hit.callable &&
+    options.canSearch === true &&
+    hit.server.deferred.some((tool) => tool.name === hit.tool);
   return {
     kind: "calls",
     calls: hits
@@ -118,8 +167,12 @@ function planMentionedTools(message: string, servers: readonly ServerView[]): Tu
         tool: hit.tool,
         input: argumentsFromSchema(hit.callable?.inputSchema),
       })),
+    // A deferred tool named in the message is searched for first, then called if found.
+    searches: hits
+      .filter(searchable)
+      .map((hit) => ({ text: hit.tool, target: { server: hit.server.name, tool: hit.tool } })),
     unavailable: hits
-      .filter((hit) => !hit.callable)
+      .filter((hit) => !hit.callable && !searchable(hit))
       .map((hit) => ({
         server: hit.server.name,
         tool: hit.tool,
@@ -147,7 +200,7 @@ function escapeRegExp(value: string): string {
 
 function reasonFor(server: ServerView, tool: string): UnavailableReason {
   if (server.disabled.includes(tool)) return "disabled";
-  if (server.deferred.includes(tool)) return "deferred";
+  if (server.deferred.some((candidate) => candidate.name === tool)) return "deferred";
   return "not_listed";
 }
 
@@ -156,7 +209,7 @@ export function describeUnavailable(item: Unavailable): string {
     case "disabled":
       return `The tool \`${item.tool}\` of \`${item.server}\` is not available: its toolset disables it.`;
     case "deferred":
-      return `The tool \`${item.tool}\` of \`${item.server}\` is deferred (defer_loading), so it is not loaded up front; a tool search would have to surface it first.`;
+      return `The tool \`${item.tool}\` of \`${item.server}\` is deferred (defer_loading), so it is not loaded up front; a tool search would have to surface it first (add a tool search tool).`;
     case "no_server":
       return `There is no MCP server named \`${item.server}\` in this request.`;
     case "not_listed":
@@ -176,7 +229,7 @@ export function describeOverview(servers: readonly ServerView[]): string {
   }
   lines.push(
     "",
-    "Name a tool in your message (or write `call server.tool {json}`) and I will call it.",
+    "Name a tool in your message (or write `call server.tool {json}`) and I will call it; with a tool search tool, `search <words or pattern>` searches the deferred tools, and naming a deferred tool searches for it first.",
   );
   return lines.join("\n");
 }

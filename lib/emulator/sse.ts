@@ -42,7 +42,11 @@ export function blockEvents(block: BetaContentBlock, index: number): BetaRawMess
         index,
         delta: { type: "text_delta", text: piece },
       });
-  } else if (block.type === "mcp_tool_use" || block.type === "tool_use") {
+  } else if (
+    block.type === "mcp_tool_use" ||
+    block.type === "tool_use" ||
+    block.type === "server_tool_use"
+  ) {
     events.push({ type: "content_block_start", index, content_block: { ...block, input: {} } });
     for (const piece of ["", ...chunk(JSON.stringify(block.input), JSON_CHUNK)])
       events.push({

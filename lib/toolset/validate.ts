@@ -1,6 +1,7 @@
 // The MCP connector's validation rules, applied to any request body (not only what the composer
 // makes: imports feed it too). Where the API's own error text is known it is quoted; where the
 // real behaviour is unconfirmed the message says so rather than claiming more than the sources do.
+import { validateHistoryBlocks } from "./validate-history";
 import { nameSet, resolveTool, tallyToolset, type ToolsetLayers } from "./merge";
 
 export type Severity = "error" | "warning";
@@ -33,6 +34,8 @@ export const PROBLEM_CODES = [
   "no_tool_enabled",
   "too_many_deferred_tools",
   "empty_text",
+  "listing_needs_beta",
+  "listing_server_unknown",
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
@@ -151,6 +154,11 @@ export function validateRequest(request: unknown, context: ValidationContext = {
   validateReferences(servers ?? [], serverNames, toolsets, hasCurrentBeta, report);
   validateDeferral(tools, toolsets, betas, context, report);
   validateCacheControl(request, tools, report);
+  for (const problem of validateHistoryBlocks(request.messages, {
+    pinningBeta: betas.includes(MCP_BETA_PINNING),
+    serverNames: new Set(serverNames.keys()),
+  }))
+    report("error", problem.code, problem.path, problem.message);
   return problems;
 }
 

@@ -2,8 +2,11 @@
 
 import type { BetaContentBlock } from "@anthropic-ai/sdk/resources/beta/messages/messages";
 import { JsonBlock } from "@/components/preview/request-json";
+import { useComposer } from "@/components/store-provider";
 import { cn } from "@/components/ui/cn";
+import { ToolListingView, ToolSearchCallView, ToolSearchResultView } from "./blocks/search-blocks";
 import { TextBlockView } from "./blocks/text-block";
+import { droppedImageFormats } from "@/lib/blocks/image-placeholder";
 
 /**
  * Every block of the response, in order; one this app does not know is shown as JSON, not dropped.
@@ -18,6 +21,9 @@ export function ResponseBlocks({
   streaming?: { open: readonly number[]; partialInput: Readonly<Record<number, string>> };
   label?: string;
 }) {
+  // The composer's server names tell which server a tool search's reference is on.
+  const servers = useComposer((s) => s.composer.servers);
+  const serverNames = servers.map((server) => server.name);
   const calls = new Map<string, { server: string; name: string }>();
   for (const block of content) {
     if (block.type === "mcp_tool_use")
@@ -39,6 +45,7 @@ export function ResponseBlocks({
               calls={calls}
               open={open}
               partialInput={streaming?.partialInput[index]}
+              serverNames={serverNames}
             />
           </li>
         );
@@ -76,11 +83,13 @@ function BlockView({
   calls,
   open,
   partialInput,
+  serverNames,
 }: {
   block: BetaContentBlock;
   calls: Map<string, { server: string; name: string }>;
   open: boolean;
   partialInput: string | undefined;
+  serverNames: readonly string[];
 }) {
   switch (block.type) {
     case "text":
@@ -151,20 +160,44 @@ function BlockView({
               ↳ result of {call ? `${call.server}.${call.name}` : block.tool_use_id}
             </a>
           </div>
+          {droppedImageFormats(text).length ? (
+            <p
+              role="note"
+              data-testid="image-dropped"
+              className="mx-3 mb-2 rounded-md border-2 border-warn bg-warn-soft px-2 py-1 text-xs font-semibold text-warn"
+            >
+              The API dropped an image this tool returned ({droppedImageFormats(text).join(", ")}):
+              the model saw only this placeholder text. The real API does the same (reported,
+              anthropics/claude-ai-mcp#969).
+            </p>
+          ) : null}
           <pre className="max-h-72 overflow-auto px-3 pb-3 font-mono text-xs whitespace-pre-wrap text-ink">
             {text}
           </pre>
         </div>
       );
     }
+    case "server_tool_use":
+      if (block.name === "tool_search_tool_regex" || block.name === "tool_search_tool_bm25")
+        return <ToolSearchCallView block={block} />;
+      return <UnknownBlock block={block} />;
+    case "tool_search_tool_result":
+      return <ToolSearchResultView block={block} serverNames={serverNames} />;
+    case "mcp_tool_listing":
+      return <ToolListingView block={block} />;
     default:
-      return (
-        <div className="space-y-1">
-          <p className="text-xs text-muted">
-            Block <code className="font-mono">{block.type}</code>, shown as JSON:
-          </p>
-          <JsonBlock value={block} label={`${block.type} block`} />
-        </div>
-      );
+      return <UnknownBlock block={block} />;
   }
+}
+
+/** A block this app has no view of its own for: shown as JSON, never dropped. */
+function UnknownBlock({ block }: { block: BetaContentBlock }) {
+  return (
+    <div className="space-y-1">
+      <p className="text-xs text-muted">
+        Block <code className="font-mono">{block.type}</code>, shown as JSON:
+      </p>
+      <JsonBlock value={block} label={`${block.type} block`} />
+    </div>
+  );
 }

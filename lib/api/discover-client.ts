@@ -1,5 +1,6 @@
 // The browser's side of tool discovery: POST /api/mcp/tools, and read the answer with zod.
 import { z } from "zod";
+import { mayReturnImages } from "../request/image-tools";
 import type { ToolInfo } from "../request/preview";
 
 export const DISCOVER_PATH = "/api/mcp/tools";
@@ -11,6 +12,7 @@ const discoverySchema = z.object({
       title: z.string().optional(),
       description: z.string().optional(),
       inputSchema: z.unknown().optional(),
+      outputSchema: z.unknown().optional(),
       annotations: z
         .looseObject({
           destructiveHint: z.boolean().optional(),
@@ -94,6 +96,7 @@ export async function requestDiscovery(
         inputSchema: tool.inputSchema,
         destructive: tool.annotations?.destructiveHint === true,
         readOnly: tool.annotations?.readOnlyHint === true,
+        mayReturnImages: mayReturnImages(tool),
       })),
       malformed,
       server,

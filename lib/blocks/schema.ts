@@ -31,6 +31,28 @@ const RENDERED_BLOCKS = {
     is_error: z.boolean().optional(),
     content: z.union([z.string(), z.array(textPart)]).optional(),
   }),
+  tool_search_tool_result: z.looseObject({
+    tool_use_id: z.string(),
+    content: z.union([
+      z.looseObject({
+        type: z.literal("tool_search_tool_search_result"),
+        tool_references: z.array(
+          z.looseObject({ type: z.string().max(100), tool_name: z.string() }),
+        ),
+      }),
+      z.looseObject({
+        type: z.literal("tool_search_tool_result_error"),
+        error_code: z.string().max(200),
+        error_message: z.string().nullish(),
+      }),
+    ]),
+  }),
+  mcp_tool_listing: z.looseObject({
+    mcp_server_name: z.string(),
+    tools: z.array(
+      z.looseObject({ name: z.string(), description: z.string().nullish(), input_schema: record }),
+    ),
+  }),
 } as const;
 
 export type RenderedBlockType = keyof typeof RENDERED_BLOCKS;

@@ -2,21 +2,8 @@
 // text the real API is reported to put in its place (anthropics/claude-ai-mcp#969), with
 // is_error false; a failed call in words, naming the scope a 403 asked for.
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { droppedImageText } from "../blocks/image-placeholder";
 import type { AuthChallenge } from "../mcp/client";
-
-/** The API's placeholder for an image an MCP tool returned (the format is the real MIME type). */
-export function droppedImageText(mimeType: string): string {
-  return `[MCP tool returned an image (format: ${mimeType}) but the Anthropic API doesn't currently support image responses]`;
-}
-
-/** Finds the API's image placeholder in a result's text: the formats it names. */
-export function droppedImageFormats(text: string): string[] {
-  return [
-    ...text.matchAll(
-      /\[MCP tool returned an image \(format: ([^)]+)\) but the Anthropic API doesn't currently support image responses\]/g,
-    ),
-  ].map((match) => match[1] ?? "");
-}
 
 export function toResult(result: CallToolResult): { isError: boolean; text: string } {
   const parts = (result.content ?? []).map((item) => {

@@ -208,6 +208,20 @@ function applyToolset(draft: ServerDraft, toolset: Json, newId: NewId, where: st
   }
   const cache = toolset.cache_control;
   if (isObject(cache)) draft.cacheTtl = cache.ttl === "1h" ? "1h" : "5m";
+  if (Array.isArray(toolset.tools)) {
+    draft.pinnedTools = toolset.tools.map((tool, index) => {
+      const path = `${where}.tools.${index}`;
+      if (!isObject(tool) || typeof tool.name !== "string" || tool.name === "")
+        throw new ImportError(`${path}: a pinned tool needs a name.`);
+      if (!isObject(tool.input_schema))
+        throw new ImportError(`${path}.input_schema: expected an object.`);
+      return {
+        name: tool.name,
+        ...(typeof tool.description === "string" ? { description: tool.description } : {}),
+        inputSchema: tool.input_schema,
+      };
+    });
+  }
 }
 
 function readFlags(value: unknown, path: string): ToolFlags {

@@ -16,6 +16,7 @@ export interface DiscoveredTool {
   title?: string;
   description?: string;
   inputSchema: Tool["inputSchema"];
+  outputSchema?: Tool["outputSchema"];
   annotations?: Tool["annotations"];
 }
 
@@ -78,8 +79,8 @@ export async function discoverTools(
     entries.forEach((raw, index) => {
       const parsed = ToolSchema.safeParse(raw);
       if (parsed.success) {
-        const { name, title, description, inputSchema, annotations } = parsed.data;
-        tools.push({ name, title, description, inputSchema, annotations });
+        const { name, title, description, inputSchema, outputSchema, annotations } = parsed.data;
+        tools.push({ name, title, description, inputSchema, outputSchema, annotations });
       } else {
         malformed.push({
           index,

@@ -66,6 +66,13 @@ export function buildToolset(server: ServerDraft): BetaMCPToolset {
   }
   if (Object.keys(configs).length > 0) toolset.configs = configs;
   if (server.cacheTtl !== "none") toolset.cache_control = buildCacheControl(server.cacheTtl);
+  if (server.pinnedTools) {
+    toolset.tools = server.pinnedTools.map((tool) => ({
+      name: tool.name,
+      ...(tool.description !== undefined ? { description: tool.description } : {}),
+      input_schema: tool.inputSchema,
+    }));
+  }
   return toolset;
 }
 

@@ -80,6 +80,29 @@ export function uniqueServerName(
   }
 }
 
+/**
+ * The deferred-tools demo: the 500-tool catalog deferred behind BM25 tool search (one tool up
+ * front), and a message that names a deferred tool, so Send shows search → result → call → answer.
+ */
+export function createDeferredToolsDemo(
+  newId: NewId,
+  origin: string = DEFAULT_ORIGIN,
+): ComposerState {
+  return {
+    ...createDefaultState(newId, origin),
+    message: "Use billing_export_040 to export the billing records.",
+    toolSearch: "bm25",
+    servers: [
+      createServer(newId, {
+        name: "catalog",
+        url: `${origin}/api/demo-mcp/catalog`,
+        defaultConfig: { deferLoading: true },
+        configs: [createConfigRow(newId, { tool: "billing_get_000", deferLoading: false })],
+      }),
+    ],
+  };
+}
+
 /** The OAuth-protected demo server (one click from the demo): sign in, discover, send. */
 export function addOAuthDemoServer(
   state: ComposerState,

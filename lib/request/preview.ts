@@ -17,7 +17,8 @@ import {
 import { buildRequest, buildToolset, type MessagesRequest } from "./build-request";
 import { findDraftProblems } from "./draft-problems";
 import { fieldIdForPath } from "./field-ids";
-import type { ComposerState } from "./types";
+import { comparePin, type PinDrift } from "./pin-drift";
+import type { ComposerState, PinnedTool, ServerDraft } from "./types";
 
 export interface PreviewProblem extends Omit<Problem, "code"> {
   code: string;
@@ -32,6 +33,8 @@ export interface ToolInfo {
   inputSchema?: unknown;
   destructive: boolean;
   readOnly: boolean;
+  /** Its description or output schema speak of images: the API would drop them (unconfirmed guess). */
+  mayReturnImages?: boolean;
 }
 
 export interface ServerPreview {
@@ -43,8 +46,14 @@ export interface ServerPreview {
   discovered: boolean;
   /** Discovered tools by name (empty until discovery). */
   toolInfo: ReadonlyMap<string, ToolInfo>;
-  /** Estimated tokens of the tool definitions sent up front (only once discovered). */
+  /** Estimated tokens of the tool definitions sent up front (only once discovered or pinned). */
   upFrontTokens: number | null;
+  /** Estimated tokens of the deferred definitions, kept out of the prompt until a search loads them. */
+  deferredTokens: number | null;
+  /** Where the rows come from: the pinned list, the live discovery, or only the configs keys. */
+  toolListSource: "pinned" | "discovered" | "configs";
+  /** How the live server differs from the pinned list (null when it does not, or is unknown). */
+  drift: PinDrift | null;
 }
 
 export interface PreviewContext {
@@ -68,7 +77,7 @@ export function derivePreview(state: ComposerState, context: PreviewContext = {}
   const serverTools: Record<string, readonly string[]> = {};
   const destructiveTools: Record<string, readonly string[]> = {};
   for (const server of state.servers) {
-    const tools = context.discoveredTools?.[server.id];
+    const tools = toolsFor(server, context.discoveredTools?.[server.id]);
     if (!tools) continue;
     serverTools[server.name] = toolNames(tools);
     destructiveTools[server.name] = tools
@@ -78,17 +87,19 @@ export function derivePreview(state: ComposerState, context: PreviewContext = {}
   const validation: ValidationContext = { target: context.target, serverTools, destructiveTools };
   const toolsets = (request.tools ?? []).filter((tool) => tool.type === "mcp_toolset");
   const servers = state.servers.map((server, index): ServerPreview => {
-    const tools = context.discoveredTools?.[server.id];
+    const live = context.discoveredTools?.[server.id];
+    const tools = toolsFor(server, live);
     const merge = mergeToolset(toolsets[index] ?? buildToolset(server), tools && toolNames(tools));
     const toolInfo = tools ? toolMap(tools) : EMPTY_TOOL_MAP;
-    const upFrontTokens = tools
-      ? merge.tools.reduce((sum, row) => {
-          const info = toolInfo.get(row.name);
-          return row.enabled.value && !row.deferLoading.value && info
-            ? sum + estimateDefinitionTokens(info)
-            : sum;
-        }, 0)
-      : null;
+    const tokensOf = (deferred: boolean) =>
+      tools
+        ? merge.tools.reduce((sum, row) => {
+            const info = toolInfo.get(row.name);
+            return row.enabled.value && row.deferLoading.value === deferred && info
+              ? sum + estimateDefinitionTokens(info)
+              : sum;
+          }, 0)
+        : null;
     return {
       serverId: server.id,
       name: server.name,
@@ -96,7 +107,10 @@ export function derivePreview(state: ComposerState, context: PreviewContext = {}
       summary: summarizeTools(merge.tools),
       discovered: !!tools,
       toolInfo,
-      upFrontTokens,
+      upFrontTokens: tokensOf(false),
+      deferredTokens: tokensOf(true),
+      toolListSource: server.pinnedTools ? "pinned" : live ? "discovered" : "configs",
+      drift: server.pinnedTools && live ? comparePin(server.pinnedTools, live) : null,
     };
   });
   const total: MergeSummary = { enabled: 0, deferred: 0, upFront: 0, disabled: 0 };
@@ -127,6 +141,41 @@ export function derivePreview(state: ComposerState, context: PreviewContext = {}
 }
 
 const EMPTY_TOOL_MAP: ReadonlyMap<string, ToolInfo> = new Map();
+const pinnedInfos = new WeakMap<
+  readonly PinnedTool[],
+  Map<readonly ToolInfo[] | undefined, ToolInfo[]>
+>();
+
+/**
+ * The tools the API would use for a server: the pinned list when there is one (with what the live
+ * discovery says of each tool's annotations), else the discovered list.
+ */
+function toolsFor(
+  server: ServerDraft,
+  live: readonly ToolInfo[] | undefined,
+): readonly ToolInfo[] | undefined {
+  if (!server.pinnedTools) return live;
+  let byLive = pinnedInfos.get(server.pinnedTools);
+  if (!byLive)
+    pinnedInfos.set(
+      server.pinnedTools,
+      (byLive = new Map<readonly ToolInfo[] | undefined, ToolInfo[]>()),
+    );
+  let infos = byLive.get(live);
+  if (!infos) {
+    const liveByName = new Map(live?.map((tool) => [tool.name, tool]));
+    infos = server.pinnedTools.map((tool) => ({
+      name: tool.name,
+      description: tool.description,
+      inputSchema: tool.inputSchema,
+      destructive: liveByName.get(tool.name)?.destructive ?? false,
+      readOnly: liveByName.get(tool.name)?.readOnly ?? false,
+      mayReturnImages: liveByName.get(tool.name)?.mayReturnImages ?? false,
+    }));
+    byLive.set(live, infos);
+  }
+  return infos;
+}
 const namesOf = new WeakMap<readonly ToolInfo[], readonly string[]>();
 const mapsOf = new WeakMap<readonly ToolInfo[], ReadonlyMap<string, ToolInfo>>();
 

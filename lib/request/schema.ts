@@ -11,6 +11,12 @@ const toolFlags = {
 
 const idSchema = z.string().min(1).max(100);
 
+export const pinnedToolSchema = z.object({
+  name: z.string().min(1).max(200),
+  description: z.string().max(100_000).optional(),
+  inputSchema: z.record(z.string(), z.unknown()),
+});
+
 export const serverDraftSchema = z.object({
   id: idSchema,
   name: z.string().max(1000),
@@ -20,6 +26,7 @@ export const serverDraftSchema = z.object({
   configs: z.array(z.object({ id: idSchema, tool: z.string().max(1000), ...toolFlags })).max(5000),
   cacheTtl: z.enum(CACHE_TTLS),
   keepUrlSecrets: z.boolean().optional(),
+  pinnedTools: z.array(pinnedToolSchema).max(10_000).optional(),
 });
 
 /**

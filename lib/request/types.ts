@@ -46,6 +46,13 @@ export interface ToolConfigDraft extends ToolFlags {
   tool: string;
 }
 
+/** A tool as an MCP server lists it, pinned in the toolset (mcp-client-2026-09-15). */
+export interface PinnedTool {
+  name: string;
+  description?: string;
+  inputSchema: Record<string, unknown>;
+}
+
 export interface ServerDraft {
   id: string;
   name: string;
@@ -59,6 +66,8 @@ export interface ServerDraft {
    * code as they are (ticked by the person, who was told they often hold a key). Unset: left out.
    */
   keepUrlSecrets?: boolean;
+  /** The pinned tool list: the API uses exactly these and does not ask the server. */
+  pinnedTools?: PinnedTool[];
 }
 
 /**

@@ -171,11 +171,11 @@ describe("share link codec", () => {
     expect(shareLinkOpens(buildShareUrl("http://localhost/", stateWith()))).toBe(true);
   });
 
-  it("still opens links of formats 1 and 2 (the payload only gained optional keys)", () => {
+  it("still opens links of formats 1 to 3 (the payload only gained optional keys)", () => {
     const state = createDefaultState(sequentialIds(), "http://localhost:3000");
     const current = encodeShareState(state);
     const decodedNow = decodeShareState(current, sequentialIds());
-    for (const older of ["1", "2"]) {
+    for (const older of ["1", "2", "3"]) {
       const decoded = decodeShareState(`${older}.${current.slice(2)}`, sequentialIds());
       expect(decoded).toEqual(decodedNow);
     }

@@ -22,9 +22,9 @@ import {
 export const SHARE_PARAM = "s";
 /**
  * 2 added the conversation and the stream switch; 3 marks servers whose URL credentials or query
- * string were left out. Links of formats 1 and 2 still open.
+ * string were left out; 4 carries pinned tool lists. Links of formats 1 to 3 still open.
  */
-export const SHARE_VERSION = 3;
+export const SHARE_VERSION = 4;
 const OLDEST_VERSION = 1;
 /** The longest fragment value a link may carry; longer ones are refused when opened. */
 export const MAX_LINK_CHARS = 32_000;
@@ -38,6 +38,17 @@ const serverSchema = z.strictObject({
   k: z.literal(1).optional(),
   // The URL's credentials or query string were left out (format 3).
   r: z.literal(1).optional(),
+  // The pinned tool list (format 4): name, description, input schema.
+  p: z
+    .array(
+      z.strictObject({
+        n: z.string().min(1).max(200),
+        d: z.string().max(100_000).optional(),
+        s: z.record(z.string(), z.unknown()),
+      }),
+    )
+    .max(10_000)
+    .optional(),
   f: flagsSchema.optional(),
   c: z
     .array(
@@ -112,6 +123,15 @@ function toPayload(state: ComposerState): Payload {
         u: stripped ? withoutUrlSecrets(server.url) : server.url,
         ...(server.authorizationToken ? { k: 1 as const } : {}),
         ...(stripped ? { r: 1 as const } : {}),
+        ...(server.pinnedTools
+          ? {
+              p: server.pinnedTools.map((tool) => ({
+                n: tool.name,
+                ...(tool.description !== undefined ? { d: tool.description } : {}),
+                s: tool.inputSchema,
+              })),
+            }
+          : {}),
         ...(flags ? { f: flags } : {}),
         ...(server.configs.length
           ? { c: server.configs.map((row) => ({ t: row.tool, ...toFlags(row) })) }
@@ -211,6 +231,15 @@ function fromPayload(payload: Payload, newId: NewId): DecodedShare {
         defaultConfig: fromFlags(server.f),
         configs: (server.c ?? []).map((row) => ({ id: newId(), tool: row.t, ...fromFlags(row) })),
         cacheTtl: server.x ?? "none",
+        ...(server.p
+          ? {
+              pinnedTools: server.p.map((tool) => ({
+                name: tool.n,
+                ...(tool.d !== undefined ? { description: tool.d } : {}),
+                inputSchema: tool.s,
+              })),
+            }
+          : {}),
       };
     }),
   };

@@ -35,6 +35,7 @@ import {
   type DiscoveryChallenge,
 } from "../api/discover-client";
 import { toggleToolFlag, type ToolFlag } from "../request/tool-toggle";
+import { pinFromDiscovery } from "../request/pin-drift";
 import { postOAuth, waitForCallback } from "../oauth/browser";
 import { oauthSessionSchema, type OAuthSession } from "../oauth/session";
 import {
@@ -121,6 +122,11 @@ export interface ComposerStore extends OAuthSlice {
   addServer: () => string;
   /** Adds the OAuth-protected demo server (lib/demo-mcp/notes-server.ts). */
   addOAuthDemoServer: () => string;
+  /** Replaces the composer with the deferred-tools demo: the catalog behind BM25 tool search. */
+  loadDeferredToolsDemo: () => void;
+  /** Pins the server's discovered tool list (and selects mcp-client-2026-09-15, which it needs). */
+  pinTools: (serverId: string) => void;
+  unpinTools: (serverId: string) => void;
   updateServer: (serverId: string, patch: Partial<Omit<ServerDraft, "id">>) => void;
   removeServer: (serverId: string) => void;
   moveServer: (serverId: string, offset: -1 | 1) => void;
@@ -255,6 +261,28 @@ export function createComposerStore(options: CreateComposerStoreOptions = {}) {
             edit((state) => composer.addServer(state, newId));
             return get().composer.servers.at(-1)?.id ?? "";
           },
+          loadDeferredToolsDemo: () =>
+            set({ composer: composer.createDeferredToolsDemo(newId, options.origin) }),
+          pinTools: (serverId) => {
+            const discovery = get().discoveries[serverId];
+            if (discovery?.status !== "ok") return;
+            const pinned = pinFromDiscovery(discovery.result.tools);
+            edit((state) => ({
+              ...composer.updateServer(state, serverId, (server) => ({
+                ...server,
+                pinnedTools: pinned,
+              })),
+              beta: state.beta === "mcp-client-2025-11-20" ? "mcp-client-2026-09-15" : state.beta,
+            }));
+          },
+          unpinTools: (serverId) =>
+            edit((state) =>
+              composer.updateServer(
+                state,
+                serverId,
+                ({ pinnedTools: _pinned, ...server }) => server,
+              ),
+            ),
           addOAuthDemoServer: () => {
             edit((state) => composer.addOAuthDemoServer(state, newId, options.origin));
             return get().composer.servers.at(-1)?.id ?? "";

@@ -2,7 +2,13 @@
 // fresh Node process, so one suite's loaded modules and JIT state do not colour another's figures.
 import { spawnSync } from "node:child_process";
 
-const SUITES = ["preview-main.ts", "route-main.ts", "first-event-main.ts", "discovery-main.ts"];
+const SUITES = [
+  "preview-main.ts",
+  "search-main.ts",
+  "route-main.ts",
+  "first-event-main.ts",
+  "discovery-main.ts",
+];
 
 console.log(`Node ${process.version} · ${new Date().toISOString()}`);
 let failed = false;

@@ -11,6 +11,7 @@ export function ComposerPane({ onShowResponse }: { onShowResponse: () => void })
   const servers = useComposer((s) => s.composer.servers);
   const addServer = useComposer((s) => s.addServer);
   const addOAuthDemoServer = useComposer((s) => s.addOAuthDemoServer);
+  const loadDeferredToolsDemo = useComposer((s) => s.loadDeferredToolsDemo);
   const rememberTokens = useComposer((s) => s.rememberTokens);
   const setRememberTokens = useComposer((s) => s.setRememberTokens);
   const resetComposer = useComposer((s) => s.resetComposer);
@@ -60,6 +61,14 @@ export function ComposerPane({ onShowResponse }: { onShowResponse: () => void })
             onClick={() => addOAuthDemoServer()}
           >
             + OAuth demo server
+          </Button>
+          <Button
+            variant="ghost"
+            size="sm"
+            title="The 500-tool catalog deferred behind BM25 tool search, and a message that needs a search"
+            onClick={loadDeferredToolsDemo}
+          >
+            Deferred tools demo
           </Button>
           <Button variant="ghost" size="sm" onClick={resetComposer}>
             Reset to example

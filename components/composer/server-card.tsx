@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Field, Select, TextInput } from "@/components/ui/field";
 import { TriState } from "@/components/ui/tri-state";
 import { ConnectionDoctor } from "./connection-doctor";
+import { PinControls } from "./pin-controls";
 import { SignInPanel } from "./sign-in-panel";
 import { DiscoveryStatus } from "./discovery-status";
 import { configRowFieldId } from "@/lib/request/draft-problems";
@@ -180,6 +181,8 @@ export function ServerCard({
         <SignInPanel server={server} title={title} />
 
         <DiscoveryStatus server={server} />
+
+        <PinControls server={server} title={title} />
 
         <ConnectionDoctor server={server} title={title} />
 

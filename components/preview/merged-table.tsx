@@ -3,6 +3,7 @@
 import { memo, useDeferredValue, useState } from "react";
 import { useComposer } from "@/components/store-provider";
 import { cn } from "@/components/ui/cn";
+import { describeDrift, type PinDrift } from "@/lib/request/pin-drift";
 import type { ServerPreview, ToolInfo } from "@/lib/request/preview";
 import type { ToolFlag } from "@/lib/request/tool-toggle";
 import {
@@ -20,6 +21,7 @@ const SOURCE_LABELS: Record<ResolvedValue["source"], string> = {
 
 export function MergedTable({ server }: { server: ServerPreview }) {
   const toggleTool = useComposer((s) => s.toggleTool);
+  const hasToolSearch = useComposer((s) => s.composer.toolSearch !== "none");
   const [filter, setFilter] = useState("");
   const deferredFilter = useDeferredValue(filter.trim().toLowerCase());
   const all: MergedTool[] = server.merge.otherTools
@@ -43,13 +45,27 @@ export function MergedTable({ server }: { server: ServerPreview }) {
             {server.merge.otherTools ? " among named tools" : ""}
           </p>
         </div>
+        {server.toolListSource === "pinned" ? (
+          <p className="text-xs" data-testid="tool-list-pinned">
+            <span className="rounded bg-accent-soft px-1.5 py-px text-[10px] font-bold tracking-wide text-accent uppercase">
+              pinned
+            </span>{" "}
+            The rows are the pinned list: the API uses exactly these and does not ask the server.
+          </p>
+        ) : null}
+        {server.drift ? <DriftNotice drift={server.drift} /> : null}
         {server.discovered ? (
           <p className="text-xs text-muted" data-testid="server-sent">
             Sent to the model: <strong className="text-ink">{server.summary.upFront}</strong>{" "}
             {server.summary.upFront === 1 ? "definition" : "definitions"} up front (~
             {formatTokens(server.upFrontTokens ?? 0)} tokens),{" "}
-            <strong className="text-ink">{server.summary.deferred}</strong> deferred. Click a value
-            to toggle it.
+            <strong className="text-ink">{server.summary.deferred}</strong> deferred
+            {server.summary.deferred > 0
+              ? hasToolSearch
+                ? ` (~${formatTokens(server.deferredTokens ?? 0)} tokens, loaded only when a tool search finds them)`
+                : " — unreachable: the request has no tool search tool"
+              : ""}
+            . Click a value to toggle it.
           </p>
         ) : (
           <p className="text-xs text-muted">
@@ -105,6 +121,8 @@ export function MergedTable({ server }: { server: ServerPreview }) {
                 tool={tool}
                 info={server.toolInfo.get(tool.name)}
                 onToggle={toggleTool}
+                toolSource={server.toolListSource}
+                searchable={hasToolSearch}
               />
             ))}
             {rows.length === 0 ? (
@@ -127,6 +145,9 @@ interface MergedRowProps {
   tool: MergedTool;
   info: ToolInfo | undefined;
   onToggle: (serverId: string, tool: string, flag: ToolFlag) => void;
+  toolSource: ServerPreview["toolListSource"];
+  /** The request has a tool search tool: a deferred row can be found by it. */
+  searchable: boolean;
 }
 
 /**
@@ -139,8 +160,11 @@ const MergedRow = memo(function MergedRow({
   tool,
   info,
   onToggle,
+  toolSource,
+  searchable,
 }: MergedRowProps) {
   const isOther = tool.name === OTHER_TOOLS_NAME;
+  const deferred = tool.enabled.value && tool.deferLoading.value;
   const toggle = isOther ? undefined : (flag: ToolFlag) => onToggle(serverId, tool.name, flag);
   return (
     <tr
@@ -152,6 +176,9 @@ const MergedRow = memo(function MergedRow({
       data-enabled-source={tool.enabled.source}
       data-defer-loading-source={tool.deferLoading.source}
       data-destructive={info?.destructive ? "true" : undefined}
+      data-tool-source={toolSource}
+      data-searchable={deferred ? String(searchable) : undefined}
+      id={isOther ? undefined : `tool-row-${serverName}-${tool.name}`}
       className={cn("border-t border-line", !tool.enabled.value && "text-muted")}
     >
       <th scope="row" className="px-3 py-1.5 text-left font-normal" title={info?.description}>
@@ -177,6 +204,29 @@ const MergedRow = memo(function MergedRow({
             ) : null}
             {info?.readOnly ? (
               <span className="rounded bg-sunken px-1 text-[10px] text-muted">read-only</span>
+            ) : null}
+            {info?.mayReturnImages ? (
+              <span
+                className="rounded bg-warn-soft px-1 text-[10px] font-semibold text-warn"
+                title="Its description or output schema speaks of images. The API replaces an image result with a text placeholder (reported, unconfirmed)."
+              >
+                may return images
+              </span>
+            ) : null}
+            {deferred ? (
+              <span
+                className={cn(
+                  "rounded px-1 text-[10px]",
+                  searchable ? "bg-sunken text-muted" : "bg-danger-soft text-danger",
+                )}
+                title={
+                  searchable
+                    ? "Deferred: loaded when a tool search finds it"
+                    : "Deferred, and the request has no tool search tool: the model can never load it"
+                }
+              >
+                {searchable ? "by search" : "unreachable"}
+              </span>
             ) : null}
           </span>
         )}
@@ -207,11 +257,56 @@ function sameRow(a: MergedRowProps, b: MergedRowProps): boolean {
     a.serverName === b.serverName &&
     a.info === b.info &&
     a.onToggle === b.onToggle &&
+    a.toolSource === b.toolSource &&
+    a.searchable === b.searchable &&
     a.tool.name === b.tool.name &&
     a.tool.enabled.value === b.tool.enabled.value &&
     a.tool.enabled.source === b.tool.enabled.source &&
     a.tool.deferLoading.value === b.tool.deferLoading.value &&
     a.tool.deferLoading.source === b.tool.deferLoading.source
+  );
+}
+
+/** The live server no longer matches the pinned list: what changed, as a diff. */
+function DriftNotice({ drift }: { drift: PinDrift }) {
+  return (
+    <details
+      data-testid="pin-drift"
+      className="rounded-md border border-warn/40 bg-warn-soft px-2 py-1.5 text-xs text-ink"
+    >
+      <summary className="cursor-pointer font-semibold text-warn">
+        The live server has drifted from the pin: {describeDrift(drift)}
+      </summary>
+      <ul className="mt-1 space-y-1 font-mono text-[11px]">
+        {drift.added.map((name) => (
+          <li key={`+${name}`} data-diff="added" className="text-ok">
+            + {name} (on the server, not in the pin)
+          </li>
+        ))}
+        {drift.removed.map((name) => (
+          <li key={`-${name}`} data-diff="removed" className="text-danger">
+            − {name} (in the pin, gone from the server)
+          </li>
+        ))}
+        {drift.changed.map((change) => (
+          <li key={`~${change.name}`} data-diff="changed">
+            ~ {change.name}
+            {change.description ? (
+              <div className="ml-3">
+                <div className="text-danger">− description: {change.description.pinned}</div>
+                <div className="text-ok">+ description: {change.description.live}</div>
+              </div>
+            ) : null}
+            {change.inputSchema ? (
+              <div className="ml-3 grid grid-cols-2 gap-2">
+                <pre className="overflow-auto text-danger">{change.inputSchema.pinned}</pre>
+                <pre className="overflow-auto text-ok">{change.inputSchema.live}</pre>
+              </div>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }
 

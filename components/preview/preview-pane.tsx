@@ -5,6 +5,7 @@ import { redactRequest } from "@/lib/request/build-request";
 import { describeSummary } from "@/lib/toolset/merge";
 import { formatTokens, MergedTable } from "./merged-table";
 import { ProblemsList } from "./problems-list";
+import { TrySearch } from "./try-search";
 import { JsonBlock } from "./request-json";
 import { usePreview } from "./use-preview";
 
@@ -12,6 +13,10 @@ export function PreviewPane({ onFocusField }: { onFocusField: (fieldId: string) 
   const preview = usePreview();
   const upgradeBeta = useComposer((s) => s.upgradeBeta);
   const errors = preview.errorCount;
+  const deferredTokens = preview.servers.reduce(
+    (sum, server) => sum + (server.deferredTokens ?? 0),
+    0,
+  );
   const warnings = preview.problems.length - errors;
 
   return (
@@ -43,6 +48,16 @@ export function PreviewPane({ onFocusField }: { onFocusField: (fieldId: string) 
               : ""}
           </p>
         </div>
+        {deferredTokens > 0 ? (
+          <p className="text-xs" data-testid="context-cost">
+            Up front: ~{formatTokens(preview.totalUpFrontTokens ?? 0)} tokens of definitions.
+            Deferred: ~{formatTokens(deferredTokens)} tokens kept out of the prompt
+            {preview.request.tools?.some((tool) => String(tool.type).startsWith("tool_search_tool"))
+              ? ` — tool search saves ${formatShare(deferredTokens, preview.totalUpFrontTokens ?? 0)} of the definitions, and loads only what it finds.`
+              : ", but without a tool search tool the model can never load them."}
+          </p>
+        ) : null}
+        <TrySearch servers={preview.servers} />
         {preview.servers.length === 0 ? (
           <p className="text-sm text-muted">Add an MCP server to see its tools here.</p>
         ) : (
@@ -72,4 +87,10 @@ export function PreviewPane({ onFocusField }: { onFocusField: (fieldId: string) 
       </section>
     </div>
   );
+}
+
+/** The deferred share of the definitions: 99.8%, not a rounded-up "100%". */
+function formatShare(deferred: number, upFront: number): string {
+  const share = (100 * deferred) / (deferred + upFront);
+  return `${share >= 99.5 ? share.toFixed(1) : Math.round(share)}%`;
 }

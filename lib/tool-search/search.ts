@@ -120,11 +120,18 @@ export interface Bm25Index {
   postings: Map<string, [number, number][]>;
   lengths: Float64Array;
   averageLength: number;
+  /** 1 − b + b·(length / average length), per document: the part of BM25 that needs no query. */
+  norms: Float64Array;
+  /** Each tool's name as words, to find the tool whose name is the query. */
+  byName: Map<string, number[]>;
 }
+
+const normalName = (value: string) => tokenize(value).join(" ");
 
 export function buildBm25Index(tools: readonly SearchableTool[]): Bm25Index {
   const postings = new Map<string, [number, number][]>();
   const lengths = new Float64Array(tools.length);
+  const byName = new Map<string, number[]>();
   let total = 0;
   tools.forEach((tool, index) => {
     const counts = new Map<string, number>();
@@ -142,29 +149,45 @@ export function buildBm25Index(tools: readonly SearchableTool[]): Bm25Index {
       if (!list) postings.set(term, (list = []));
       list.push([index, count]);
     }
+    const name = normalName(tool.name);
+    const named = byName.get(name);
+    if (named) named.push(index);
+    else byName.set(name, [index]);
   });
-  return { tools, postings, lengths, averageLength: tools.length ? total / tools.length : 0 };
+  const averageLength = tools.length ? total / tools.length : 0;
+  const { b } = BM25_PARAMETERS;
+  const norms = new Float64Array(tools.length);
+  for (let index = 0; index < tools.length; index += 1)
+    norms[index] = 1 - b + b * (lengths[index]! / (averageLength || 1));
+  return { tools, postings, lengths, averageLength, norms, byName };
 }
 
 /** BM25 with the usual non-negative IDF, ln(1 + (N − n + 0.5) / (n + 0.5)). */
 export function bm25Scores(index: Bm25Index, query: string): Map<number, number> {
-  const { k1, b } = BM25_PARAMETERS;
-  const scores = new Map<number, number>();
+  const scores = scoreArray(index, query);
+  const out = new Map<number, number>();
+  for (const document of scores.touched) out.set(document, scores.values[document]!);
+  return out;
+}
+
+function scoreArray(index: Bm25Index, query: string) {
+  const { k1 } = BM25_PARAMETERS;
   const n = index.tools.length;
+  const values = new Float64Array(n);
+  const touched: number[] = [];
   for (const term of new Set(tokenize(query))) {
     const list = index.postings.get(term);
     if (!list) continue;
     const idf = Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5));
     for (const [document, frequency] of list) {
-      const norm = 1 - b + b * (index.lengths[document]! / (index.averageLength || 1));
-      const score = idf * ((frequency * (k1 + 1)) / (frequency + k1 * norm));
-      scores.set(document, (scores.get(document) ?? 0) + score);
+      if (values[document] === 0) touched.push(document);
+      values[document] =
+        values[document]! +
+        idf * ((frequency * (k1 + 1)) / (frequency + k1 * index.norms[document]!));
     }
   }
-  return scores;
+  return { values, touched };
 }
-
-const normalName = (value: string) => tokenize(value).join(" ");
 
 /**
  * Tools ranked by BM25 score, best first (ties keep the listed order). A tool whose name is the
@@ -183,21 +206,27 @@ export function bm25Search(index: Bm25Index, query: string, limit?: number): Sea
       errorCode: "invalid_tool_input",
       message: "The query has no words to search for.",
     };
-  const scores = bm25Scores(index, query);
-  const wanted = normalName(query);
-  const ranked = [...scores.entries()]
-    .map(([document, score]) => ({
-      document,
-      score,
-      exact: normalName(index.tools[document]!.name) === wanted,
-    }))
-    .sort(
-      (a, b) => Number(b.exact) - Number(a.exact) || b.score - a.score || a.document - b.document,
-    );
-  return {
-    ok: true,
-    matches: ranked.slice(0, clampLimit(limit)).map((entry) => index.tools[entry.document]!),
-  };
+  const max = clampLimit(limit);
+  const { values, touched } = scoreArray(index, query);
+  const exact = index.byName.get(normalName(query)) ?? [];
+  const exactSet = new Set(exact);
+  // The best `max` by score (ties: listed order), kept in a small sorted list: no full sort.
+  const better = (a: number, b: number) =>
+    values[a]! > values[b]! || (values[a] === values[b] && a < b);
+  const top: number[] = [];
+  for (const document of touched) {
+    if (exactSet.has(document)) continue;
+    if (top.length === max && !better(document, top[top.length - 1]!)) continue;
+    let at = top.length;
+    while (at > 0 && better(document, top[at - 1]!)) at -= 1;
+    top.splice(at, 0, document);
+    if (top.length > max) top.pop();
+  }
+  const ranked = [
+    ...exact.filter((document) => values[document]! > 0).sort((a, b) => a - b),
+    ...top,
+  ];
+  return { ok: true, matches: ranked.slice(0, max).map((document) => index.tools[document]!) };
 }
 
 // ---- references ----

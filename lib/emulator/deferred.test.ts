@@ -167,6 +167,19 @@ describe("tool search in the emulator", () => {
     ).toEqual(["catalog_crm_export_041"]);
   });
 
+  it("takes a limit: `search … limit=N` asks for up to N results", async () => {
+    const message = await client().beta.messages.create(
+      catalogRequest("search export limit=12", "bm25"),
+    );
+    expect(message.content[1]).toMatchObject({ input: { query: "export", limit: 12 } });
+    const result = message.content[2];
+    expect(
+      result?.type === "tool_search_tool_result" &&
+        result.content.type === "tool_search_tool_search_result" &&
+        result.content.tool_references.length,
+    ).toBe(12);
+  });
+
   it("a bad pattern is an error inside a 200 answer, as the API gives it", async () => {
     const message = await client().beta.messages.create(
       catalogRequest("search billing_(", "regex"),

@@ -13,6 +13,7 @@ import { processLimits } from "../limits";
 import {
   bm25Search,
   buildBm25Index,
+  clampLimit,
   regexSearch,
   toolReferenceName,
   type SearchableTool,
@@ -178,10 +179,13 @@ export async function* respond(
       const bm25 = searchTool.kind === "bm25" ? buildBm25Index(deferred) : null;
       for (const search of plan.searches) {
         const id = createId("srvtoolu");
-        const input =
-          searchTool.kind === "regex"
+        const limit = search.limit !== undefined ? clampLimit(search.limit) : undefined;
+        const input = {
+          ...(searchTool.kind === "regex"
             ? { pattern: search.target ? escapeRegExp(search.target.tool) : search.text }
-            : { query: search.text };
+            : { query: search.text }),
+          ...(limit !== undefined ? { limit } : {}),
+        };
         yield emit({
           type: "server_tool_use",
           id,
@@ -191,8 +195,12 @@ export async function* respond(
         });
         const outcome =
           searchTool.kind === "regex"
-            ? regexSearch(deferred, search.target ? escapeRegExp(search.target.tool) : search.text)
-            : bm25Search(bm25!, search.text);
+            ? regexSearch(
+                deferred,
+                search.target ? escapeRegExp(search.target.tool) : search.text,
+                limit,
+              )
+            : bm25Search(bm25!, search.text, limit);
         if (!outcome.ok) {
           yield emit({
             type: "tool_search_tool_result",

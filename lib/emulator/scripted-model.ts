@@ -22,6 +22,8 @@ export interface ServerView {
 /** A tool search the model runs; `target` is the deferred tool it looks for, to call if found. */
 export interface PlannedSearch {
   text: string;
+  /** From `search … limit=N` (1–10,000); the API's default of 5 otherwise. */
+  limit?: number;
   target?: { server: string; tool: string; input?: Record<string, unknown> };
 }
 
@@ -89,7 +91,8 @@ function planExplicitCalls(
   for (const line of lines) {
     const search = CALL_LINE.test(line) ? null : SEARCH_LINE.exec(line);
     if (search) {
-      plan.searches.push({ text: search[1] ?? "" });
+      const [, text = "", limit] = /^(.*?)(?:\s+limit\s*=?\s*(\d+))?$/i.exec(search[1] ?? "") ?? [];
+      plan.searches.push({ text, ...(limit ? { limit: Number(limit) } : {}) });
       continue;
     }
     const [, server = "", tool = "", rawArgs] = CALL_LINE.exec(line) ?? [];

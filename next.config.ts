@@ -2,6 +2,8 @@ import type { NextConfig } from "next";
 import { API_CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
+  // Source maps of the browser code only when analysing what the first load weighs.
+  productionBrowserSourceMaps: process.env.ANALYZE_BUNDLE === "1",
   reactStrictMode: true,
   poweredByHeader: false,
   // A self-contained server in .next/standalone: `node .next/standalone/server.js` (see README).

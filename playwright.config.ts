@@ -1,10 +1,5 @@
-import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
-
-// Debian's chromium when present (no browser download on machines without internet); otherwise
-// the user's own Playwright browser.
-const SYSTEM_CHROMIUM = "/usr/bin/chromium";
-const useSystemChromium = !process.env.PLAYWRIGHT_BUNDLED_BROWSER && existsSync(SYSTEM_CHROMIUM);
+import { chromiumLaunchOptions } from "./scripts/chromium-launch.mjs";
 const port = Number(process.env.E2E_PORT ?? 3917);
 /** A real third-party MCP server the tests call through the emulator. */
 const everythingPort = Number(process.env.E2E_EVERYTHING_PORT ?? 3918);
@@ -25,21 +20,7 @@ export default defineConfig({
     baseURL,
     trace: "retain-on-failure",
     ...devices["Desktop Chrome"],
-    launchOptions: useSystemChromium
-      ? {
-          executablePath: SYSTEM_CHROMIUM,
-          args: [
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-          ],
-        }
-      : {},
+    launchOptions: chromiumLaunchOptions(),
   },
   webServer: [
     {

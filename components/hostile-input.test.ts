@@ -6,11 +6,12 @@ import fc from "fast-check";
 import { deflateSync, strToU8 } from "fflate";
 import { createElement } from "react";
 import { renderToString } from "react-dom/server";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { ComposerPane } from "@/components/composer/composer-pane";
 import { PreviewPane } from "@/components/preview/preview-pane";
 import { PreviewProvider } from "@/components/preview/use-preview";
-import { ResponsePane } from "@/components/response/response-pane";
+import { TextBlockView } from "@/components/response/blocks/text-block";
+import { preloadResponseView, ResponsePane } from "@/components/response/response-pane";
 import { StoreProvider } from "@/components/store-provider";
 import { HISTORY_STORAGE_KEY } from "@/lib/history/run-history";
 import { decodeShareState } from "@/lib/share/codec";
@@ -275,6 +276,14 @@ const savedHistory = fc
   );
 
 describe("hostile input never bricks the page (10,000 generated cases)", () => {
+  // Responses render in full, text blocks as Markdown (not what shows while their code loads).
+  beforeAll(async () => {
+    await preloadResponseView();
+    expect(renderToString(createElement(TextBlockView, { text: "**warm**" }))).toContain(
+      "<strong>",
+    );
+  });
+
   const tally = { accepted: 0, refused: 0 };
 
   it("share links: refused in words, or opened and rendered", () => {
@@ -310,11 +319,11 @@ describe("hostile input never bricks the page (10,000 generated cases)", () => {
     );
   });
 
-  it("saved histories: each run kept or dropped alone, and every kept run reopens and renders", () => {
-    fc.assert(
-      fc.property(savedHistory, (history) => {
+  it("saved histories: each run kept or dropped alone, and every kept run reopens and renders", async () => {
+    await fc.assert(
+      fc.asyncProperty(savedHistory, async (history) => {
         const store = newStore({ [HISTORY_STORAGE_KEY]: history });
-        store.getState().loadHistory();
+        await store.getState().loadHistory();
         const { history: runs } = store.getState();
         for (const run of runs) {
           store.getState().reopenRun(run.id);

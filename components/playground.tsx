@@ -4,7 +4,7 @@ import { useEffect, useState, useSyncExternalStore, type ReactNode } from "react
 import { ComposerPane } from "@/components/composer/composer-pane";
 import { PreviewPane } from "@/components/preview/preview-pane";
 import { PreviewProvider, usePreview } from "@/components/preview/use-preview";
-import { ResponsePane } from "@/components/response/response-pane";
+import { prefetchResponsePath, ResponsePane } from "@/components/response/response-pane";
 import { StoreProvider, useComposer, useHydrated } from "@/components/store-provider";
 import { ThemeSwitch } from "@/components/theme-switch";
 import { GetCodeButton } from "@/components/export/get-code-button";
@@ -219,6 +219,8 @@ function Header({ onSend, onShowResponse }: { onSend: () => void; onShowResponse
         <Button
           variant="primary"
           onClick={onSend}
+          onPointerEnter={prefetchResponsePath}
+          onFocus={prefetchResponsePath}
           aria-keyshortcuts="Control+Enter Meta+Enter"
           title="Send (Ctrl/Cmd+Enter)"
         >

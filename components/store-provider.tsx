@@ -32,7 +32,9 @@ export function StoreProvider({
   store?: ComposerStoreApi;
 }) {
   const [store] = useState(() => given ?? createComposerStore({ origin }));
-  useEffect(() => hydrateStore(store), [store]);
+  useEffect(() => {
+    void hydrateStore(store);
+  }, [store]);
   return <StoreContext.Provider value={store}>{children}</StoreContext.Provider>;
 }
 

@@ -1,20 +1,14 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { z } from "zod";
 import { useComposer } from "@/components/store-provider";
 import { cn } from "@/components/ui/cn";
+import { lazyComponent } from "@/components/ui/lazy-component";
+import type { ServerInfo } from "@/lib/api/server-info";
 import { TARGETS, type Target } from "@/lib/api/targets";
 
 const LABELS: Record<Target, string> = { emulator: "Emulator", anthropic: "Anthropic API" };
-const serverInfoSchema = z.object({
-  serverHasKey: z.boolean(),
-  customBaseUrl: z.boolean(),
-  serverKeyUsable: z.boolean(),
-  accessConfigured: z.boolean(),
-  accessGranted: z.boolean(),
-});
-export type ServerInfo = z.infer<typeof serverInfoSchema>;
+export type { ServerInfo };
 
 /** What the server says of its own key (whether one is set, never the key). */
 export function useServerInfo(): ServerInfo | null {
@@ -23,9 +17,10 @@ export function useServerInfo(): ServerInfo | null {
     const controller = new AbortController();
     fetch("/api/target", { signal: controller.signal })
       .then((response) => response.json())
-      .then((json: unknown) => {
-        const parsed = serverInfoSchema.safeParse(json);
-        if (parsed.success) setInfo(parsed.data);
+      .then(async (json: unknown) => {
+        const { parseServerInfo } = await import("@/lib/api/server-info");
+        const parsed = parseServerInfo(json);
+        if (parsed && !controller.signal.aborted) setInfo(parsed);
       })
       .catch(() => undefined);
     return () => controller.abort();
@@ -74,52 +69,12 @@ export function TargetSwitch() {
   );
 }
 
-/** Shown when the Anthropic API is the target and the server has no key of its own. */
+const ApiKeyBarBody = lazyComponent(() =>
+  import("./api-key-bar").then((module) => module.ApiKeyBarBody),
+);
+
+/** Shown when the Anthropic API is the target (its code loads then). */
 export function ApiKeyBar({ serverInfo }: { serverInfo: ServerInfo | null }) {
   const target = useComposer((s) => s.target);
-  const apiKey = useComposer((s) => s.browserApiKey);
-  const setApiKey = useComposer((s) => s.setBrowserApiKey);
-  if (target !== "anthropic") return null;
-  if (serverInfo?.serverHasKey && serverInfo.serverKeyUsable && !apiKey) {
-    return (
-      <p className="border-b border-line bg-accent-soft px-4 py-1.5 text-xs text-ink">
-        Sending to the Anthropic API with the server&apos;s key (ANTHROPIC_API_KEY).
-      </p>
-    );
-  }
-  const locked = serverInfo?.serverHasKey && !serverInfo.serverKeyUsable;
-  return (
-    <div className="flex flex-wrap items-center gap-2 border-b border-line bg-accent-soft px-4 py-1.5 text-xs">
-      <label htmlFor="browser-api-key" className="font-medium">
-        Anthropic API key
-      </label>
-      <input
-        id="browser-api-key"
-        type="password"
-        autoComplete="off"
-        spellCheck={false}
-        value={apiKey}
-        placeholder="sk-ant-…"
-        onChange={(event) => setApiKey(event.target.value)}
-        className="w-64 max-w-full rounded border border-line bg-panel px-2 py-1 font-mono"
-      />
-      <span className="text-muted">
-        Kept in this tab only, sent with each request to this app&apos;s server, never stored or
-        logged.
-      </span>
-      {locked ? (
-        <span data-testid="server-key-locked" className="basis-full text-ink">
-          This server has its own key, used here only with its access token:{" "}
-          {serverInfo.accessConfigured ? (
-            <a href="/access" className="text-accent underline">
-              enter the access token
-            </a>
-          ) : (
-            "its operator has not set one (PLAYGROUND_ACCESS_TOKEN)"
-          )}
-          , or paste your own key.
-        </span>
-      ) : null}
-    </div>
-  );
+  return target === "anthropic" ? <ApiKeyBarBody serverInfo={serverInfo} /> : null;
 }

@@ -8,6 +8,7 @@ const SUITES = [
   "route-main.ts",
   "first-event-main.ts",
   "discovery-main.ts",
+  "browser-main.ts",
 ];
 
 console.log(`Node ${process.version} · ${new Date().toISOString()}`);

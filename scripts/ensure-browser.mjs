@@ -4,7 +4,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { chromium } from "@playwright/test";
 
-const SYSTEM_CHROMIUM = "/usr/bin/chromium";
+import { SYSTEM_CHROMIUM } from "./chromium-launch.mjs";
 
 export function ensureBrowser() {
   if (process.env.PLAYWRIGHT_BUNDLED_BROWSER) return "playwright";

@@ -3,17 +3,14 @@
 import { useRef, useState } from "react";
 import { useComposer } from "@/components/store-provider";
 import { Button } from "@/components/ui/button";
-import { cn } from "@/components/ui/cn";
-import type { CheckStatus, DoctorReport } from "@/lib/doctor/checks";
-import { requestDoctor } from "@/lib/doctor/browser";
+import { lazyComponent } from "@/components/ui/lazy-component";
+import type { DoctorReport } from "@/lib/doctor/checks";
+import { LOAD_FAILED_MESSAGE } from "@/lib/store/load-failure";
 import type { ServerDraft } from "@/lib/request/types";
 
-const STATUS_MARK: Record<CheckStatus, { mark: string; className: string; label: string }> = {
-  pass: { mark: "✓", className: "text-ok", label: "passed" },
-  warn: { mark: "!", className: "text-warn", label: "warning" },
-  fail: { mark: "✗", className: "text-danger", label: "failed" },
-  skip: { mark: "–", className: "text-muted", label: "not checked" },
-};
+const DoctorReportView = lazyComponent(() =>
+  import("./doctor-report").then((module) => module.DoctorReportView),
+);
 
 /** "Check connection": the doctor's checklist for this server, for the target chosen now. */
 export function ConnectionDoctor({ server, title }: { server: ServerDraft; title: string }) {
@@ -33,7 +30,14 @@ export function ConnectionDoctor({ server, title }: { server: ServerDraft; title
     controller.current = current;
     setState({ status: "running" });
     await ensureFreshTokens([server.id]);
-    const outcome = await requestDoctor(
+    // The doctor's client, its schemas and its report load with the first check.
+    DoctorReportView.prefetch();
+    const doctor = await import("@/lib/doctor/browser").catch(() => null);
+    if (!doctor) {
+      setState({ status: "error", message: LOAD_FAILED_MESSAGE });
+      return;
+    }
+    const outcome = await doctor.requestDoctor(
       {
         url: server.url,
         ...(server.authorizationToken ? { authorization_token: server.authorizationToken } : {}),
@@ -67,73 +71,5 @@ export function ConnectionDoctor({ server, title }: { server: ServerDraft; title
       ) : null}
       {state.status === "done" ? <DoctorReportView report={state.report} /> : null}
     </div>
-  );
-}
-
-function DoctorReportView({ report }: { report: DoctorReport }) {
-  return (
-    <section
-      data-testid="doctor"
-      data-verdict={report.verdict.status}
-      aria-label="Connection check"
-      className="space-y-2 rounded-md border border-line bg-panel p-2.5 text-xs"
-    >
-      <p
-        role="status"
-        className={cn(
-          "font-medium",
-          report.verdict.status === "fail"
-            ? "text-danger"
-            : report.verdict.status === "warn"
-              ? "text-warn"
-              : "text-ok",
-        )}
-      >
-        {report.verdict.message}
-      </p>
-      <ol className="space-y-1">
-        {report.checks.map((entry) => {
-          const mark = STATUS_MARK[entry.status];
-          return (
-            <li
-              key={entry.id}
-              data-testid="doctor-check"
-              data-check={entry.id}
-              data-status={entry.status}
-              className="flex gap-2"
-            >
-              <span
-                aria-label={mark.label}
-                className={cn("w-3 shrink-0 font-bold", mark.className)}
-              >
-                {mark.mark}
-              </span>
-              <div className="min-w-0">
-                <span className="font-medium">{entry.title}</span>
-                {entry.durationMs !== undefined ? (
-                  <span className="text-muted"> · {entry.durationMs} ms</span>
-                ) : null}
-                <p className="break-words text-ink">{entry.summary}</p>
-                {entry.fix && entry.status !== "pass" ? (
-                  <p className="text-muted">Fix: {entry.fix}</p>
-                ) : null}
-              </div>
-            </li>
-          );
-        })}
-      </ol>
-      {report.explains.length ? (
-        <div className="border-t border-line pt-2">
-          <p className="font-medium">What the API would say</p>
-          <ul className="mt-1 space-y-1">
-            {report.explains.map((entry) => (
-              <li key={entry.text}>
-                <code className="font-mono">{entry.text}</code> — because {entry.because}
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
-    </section>
   );
 }

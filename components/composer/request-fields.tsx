@@ -3,7 +3,7 @@
 import { useComposer } from "@/components/store-provider";
 import { Field, Select, TextArea, TextInput } from "@/components/ui/field";
 import { FIELD_IDS } from "@/lib/request/field-ids";
-import { ConversationView } from "./conversation-view";
+import { ConversationView } from "./lazy-conversation";
 import {
   MCP_BETAS,
   MODEL_SUGGESTIONS,
@@ -77,7 +77,7 @@ export function RequestFields({ onShowResponse }: { onShowResponse: () => void }
           onChange={(event) => setField("system", event.target.value)}
         />
       </Field>
-      <ConversationView onShowResponse={onShowResponse} />
+      {turns > 0 ? <ConversationView onShowResponse={onShowResponse} /> : null}
       <Field
         id={FIELD_IDS.message}
         label="Message"

@@ -1,200 +1,32 @@
 "use client";
 
-import { useRef, useState } from "react";
 import { useComposer } from "@/components/store-provider";
 import { Button } from "@/components/ui/button";
-import { CloseDialogButton, Dialog } from "@/components/ui/dialog";
-import { cn } from "@/components/ui/cn";
-import type { RunOutcomeKind, RunRecord } from "@/lib/history/run-history";
-import { RunComparison } from "./run-comparison";
+import { lazyDialog, useDialogState } from "@/components/ui/dialog";
 
-const OUTCOME_STYLES: Record<RunOutcomeKind, { label: string; className: string }> = {
-  ok: { label: "OK", className: "bg-ok text-panel" },
-  error: { label: "ERROR", className: "bg-danger text-panel" },
-  broken: { label: "BROKE", className: "bg-warn text-panel" },
-  cancelled: { label: "CANCELLED", className: "bg-sunken text-muted border border-line" },
-};
+const HistoryDialog = lazyDialog(() => import("./history-dialog"));
 
 /** "History": every run kept in this browser, newest first; open one, or compare two. */
 export function HistoryButton({ onShowResponse }: { onShowResponse: () => void }) {
-  const history = useComposer((s) => s.history);
-  // The run whose response the pane shows, marked in the list.
-  const shownRunId = useComposer((s) => (s.run.status === "done" ? s.run.runId : null));
-  const notice = useComposer((s) => s.historyNotice);
-  const reopenRun = useComposer((s) => s.reopenRun);
-  const deleteRun = useComposer((s) => s.deleteRun);
-  const deleteAllRuns = useComposer((s) => s.deleteAllRuns);
-  const dialog = useRef<HTMLDialogElement>(null);
-  const [selected, setSelected] = useState<string[]>([]);
-  const [comparing, setComparing] = useState<[RunRecord, RunRecord] | null>(null);
-  const [confirmingDelete, setConfirmingDelete] = useState(false);
-  // Selections of runs that were deleted meanwhile fall away.
-  const chosen = selected.filter((id) => history.some((run) => run.id === id));
-
-  function toggle(id: string) {
-    // At most two: a third choice replaces the older of the two.
-    setSelected(
-      chosen.includes(id) ? chosen.filter((other) => other !== id) : [...chosen, id].slice(-2),
-    );
-  }
-
-  function compare() {
-    // Older run on the left, as a diff reads: before → after.
-    const runs = history.filter((run) => chosen.includes(run.id)).reverse();
-    if (runs.length === 2) setComparing([runs[0]!, runs[1]!]);
-  }
-
+  const runs = useComposer((s) => s.history.length);
+  const dialog = useDialogState();
   return (
     <>
       <Button
         variant="secondary"
         size="sm"
-        onClick={() => {
-          setComparing(null);
-          setConfirmingDelete(false);
-          dialog.current?.showModal();
-        }}
+        onPointerEnter={HistoryDialog.prefetch}
+        onFocus={HistoryDialog.prefetch}
+        onClick={dialog.show}
       >
         History
-        {history.length ? (
-          <span className="rounded-full bg-sunken px-1.5 text-[10px] text-muted">
-            {history.length}
-          </span>
+        {runs ? (
+          <span className="rounded-full bg-sunken px-1.5 text-[10px] text-muted">{runs}</span>
         ) : null}
       </Button>
-      <Dialog
-        dialogRef={dialog}
-        id="history"
-        title={comparing ? "Compare two runs" : "Run history"}
-        className="max-h-[calc(100dvh-2rem)] w-[min(72rem,calc(100vw-1rem))]"
-      >
-        {comparing ? (
-          <RunComparison
-            left={comparing[0]}
-            right={comparing[1]}
-            onBack={() => setComparing(null)}
-          />
-        ) : (
-          <div className="space-y-3">
-            <p className="text-xs text-muted">
-              Kept in this browser only (the last 50 runs), without API keys or tokens.
-            </p>
-            {notice ? (
-              <p role="alert" className="rounded-md bg-warn-soft px-2 py-1.5 text-xs text-warn">
-                {notice}
-              </p>
-            ) : null}
-            <div className="flex flex-wrap items-center gap-2">
-              <Button size="sm" disabled={chosen.length !== 2} onClick={compare}>
-                Compare selected ({chosen.length}/2)
-              </Button>
-              <span className="ml-auto" />
-              {confirmingDelete ? (
-                <>
-                  <span className="text-xs text-danger">
-                    Delete all {history.length} runs? This cannot be undone.
-                  </span>
-                  <Button
-                    size="sm"
-                    variant="danger"
-                    onClick={() => {
-                      deleteAllRuns();
-                      setSelected([]);
-                      setConfirmingDelete(false);
-                    }}
-                  >
-                    Yes, delete all
-                  </Button>
-                  <Button size="sm" variant="ghost" onClick={() => setConfirmingDelete(false)}>
-                    Keep them
-                  </Button>
-                </>
-              ) : (
-                <Button
-                  size="sm"
-                  variant="danger"
-                  disabled={history.length === 0}
-                  onClick={() => setConfirmingDelete(true)}
-                >
-                  Delete all
-                </Button>
-              )}
-            </div>
-            {history.length === 0 ? (
-              <p className="py-8 text-center text-sm text-muted" data-testid="history-empty">
-                No runs yet. Each Send is kept here.
-              </p>
-            ) : (
-              <ol className="max-h-[60dvh] divide-y divide-line overflow-y-auto rounded-lg border border-line">
-                {history.map((run, index) => (
-                  <li
-                    key={run.id}
-                    data-testid="history-run"
-                    data-outcome={run.kind}
-                    aria-current={run.id === shownRunId ? "true" : undefined}
-                    className="flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2 aria-[current]:bg-accent-soft/40"
-                  >
-                    <input
-                      type="checkbox"
-                      className="accent-accent"
-                      aria-label={`Select run ${index + 1} for comparison`}
-                      checked={chosen.includes(run.id)}
-                      onChange={() => toggle(run.id)}
-                    />
-                    <span
-                      className={cn(
-                        "rounded px-1.5 py-px text-[10px] font-bold tracking-wide",
-                        OUTCOME_STYLES[run.kind].className,
-                      )}
-                      title={run.summary}
-                    >
-                      {OUTCOME_STYLES[run.kind].label}
-                    </span>
-                    <span className="min-w-0 flex-1 basis-48 truncate text-sm" title={run.title}>
-                      {run.title}
-                      {run.id === shownRunId ? (
-                        <span className="ml-2 text-xs text-muted">(in the response pane)</span>
-                      ) : null}
-                    </span>
-                    <span className="font-mono text-xs text-muted">{run.model}</span>
-                    <span className="text-xs text-muted">
-                      {run.target === "emulator" ? "Emulator" : "Anthropic API"} ·{" "}
-                      {Math.round(run.outcome.latencyMs)} ms ·{" "}
-                      <time dateTime={new Date(run.at).toISOString()}>
-                        {new Date(run.at).toLocaleString()}
-                      </time>
-                    </span>
-                    <span className="flex gap-1">
-                      <Button
-                        size="sm"
-                        aria-label={`Open run ${index + 1}`}
-                        onClick={() => {
-                          reopenRun(run.id);
-                          dialog.current?.close();
-                          onShowResponse();
-                        }}
-                      >
-                        Open
-                      </Button>
-                      <Button
-                        size="sm"
-                        variant="danger"
-                        aria-label={`Delete run ${index + 1}`}
-                        onClick={() => deleteRun(run.id)}
-                      >
-                        Delete
-                      </Button>
-                    </span>
-                  </li>
-                ))}
-              </ol>
-            )}
-            <div className="flex justify-end">
-              <CloseDialogButton dialogRef={dialog} size="sm" variant="secondary" />
-            </div>
-          </div>
-        )}
-      </Dialog>
+      {dialog.mounted ? (
+        <HistoryDialog open={dialog.open} onClose={dialog.close} onShowResponse={onShowResponse} />
+      ) : null}
     </>
   );
 }

@@ -5,9 +5,12 @@ import { redactRequest } from "@/lib/request/build-request";
 import { describeSummary } from "@/lib/toolset/merge";
 import { formatTokens, MergedTable } from "./merged-table";
 import { ProblemsList } from "./problems-list";
-import { TrySearch } from "./try-search";
+import { lazyComponent } from "@/components/ui/lazy-component";
 import { JsonBlock } from "./request-json";
 import { usePreview } from "./use-preview";
+
+// The search trial (and the search code) loads once there are deferred tools to search.
+const TrySearch = lazyComponent(() => import("./try-search").then((module) => module.TrySearch));
 
 export function PreviewPane({ onFocusField }: { onFocusField: (fieldId: string) => void }) {
   const preview = usePreview();
@@ -57,7 +60,7 @@ export function PreviewPane({ onFocusField }: { onFocusField: (fieldId: string) 
               : ", but without a tool search tool the model can never load them."}
           </p>
         ) : null}
-        <TrySearch servers={preview.servers} />
+        {preview.total.deferred > 0 ? <TrySearch servers={preview.servers} /> : null}
         {preview.servers.length === 0 ? (
           <p className="text-sm text-muted">Add an MCP server to see its tools here.</p>
         ) : (

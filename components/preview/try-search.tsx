@@ -40,9 +40,12 @@ export function TrySearch({ servers }: { servers: readonly ServerPreview[] }) {
       ),
     [servers],
   );
+  // Built only once there is something to search for: every edit of a big server makes a new
+  // tool list, and indexing thousands of tools on each click would be felt.
+  const searching = query !== "";
   const index = useMemo(
-    () => (kind === "bm25" ? buildBm25Index(deferred) : null),
-    [deferred, kind],
+    () => (kind === "bm25" && searching ? buildBm25Index(deferred) : null),
+    [deferred, kind, searching],
   );
   if (deferred.length === 0) return null;
   const outcome = query

@@ -1,91 +1,25 @@
 "use client";
 
-import { useRef, useState } from "react";
-import { useComposer } from "@/components/store-provider";
 import { Button } from "@/components/ui/button";
-import { CloseDialogButton, Dialog } from "@/components/ui/dialog";
-import { useCopy } from "@/components/ui/use-copy";
-import { buildShareUrl, MAX_LINK_CHARS, shareLinkOpens } from "@/lib/share/codec";
-import { shareUrlNotes } from "@/lib/share/url-notes";
+import { lazyDialog, useDialogState } from "@/components/ui/dialog";
+
+const ShareDialog = lazyDialog(() => import("./share-dialog"));
 
 /** "Share": the whole composer in the link's fragment (never sent to a server), tokens left out. */
 export function ShareButton() {
-  const composer = useComposer((s) => s.composer);
-  const [link, setLink] = useState<string | null>(null);
-  const { status: copied, copy } = useCopy();
-  const dialog = useRef<HTMLDialogElement>(null);
-  const withTokens = composer.servers
-    .filter((server) => server.authorizationToken)
-    .map((server) => server.name);
-  const urlNotes = shareUrlNotes(composer.servers);
-
-  async function share() {
-    const url = buildShareUrl(`${window.location.origin}${window.location.pathname}`, composer);
-    setLink(url);
-    dialog.current?.showModal();
-    await copy(url);
-  }
-
+  const dialog = useDialogState();
   return (
     <>
-      <Button variant="secondary" size="sm" onClick={() => void share()}>
+      <Button
+        variant="secondary"
+        size="sm"
+        onPointerEnter={ShareDialog.prefetch}
+        onFocus={ShareDialog.prefetch}
+        onClick={dialog.show}
+      >
         Share
       </Button>
-      <Dialog
-        dialogRef={dialog}
-        id="share"
-        title="Share this configuration"
-        className="w-[min(36rem,calc(100vw-2rem))]"
-      >
-        <label htmlFor="share-link" className="mb-1 block text-xs font-medium text-muted">
-          Share link
-        </label>
-        <textarea
-          id="share-link"
-          readOnly
-          rows={4}
-          value={link ?? ""}
-          onFocus={(event) => event.currentTarget.select()}
-          className="w-full resize-none rounded-md border border-line bg-sunken p-2 font-mono text-xs break-all"
-        />
-        <p className="mt-2 text-xs text-muted" role="status">
-          {copied === "copied"
-            ? "Copied to the clipboard. "
-            : copied === "failed"
-              ? "Copy it from the box above. "
-              : ""}
-          {link ? `${link.length} characters. ` : ""}
-          Tokens are never in the link
-          {withTokens.length
-            ? `: whoever opens it is asked for the token of ${withTokens.join(", ")}.`
-            : "."}
-        </p>
-        {urlNotes.length ? (
-          <ul data-testid="share-url-notes" className="mt-2 space-y-1 text-xs">
-            {urlNotes.map((note) => (
-              <li
-                key={note.text}
-                role={note.warning ? "alert" : undefined}
-                className={
-                  note.warning ? "rounded-md bg-warn-soft px-2 py-1.5 text-warn" : "text-muted"
-                }
-              >
-                {note.text}
-              </li>
-            ))}
-          </ul>
-        ) : null}
-        {link && !shareLinkOpens(link) ? (
-          <p role="alert" className="mt-2 rounded-md bg-warn-soft px-2 py-1.5 text-xs text-warn">
-            This link is too long to open: its configuration is over{" "}
-            {MAX_LINK_CHARS.toLocaleString()} characters, most likely the conversation&apos;s tool
-            results. Remove earlier turns (or &ldquo;Start over&rdquo;) and share again.
-          </p>
-        ) : null}
-        <div className="mt-3 flex justify-end">
-          <CloseDialogButton dialogRef={dialog} />
-        </div>
-      </Dialog>
+      {dialog.mounted ? <ShareDialog open={dialog.open} onClose={dialog.close} /> : null}
     </>
   );
 }

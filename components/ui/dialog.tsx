@@ -1,25 +1,56 @@
-import type { ComponentProps, ReactNode, RefObject } from "react";
+"use client";
+
+import {
+  useEffect,
+  useRef,
+  useState,
+  type ComponentProps,
+  type ComponentType,
+  type KeyboardEvent,
+  type ReactNode,
+  type RefObject,
+} from "react";
 import { Button } from "./button";
 import { cn } from "./cn";
+import { lazyComponent } from "./lazy-component";
 
-/** A modal <dialog> (focus trap, Escape and backdrop come from the browser) with a titled frame. */
+/**
+ * A modal <dialog>, open while `open` is true (focus trap, Escape, backdrop and giving focus back
+ * to the opener come from the browser), with a titled frame. Closing by Escape or a button calls
+ * `onClose`.
+ */
 export function Dialog({
-  dialogRef,
+  open,
+  onClose,
+  dialogRef: givenRef,
   id,
   title,
   className,
   children,
 }: {
-  dialogRef: RefObject<HTMLDialogElement | null>;
+  open: boolean;
+  onClose: () => void;
+  dialogRef?: RefObject<HTMLDialogElement | null>;
   id: string;
   title: string;
   className?: string;
   children: ReactNode;
 }) {
+  const ownRef = useRef<HTMLDialogElement>(null);
+  const dialogRef = givenRef ?? ownRef;
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open, dialogRef]);
   return (
     <dialog
       ref={dialogRef}
       aria-labelledby={`${id}-title`}
+      data-testid={`dialog-${id}`}
+      onClose={onClose}
+      onKeyDown={keepFocusInside}
       className={cn(
         "m-auto rounded-lg border border-line bg-panel p-4 text-ink shadow-xl backdrop:bg-black/40",
         className,
@@ -33,18 +64,73 @@ export function Dialog({
   );
 }
 
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"]), summary';
+
+/**
+ * Tab from the last control goes to the first, Shift+Tab from the first to the last: a modal
+ * <dialog> makes the page behind it inert, but the browser still lets focus leave for its own UI.
+ */
+function keepFocusInside(event: KeyboardEvent<HTMLDialogElement>) {
+  if (event.key !== "Tab") return;
+  const focusable = [...event.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
+    (element) => element.offsetParent !== null || element === document.activeElement,
+  );
+  const first = focusable[0];
+  const last = focusable.at(-1);
+  if (!first || !last) return;
+  if (event.shiftKey && document.activeElement === first) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && document.activeElement === last) {
+    event.preventDefault();
+    first.focus();
+  }
+}
+
 /** The button that closes its dialog: "Done" unless told otherwise. */
 export function CloseDialogButton({
-  dialogRef,
+  onClose,
   children = "Done",
   ...props
 }: {
-  dialogRef: RefObject<HTMLDialogElement | null>;
+  onClose: () => void;
   children?: ReactNode;
 } & Omit<ComponentProps<typeof Button>, "onClick" | "children">) {
   return (
-    <Button variant="primary" onClick={() => dialogRef.current?.close()} {...props}>
+    <Button variant="primary" onClick={onClose} {...props}>
       {children}
     </Button>
   );
+}
+
+export interface LazyDialogProps {
+  open: boolean;
+  onClose: () => void;
+}
+
+/**
+ * A dialog whose code loads when it is first wanted, not with the page: `preload` on the opener's
+ * hover or focus fetches it early, so the first open rarely waits. Once opened it stays mounted,
+ * so what was typed in it survives closing.
+ */
+export function lazyDialog<Props extends LazyDialogProps>(
+  load: () => Promise<{ default: ComponentType<Props> }>,
+) {
+  return lazyComponent(() => load().then((module) => module.default));
+}
+
+/** Opening state of a lazy dialog: `mounted` from the first open on, `open` while shown. */
+export function useDialogState() {
+  const [open, setOpen] = useState(false);
+  const [mounted, setMounted] = useState(false);
+  return {
+    open,
+    mounted,
+    show: () => {
+      setMounted(true);
+      setOpen(true);
+    },
+    close: () => setOpen(false),
+  };
 }

@@ -1,7 +1,7 @@
 // Every place blocks come in refuses a wrong shape of a block type the app renders, in words.
 import { deflateSync, strToU8 } from "fflate";
 import { describe, expect, it } from "vitest";
-import { parseHistory } from "../history/run-history";
+import { parseHistory } from "../history/history-schema";
 import { importRequest } from "../import/import-request";
 import { parseComposerState } from "../request/schema";
 import { decodeShareState } from "../share/codec";

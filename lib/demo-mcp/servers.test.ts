@@ -31,6 +31,29 @@ describe("demo MCP servers, through the official MCP client", () => {
     await client.close();
   });
 
+  it("bulk lists 10,000 tools (fewer with ?tools=N), destructive ones among them, and answers calls", async () => {
+    const client = new Client({ name: "test", version: "1" });
+    await client.connect(new StreamableHTTPClientTransport(new URL(served.url("bulk"))));
+    const { tools } = await client.listTools();
+    expect(tools).toHaveLength(10_000);
+    expect(new Set(tools.map((tool) => tool.name)).size).toBe(10_000);
+    const destructive = tools.filter((tool) => tool.annotations?.destructiveHint);
+    expect(destructive.length).toBe(103);
+    expect(destructive.every((tool) => tool.name.includes("_delete_"))).toBe(true);
+    const ok = await client.callTool({ name: tools[5]!.name, arguments: { query: "x" } });
+    expect(ok.isError).toBeFalsy();
+    const missing = await client.callTool({ name: "no_such_tool", arguments: {} });
+    expect(missing.isError).toBe(true);
+    await client.close();
+
+    const small = new Client({ name: "test", version: "1" });
+    await small.connect(
+      new StreamableHTTPClientTransport(new URL(`${served.url("bulk")}?tools=250`)),
+    );
+    expect((await small.listTools()).tools).toHaveLength(250);
+    await small.close();
+  });
+
   it("our client: tasks needs its token, and sync_tasks fails with isError", async () => {
     await expect(connectMcp(served.url("tasks"))).rejects.toMatchObject({
       kind: "unauthorized",

@@ -1,12 +1,18 @@
 // The demo MCP servers the app serves itself (Streamable HTTP, stateless), so the whole loop works
 // offline: a calendar whose destructive tools only pretend, and a token-protected task list with a
 // tool that always fails (to show `is_error`).
+import { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
-import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import {
+  CallToolRequestSchema,
+  ListToolsRequestSchema,
+  type CallToolResult,
+  type Tool,
+} from "@modelcontextprotocol/sdk/types.js";
 import { z } from "zod";
 
-export const DEMO_SERVERS = ["calendar", "tasks", "catalog", "notes"] as const;
+export const DEMO_SERVERS = ["calendar", "tasks", "catalog", "notes", "bulk"] as const;
 export type DemoServerName = (typeof DEMO_SERVERS)[number];
 
 import { handleNotesRequest } from "./notes-server";
@@ -231,7 +237,59 @@ function buildCatalogServer(): McpServer {
   return server;
 }
 
-const BUILDERS: Record<Exclude<DemoServerName, "notes">, () => McpServer> = {
+/** The bulk server's size unless `?tools=N` asks for another (1 to 10,000: the API's limit). */
+export const BULK_DEFAULT_TOOLS = 10_000;
+const BULK_MAX_TOOLS = 10_000;
+const bulkLists = new Map<number, Tool[]>();
+
+/** The bulk server's tools: the same list for the same size, built once. */
+export function bulkTools(count: number): Tool[] {
+  let tools = bulkLists.get(count);
+  if (!tools) {
+    tools = Array.from({ length: count }, (_, i) => {
+      const area = CATALOG_AREAS[i % CATALOG_AREAS.length] ?? "misc";
+      const verb = CATALOG_VERBS[Math.floor(i / CATALOG_AREAS.length) % CATALOG_VERBS.length]!;
+      // Every 97th tool deletes: big servers hide destructive tools too.
+      const destructive = i % 97 === 96;
+      return {
+        name: `${area}_${destructive ? "delete" : verb}_${String(i).padStart(5, "0")}`,
+        description: `${destructive ? "delete" : verb} ${area} records, shard ${i % 50}.`,
+        inputSchema: { type: "object", properties: { query: { type: "string" } } },
+        annotations: destructive ? { destructiveHint: true } : { readOnlyHint: true },
+      };
+    });
+    bulkLists.set(count, tools);
+  }
+  return tools;
+}
+
+function bulkSize(request: Request): number {
+  const asked = Number(new URL(request.url).searchParams.get("tools") ?? BULK_DEFAULT_TOOLS);
+  return Number.isInteger(asked)
+    ? Math.min(Math.max(asked, 1), BULK_MAX_TOOLS)
+    : BULK_DEFAULT_TOOLS;
+}
+
+/**
+ * A server with as many tools as the API allows (10,000 by default, `?tools=N` for fewer), to
+ * see the playground at scale. Its list is generated, so it uses the SDK's low-level server.
+ */
+function buildBulkServer(count: number): Server {
+  const server = new Server(
+    { name: "demo-bulk", version: "1.0.0" },
+    { capabilities: { tools: {} } },
+  );
+  const tools = bulkTools(count);
+  server.setRequestHandler(ListToolsRequestSchema, () => ({ tools }));
+  server.setRequestHandler(CallToolRequestSchema, (request) =>
+    tools.some((tool) => tool.name === request.params.name)
+      ? text(`${request.params.name}: nothing matches (demo).`)
+      : { ...text(`No tool named ${request.params.name}.`), isError: true },
+  );
+  return server;
+}
+
+const BUILDERS: Record<Exclude<DemoServerName, "notes" | "bulk">, () => McpServer> = {
   calendar: buildCalendarServer,
   tasks: buildTasksServer,
   catalog: buildCatalogServer,
@@ -268,7 +326,7 @@ export async function handleDemoMcpRequest(
       { status: 405, headers: { Allow: "POST" } },
     );
   }
-  const server = BUILDERS[name]();
+  const server = name === "bulk" ? buildBulkServer(bulkSize(request)) : BUILDERS[name]();
   const transport = new WebStandardStreamableHTTPServerTransport({
     sessionIdGenerator: undefined,
     enableJsonResponse: true,

@@ -3,12 +3,12 @@ import type { SendOutcome } from "../api/send-request";
 import { buildRequest } from "../request/build-request";
 import { createDefaultState } from "../request/composer";
 import { sequentialIds } from "../testing/sequential-ids";
+import { parseHistory } from "./history-schema";
 import { countChanges, diffRequests } from "./request-diff";
 import {
   addRun,
   createRunRecord,
   firstWords,
-  parseHistory,
   reopenComposer,
   runRequest,
   serializeHistory,

@@ -2,14 +2,10 @@
 // Pure functions over a newest-first list; the store persists it. What is kept has no secrets:
 // the composer copy has no tokens, and the request is rebuilt from it when needed.
 import type { BetaMessage } from "@anthropic-ai/sdk/resources/beta/messages/messages";
-import { z } from "zod";
 import type { SendFailure, SendOutcome } from "../api/send-request";
-import { TARGETS } from "../api/targets";
 import { buildRequest, type MessagesRequest } from "../request/build-request";
 import { withoutSecrets } from "../request/composer";
 import { withoutUrlSecrets } from "../request/url-secrets";
-import { contentBlocksSchema, depthWithin } from "../blocks/schema";
-import { composerStateSchema } from "../request/schema";
 import type { ComposerState } from "../request/types";
 
 export const HISTORY_STORAGE_KEY = "mcp-connector-playground:history";
@@ -91,78 +87,6 @@ export function addRun(
   let total = next.reduce((sum, entry) => sum + runSize(entry), 0);
   while (next.length > 1 && total > limits.chars) total -= runSize(next.pop()!);
   return next;
-}
-
-const messageShape = z.looseObject({
-  id: z.string(),
-  model: z.string(),
-  content: contentBlocksSchema,
-  stop_reason: z.string().nullish(),
-  usage: z.looseObject({ input_tokens: z.number(), output_tokens: z.number() }),
-});
-const failureShape = z.object({
-  status: z.number(),
-  type: z.string(),
-  message: z.string(),
-  requestId: z.string().nullable(),
-});
-const timingShape = {
-  latencyMs: z.number(),
-  firstEventMs: z.number().nullable(),
-  streamed: z.boolean(),
-  target: z.enum(TARGETS),
-};
-const outcomeShape = z.discriminatedUnion("ok", [
-  z.object({
-    ok: z.literal(true),
-    message: messageShape,
-    requestId: z.string().nullable(),
-    ...timingShape,
-  }),
-  z.object({
-    ok: z.literal(false),
-    error: failureShape,
-    // Shown as JSON: any JSON, of bounded depth.
-    raw: z.unknown().refine((value) => depthWithin(value, 64), "nests too deep"),
-    partial: messageShape.nullable(),
-    ...timingShape,
-  }),
-]);
-const recordShape = z.object({
-  id: z.string().max(100),
-  at: z.number(),
-  target: z.enum(TARGETS),
-  model: z.string(),
-  title: z.string(),
-  kind: z.enum(["ok", "error", "cancelled", "broken"]),
-  summary: z.string(),
-  composer: composerStateSchema,
-  outcome: outcomeShape,
-});
-const historyShape = z.object({ version: z.literal(1), runs: z.array(z.unknown()) });
-
-/**
- * Saved history is untrusted: each run is checked on its own, and a run that fails is dropped
- * (counted, so the person can be told) rather than losing the whole list.
- */
-export function parseHistory(json: string | null): { runs: RunRecord[]; dropped: number } {
-  if (json === null) return { runs: [], dropped: 0 };
-  let raw: unknown;
-  try {
-    raw = JSON.parse(json);
-  } catch {
-    return { runs: [], dropped: 1 };
-  }
-  const shape = historyShape.safeParse(raw);
-  if (!shape.success) return { runs: [], dropped: 1 };
-  const runs: RunRecord[] = [];
-  let dropped = 0;
-  for (const entry of shape.data.runs) {
-    const run = recordShape.safeParse(entry);
-    if (run.success) runs.push(run.data as unknown as RunRecord);
-    else dropped += 1;
-  }
-  return { runs, dropped };
 }
 
 export function serializeHistory(runs: readonly RunRecord[]): string {

@@ -4,55 +4,21 @@
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { SSEClientTransport } from "@modelcontextprotocol/sdk/client/sse.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
-import { ToolSchema, type CallToolResult, type Tool } from "@modelcontextprotocol/sdk/types.js";
-import { z } from "zod";
+import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { processLimits } from "../limits";
-import { extractWWWAuthenticateParams } from "@modelcontextprotocol/sdk/client/auth.js";
-import { findAddressRefusal } from "../net/address-policy";
+import { classifyError, McpConnectionError, readChallenge, type AuthChallenge } from "./errors";
+
+export {
+  classifyError,
+  MCP_FAILURES,
+  McpConnectionError,
+  type AuthChallenge,
+  type McpFailureKind,
+} from "./errors";
+export { listAllTools, listToolEntries, type ListingLimits } from "./listing";
 
 export const MCP_TRANSPORTS = ["streamable-http", "sse"] as const;
 export type McpTransportKind = (typeof MCP_TRANSPORTS)[number];
-
-export const MCP_FAILURES = [
-  "unauthorized",
-  "unreachable",
-  "timeout",
-  "not_mcp",
-  "protocol",
-  /** The address guard refused the URL or an address it resolves to. */
-  "refused",
-  /** A documented cap was reached (connections, tools, bytes). */
-  "limit",
-] as const;
-export type McpFailureKind = (typeof MCP_FAILURES)[number];
-
-/** What a 401 or 403's WWW-Authenticate said: the scope wanted, the error, the metadata URL. */
-export interface AuthChallenge {
-  scope?: string;
-  error?: string;
-  resourceMetadataUrl?: string;
-}
-
-export class McpConnectionError extends Error {
-  constructor(
-    readonly kind: McpFailureKind,
-    message: string,
-    readonly status?: number,
-    public challenge?: AuthChallenge,
-  ) {
-    super(message);
-    this.name = "McpConnectionError";
-  }
-}
-
-function readChallenge(response: Response): AuthChallenge {
-  const { scope, error, resourceMetadataUrl } = extractWWWAuthenticateParams(response);
-  return {
-    ...(scope ? { scope } : {}),
-    ...(error ? { error } : {}),
-    ...(resourceMetadataUrl ? { resourceMetadataUrl: resourceMetadataUrl.href } : {}),
-  };
-}
 
 export interface McpConnectOptions {
   authorizationToken?: string | null;
@@ -241,79 +207,6 @@ async function connectWithFallback(
   }
 }
 
-export interface ListingLimits {
-  maxTools: number;
-  maxBytes: number;
-}
-
-/**
- * tools/list to the last page, as raw entries (callers judge each one), within the caps: at most
- * `maxTools` entries and `maxBytes` of definitions across all pages.
- */
-export async function listToolEntries(
-  session: McpSession,
-  options: { signal?: AbortSignal; limits?: ListingLimits } = {},
-): Promise<unknown[]> {
-  const limits = options.limits ?? {
-    maxTools: processLimits().maxTools,
-    maxBytes: processLimits().maxToolBytes,
-  };
-  const entries: unknown[] = [];
-  let bytes = 0;
-  let cursor: string | undefined;
-  for (let page = 0; page < MAX_PAGES; page += 1) {
-    const result = await session.client.request(
-      { method: "tools/list", params: cursor ? { cursor } : {} },
-      looseListSchema,
-      { signal: options.signal },
-    );
-    for (const entry of result.tools) {
-      bytes += JSON.stringify(entry).length;
-      entries.push(entry);
-      if (entries.length > limits.maxTools) {
-        throw new McpConnectionError(
-          "limit",
-          `The server lists more than ${limits.maxTools.toLocaleString("en")} tools (PLAYGROUND_MAX_TOOLS; the API's own limit is 10,000).`,
-        );
-      }
-      if (bytes > limits.maxBytes) {
-        throw new McpConnectionError(
-          "limit",
-          `The server's tool definitions exceed ${formatBytes(limits.maxBytes)} (PLAYGROUND_MAX_TOOL_BYTES; the API's own limit is 4 MB).`,
-        );
-      }
-    }
-    cursor = result.nextCursor;
-    if (!cursor) return entries;
-  }
-  throw new McpConnectionError("limit", `The tool list has more than ${MAX_PAGES} pages.`);
-}
-
-const looseListSchema = z.looseObject({
-  tools: z.array(z.unknown()),
-  nextCursor: z.string().optional(),
-});
-const MAX_PAGES = 1000;
-
-function formatBytes(bytes: number): string {
-  return bytes >= 1024 * 1024
-    ? `${(bytes / 1024 / 1024).toFixed(bytes % (1024 * 1024) ? 1 : 0)} MB`
-    : `${Math.round(bytes / 1024)} KB`;
-}
-
-/** tools/list to the last page within the caps; entries that are not valid tools are skipped. */
-export async function listAllTools(
-  session: McpSession,
-  signal?: AbortSignal,
-  limits?: ListingLimits,
-): Promise<Tool[]> {
-  const entries = await listToolEntries(session, { signal, limits });
-  return entries.flatMap((entry) => {
-    const parsed = ToolSchema.safeParse(entry);
-    return parsed.success ? [parsed.data] : [];
-  });
-}
-
 export async function callMcpTool(
   session: McpSession,
   name: string,
@@ -339,72 +232,4 @@ function withDeadline<T>(promise: Promise<T>, signal: AbortSignal, timeoutMs: nu
     signal.addEventListener("abort", onAbort, { once: true });
     promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
   });
-}
-
-export function classifyError(
-  error: unknown,
-  timeoutMs: number,
-  signal?: AbortSignal,
-): McpConnectionError {
-  if (error instanceof McpConnectionError) return error;
-  const refusal = findAddressRefusal(error);
-  if (refusal) return new McpConnectionError("refused", refusal.message);
-  const message = error instanceof Error ? error.message : String(error);
-  const code = readStatus(error);
-  const name = error instanceof Error ? error.name : "";
-  if (
-    name === "TimeoutError" ||
-    (signal?.aborted &&
-      signal.reason instanceof DOMException &&
-      signal.reason.name === "TimeoutError") ||
-    /timed out|timeout/i.test(message)
-  ) {
-    return new McpConnectionError(
-      "timeout",
-      `No answer within ${(timeoutMs / 1000).toFixed(timeoutMs % 1000 ? 1 : 0)} s.`,
-    );
-  }
-  if (name === "AbortError") return new McpConnectionError("timeout", "The request was cancelled.");
-  if (code === 401 || code === 403 || /\b(401|403)\b|unauthori[sz]ed|forbidden/i.test(message)) {
-    const status = code ?? (/\b403\b|forbidden/i.test(message) ? 403 : 401);
-    return new McpConnectionError(
-      "unauthorized",
-      status === 403
-        ? "The server refused the authorization token (HTTP 403)."
-        : "The server needs an authorization token, or refused the one given (HTTP 401).",
-      status,
-    );
-  }
-  const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : "";
-  if (
-    /fetch failed|ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ECONNRESET|EHOSTUNREACH|network/i.test(
-      `${message} ${cause}`,
-    )
-  ) {
-    return new McpConnectionError("unreachable", `Could not connect: ${cause || message}.`);
-  }
-  if (code !== undefined) {
-    return new McpConnectionError(
-      "not_mcp",
-      `The server answered HTTP ${code}; it does not look like an MCP endpoint.`,
-      code,
-    );
-  }
-  if (/json|parse|unexpected token|invalid|content-type|text\/html/i.test(message)) {
-    return new McpConnectionError("not_mcp", `The answer was not MCP: ${message}`);
-  }
-  return new McpConnectionError("protocol", message);
-}
-
-function readStatus(error: unknown): number | undefined {
-  if (typeof error === "object" && error !== null && "code" in error) {
-    const code = error.code;
-    if (typeof code === "number" && code >= 100 && code < 600) return code;
-  }
-  const match =
-    error instanceof Error
-      ? /HTTP (\d{3})|status(?: code)? (\d{3})|\((\d{3})\)/i.exec(error.message)
-      : null;
-  const value = match ? Number(match[1] ?? match[2] ?? match[3]) : undefined;
-  return value && value >= 100 && value < 600 ? value : undefined;
 }

@@ -2,7 +2,8 @@
 // a popup, and the app's callback page hands the code back over a BroadcastChannel (a popup that
 // went through another origin has lost its opener). Everything read back is checked with zod.
 import { z } from "zod";
-import { oauthSessionSchema, type OAuthSession } from "./session";
+import type { OAuthSession } from "./session";
+import { oauthSessionSchema } from "./session-schema";
 import { STEP_KINDS } from "./steps";
 
 export const OAUTH_CHANNEL = "mcp-playground-oauth";

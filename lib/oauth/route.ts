@@ -9,7 +9,8 @@ import { readJsonBody } from "../http/read-json-body";
 import { allowPrivateFromEnv } from "../net/address-policy";
 import { createGuardedFetch } from "../net/guarded-fetch";
 import { beginSignIn, completeSignIn, refreshSignIn, type FlowOutcome } from "./flow";
-import { oauthSessionSchema, type OAuthSession } from "./session";
+import type { OAuthSession } from "./session";
+import { oauthSessionSchema } from "./session-schema";
 import { requestOrigin } from "../http/site-settings";
 
 export const OAUTH_ACTIONS = ["begin", "complete", "refresh"] as const;

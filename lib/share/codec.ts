@@ -19,7 +19,9 @@ import {
   type ToolFlags,
 } from "../request/types";
 
-export const SHARE_PARAM = "s";
+import { readShareFragment, SHARE_PARAM } from "./fragment";
+
+export { readShareFragment, SHARE_PARAM };
 /**
  * 2 added the conversation and the stream switch; 3 marks servers whose URL credentials or query
  * string were left out; 4 carries pinned tool lists. Links of formats 1 to 3 still open.
@@ -157,12 +159,6 @@ export function buildShareUrl(base: string, state: ComposerState): string {
 /** Whether a link made by `buildShareUrl` can be opened again (its fragment is within the limit). */
 export function shareLinkOpens(url: string): boolean {
   return (readShareFragment(new URL(url).hash)?.length ?? 0) <= MAX_LINK_CHARS;
-}
-
-/** Reads `#s=…` from a location hash; null when the hash holds no share link. */
-export function readShareFragment(hash: string): string | null {
-  const params = new URLSearchParams(hash.replace(/^#/, ""));
-  return params.get(SHARE_PARAM);
 }
 
 export function decodeShareState(value: string, newId: NewId): DecodeResult {

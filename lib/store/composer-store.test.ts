@@ -230,7 +230,7 @@ describe("composer store history", () => {
     expect(historyStorage.data[HISTORY_STORAGE_KEY]).not.toContain("demo-tasks-token");
 
     const reloaded = make();
-    reloaded.getState().loadHistory();
+    await reloaded.getState().loadHistory();
     expect(reloaded.getState().history.map((run) => run.title)).toEqual([
       "second",
       "Use list_events to show what is on my calendar this week.",
@@ -243,30 +243,30 @@ describe("composer store history", () => {
     reloaded.getState().deleteAllRuns();
     expect(reloaded.getState().history).toEqual([]);
     const again = make();
-    again.getState().loadHistory();
+    await again.getState().loadHistory();
     expect(again.getState().history).toEqual([]);
   });
 
-  it("says so when saved history is damaged", () => {
+  it("says so when saved history is damaged", async () => {
     const historyStorage = memoryStorage();
     historyStorage.setItem(HISTORY_STORAGE_KEY, "{not json");
     const store = createComposerStore({
       storage: memoryStorage(),
       historyStorage: historyStorage as never,
     });
-    store.getState().loadHistory();
+    await store.getState().loadHistory();
     expect(store.getState().historyNotice).toContain("damaged");
   });
 });
 
 describe("composer store persistence", () => {
-  it("hydrates once per store, so React's doubled mount effect cannot drop the demo token", () => {
+  it("hydrates once per store, so React's doubled mount effect cannot drop the demo token", async () => {
     const storage = memoryStorage();
     const store = createComposerStore({ storage, historyStorage: memoryStorage() as never });
-    hydrateStore(store);
+    await hydrateStore(store);
     // loadHistory's update has written the saved (token-less) composer by now.
     expect(storage.data[STORAGE_KEY]).toBeDefined();
-    hydrateStore(store);
+    await hydrateStore(store);
     expect(store.getState().composer.servers[1]?.authorizationToken).toBe("demo-tasks-token");
   });
 

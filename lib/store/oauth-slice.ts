@@ -6,6 +6,7 @@ import type { StoreApi } from "zustand/vanilla";
 import type { OAuthPost, SignInWindow, WaitForCallback } from "../oauth/browser";
 import { tokenExpiring, type OAuthSession } from "../oauth/session";
 import type { OAuthStep } from "../oauth/steps";
+import { LOAD_FAILED_MESSAGE } from "./load-failure";
 import type { ComposerState, ServerDraft } from "../request/types";
 
 export type SignInStatus = "signing-in" | "refreshing" | "signed-in" | "failed";
@@ -46,19 +47,19 @@ export interface OAuthDependencies {
   now: () => number;
 }
 
-interface Host {
+export interface OAuthHost {
   composer: ComposerState;
   updateServer: (serverId: string, patch: Partial<Omit<ServerDraft, "id">>) => void;
 }
 
-const MAX_STEPS = 60;
+export type OAuthActions = Omit<OAuthSlice, "signIns" | "signOut">;
 
 /**
  * The signed-in servers whose token has run out or is about to. A token the person typed over
  * the signed-in one is theirs: it is left alone.
  */
 export function serversDueForRefresh(
-  store: Pick<OAuthSlice, "signIns"> & Pick<Host, "composer">,
+  store: Pick<OAuthSlice, "signIns"> & Pick<OAuthHost, "composer">,
   nowMs: number,
   serverIds?: readonly string[],
 ): string[] {
@@ -73,185 +74,77 @@ export function serversDueForRefresh(
   });
 }
 
-export function createOAuthSlice<Store extends OAuthSlice & Host>(
+/**
+ * The slice: the sign-ins, and actions whose flows (lib/store/oauth-actions.ts) load with the
+ * first of them. Nothing is due before that unless sessions were restored; then they load too.
+ */
+export function createOAuthSlice<Store extends OAuthSlice & OAuthHost>(
   set: StoreApi<Store>["setState"],
   get: StoreApi<Store>["getState"],
   deps: OAuthDependencies,
 ): OAuthSlice {
-  const controllers = new Map<string, AbortController>();
-  const refreshing = new Map<string, Promise<boolean>>();
-
-  const put = (serverId: string, patch: Partial<ServerSignIn>) =>
+  let actions: Promise<OAuthActions> | null = null;
+  const load = () =>
+    (actions ??= import("./oauth-actions").then(
+      (module) => module.createOAuthActions(set, get, deps),
+      (error: unknown) => {
+        actions = null;
+        throw error;
+      },
+    ));
+  const loadFailed = (serverId: string) =>
     set((store) => {
-      const previous = store.signIns[serverId] ?? {
-        status: "signing-in",
-        session: null,
-        steps: [],
-        failure: null,
-      };
+      const previous = store.signIns[serverId];
       return {
-        signIns: { ...store.signIns, [serverId]: { ...previous, ...patch } },
+        signIns: {
+          ...store.signIns,
+          [serverId]: {
+            session: previous?.session ?? null,
+            steps: previous?.steps ?? [],
+            status: "failed",
+            failure: { step: "Loading the sign-in", message: LOAD_FAILED_MESSAGE },
+          },
+        },
       } as Partial<Store>;
     });
-
-  const signedIn = (serverId: string, session: OAuthSession, steps: OAuthStep[]) => {
-    if (session.tokens)
-      get().updateServer(serverId, { authorizationToken: session.tokens.access_token });
-    put(serverId, { status: "signed-in", session, steps: steps.slice(-MAX_STEPS), failure: null });
-  };
-
-  const failed = (
-    serverId: string,
-    failure: { step: string; message: string },
-    steps: OAuthStep[],
-    session?: OAuthSession | null,
-  ) =>
-    put(serverId, {
-      status: "failed",
-      failure,
-      steps: steps.slice(-MAX_STEPS),
-      ...(session !== undefined ? { session } : {}),
-    });
-
-  const server = (serverId: string) =>
-    get().composer.servers.find((candidate) => candidate.id === serverId);
-
-  const refreshSignIn = (serverId: string): Promise<boolean> => {
-    const running = refreshing.get(serverId);
-    if (running) return running;
-    const task = (async () => {
-      const current = get().signIns[serverId];
-      if (!current?.session?.tokens?.refresh_token) return false;
-      const before = current.steps;
-      put(serverId, { status: "refreshing" });
-      const outcome = await deps.post("refresh", { session: current.session });
-      if (outcome.status === "authorized") {
-        signedIn(serverId, outcome.session, [...before, ...outcome.steps]);
-        return true;
-      }
-      failed(
-        serverId,
-        outcome.status === "failed"
-          ? { step: outcome.step, message: outcome.message }
-          : { step: "Token refresh", message: "The refresh asked for a new sign-in." },
-        [...before, ...outcome.steps],
-      );
-      return false;
-    })().finally(() => refreshing.delete(serverId));
-    refreshing.set(serverId, task);
-    return task;
-  };
-
   return {
     signIns: {},
-
-    signIn: async (serverId, options) => {
-      const target = server(serverId);
-      if (!target) return;
-      controllers.get(serverId)?.abort();
-      const controller = new AbortController();
-      controllers.set(serverId, controller);
-      const existing = get().signIns[serverId]?.session;
-      const sameServer = existing?.serverUrl === target.url;
-      // The registration (and what discovery found) is kept for the same server.
-      const start: Record<string, unknown> = {
-        serverUrl: target.url,
-        ...(sameServer
-          ? {
-              clientInformation: existing.clientInformation,
-              preRegistered: existing.preRegistered,
-              discovery: existing.discovery,
-            }
-          : {}),
-        ...(options.clientId
-          ? {
-              preRegistered: true,
-              clientInformation: {
-                client_id: options.clientId,
-                ...(options.clientSecret ? { client_secret: options.clientSecret } : {}),
-              },
-            }
-          : {}),
-      };
-      put(serverId, { status: "signing-in", steps: [], failure: null });
-      const isCurrent = () => controllers.get(serverId) === controller;
-      const begun = await deps.post("begin", {
-        session: start,
-        scope: options.scope,
-        resourceMetadataUrl: options.resourceMetadataUrl,
-      });
-      if (!isCurrent()) return;
-      if (begun.status === "failed") {
-        options.popup.close();
-        return failed(
-          serverId,
-          { step: begun.step, message: begun.message },
-          begun.steps,
-          begun.session,
-        );
-      }
-      if (begun.status === "authorized") {
-        options.popup.close();
-        return signedIn(serverId, begun.session, begun.steps);
-      }
-      put(serverId, { steps: begun.steps, session: begun.session });
-      options.popup.location.href = begun.authorizationUrl;
-      let callback;
-      try {
-        callback = await deps.waitForCallback(
-          begun.session.state ?? "",
-          options.popup,
-          controller.signal,
-        );
-      } catch (error) {
-        if (!isCurrent()) return;
-        options.popup.close();
-        return failed(
-          serverId,
-          {
-            step: "Authorization (sign-in window)",
-            message: error instanceof Error ? error.message : String(error),
-          },
-          begun.steps,
-        );
-      }
-      options.popup.close();
-      const done = await deps.post("complete", { session: begun.session, ...callback });
-      if (!isCurrent()) return;
-      controllers.delete(serverId);
-      const steps = [...begun.steps, ...done.steps];
-      if (done.status === "authorized") return signedIn(serverId, done.session, steps);
-      failed(
-        serverId,
-        done.status === "failed"
-          ? { step: done.step, message: done.message }
-          : { step: "Token request", message: "The token exchange did not finish." },
-        steps,
-        done.session,
-      );
-    },
-
+    signIn: (serverId, options) =>
+      load().then(
+        (loaded) => loaded.signIn(serverId, options),
+        () => {
+          options.popup.close();
+          loadFailed(serverId);
+        },
+      ),
     cancelSignIn: (serverId) => {
-      controllers.get(serverId)?.abort();
+      // Nothing can be under way before the flows have loaded.
+      void actions?.then((loaded) => loaded.cancelSignIn(serverId));
     },
-
-    refreshSignIn,
-
+    refreshSignIn: (serverId) =>
+      load().then(
+        (loaded) => loaded.refreshSignIn(serverId),
+        () => {
+          loadFailed(serverId);
+          return false;
+        },
+      ),
     signOut: (serverId) => {
-      controllers.get(serverId)?.abort();
-      const current = get().signIns[serverId];
-      const token = current?.session?.tokens?.access_token;
-      if (token && server(serverId)?.authorizationToken === token)
+      void actions?.then((loaded) => loaded.cancelSignIn(serverId));
+      const token = get().signIns[serverId]?.session?.tokens?.access_token;
+      const server = get().composer.servers.find((candidate) => candidate.id === serverId);
+      // The token is cleared from the card only if it is still the signed-in one.
+      if (token && server?.authorizationToken === token)
         get().updateServer(serverId, { authorizationToken: "" });
       set((store) => {
         const { [serverId]: _removed, ...rest } = store.signIns;
         return { signIns: rest } as Partial<Store>;
       });
     },
-
     ensureFreshTokens: async (serverIds) => {
-      const due = serversDueForRefresh(get(), deps.now(), serverIds);
-      await Promise.all(due.map((serverId) => refreshSignIn(serverId)));
+      if (serversDueForRefresh(get(), deps.now(), serverIds).length === 0) return;
+      const loaded = await load().catch(() => null);
+      await loaded?.ensureFreshTokens(serverIds);
     },
   };
 }

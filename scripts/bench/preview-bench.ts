@@ -2,6 +2,7 @@
 // every edit. Target: median under 5 ms.
 import { derivePreview, type ToolInfo } from "../../lib/request/preview";
 import type { ComposerState, ServerDraft } from "../../lib/request/types";
+import { bulkTools } from "../../lib/demo-mcp/servers";
 import { measure, type BenchResult } from "./measure";
 
 const SERVERS = 50;
@@ -59,5 +60,47 @@ export function benchPreview(): BenchResult {
   return measure("preview: merge + validate + build, 50 servers × 200 tools", () => {
     const preview = derivePreview(state, { discoveredTools });
     if (preview.servers.length !== SERVERS) throw new Error("unexpected preview");
+  });
+}
+
+/** One server with the API's maximum of 10,000 tools, discovered, most deferred behind search. */
+export function bulkServerState(): {
+  state: ComposerState;
+  discoveredTools: Record<string, ToolInfo[]>;
+} {
+  const tools: ToolInfo[] = bulkTools(10_000).map((tool) => ({
+    name: tool.name,
+    description: tool.description,
+    inputSchema: tool.inputSchema,
+    destructive: tool.annotations?.destructiveHint === true,
+    readOnly: tool.annotations?.readOnlyHint === true,
+  }));
+  const { state } = bigComposerState();
+  return {
+    state: {
+      ...state,
+      servers: [
+        {
+          id: "bulk",
+          name: "bulk",
+          url: "https://bulk.example.com/mcp",
+          authorizationToken: "",
+          defaultConfig: { deferLoading: true },
+          configs: tools
+            .filter((tool) => tool.destructive)
+            .map((tool, r) => ({ id: `r${r}`, tool: tool.name, enabled: false })),
+          cacheTtl: "none",
+        },
+      ],
+    },
+    discoveredTools: { bulk: tools },
+  };
+}
+
+export function benchBulkPreview(): BenchResult {
+  const { state, discoveredTools } = bulkServerState();
+  return measure("preview: merge + validate + build, 1 server × 10,000 discovered tools", () => {
+    const preview = derivePreview(state, { discoveredTools });
+    if (preview.servers[0]?.merge.tools.length !== 10_000) throw new Error("unexpected preview");
   });
 }

@@ -1,4 +1,5 @@
 import { formatResult } from "./measure";
-import { benchPreview } from "./preview-bench";
+import { benchBulkPreview, benchPreview } from "./preview-bench";
 
 console.log(formatResult(benchPreview(), 5));
+console.log(formatResult(benchBulkPreview(), 5));

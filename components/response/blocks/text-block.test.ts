@@ -1,27 +1,19 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { TextBlockView } from "./text-block";
+import { preloadMarkdown, TextBlockView } from "./text-block";
 
 const render = (text: string) => renderToStaticMarkup(createElement(TextBlockView, { text }));
 
-describe("Markdown from models and tools", () => {
-  it("turns an image into a link and loads nothing", () => {
-    const html = render(
-      "Look: ![a chart](https://tracker.example/pixel.png?who=me) and ![](http://x.example/i.gif)",
-    );
-    expect(html).not.toContain("<img");
-    expect(html).toContain('href="https://tracker.example/pixel.png?who=me"');
-    expect(html).toContain("Image: a chart");
-    expect(html).toMatch(/rel="noopener noreferrer nofollow"/);
-  });
-
-  it("renders no raw HTML and no script links", () => {
-    const html = render(
-      '<img src="https://x.example/a.png"><script>alert(1)</script>[click](javascript:alert(1))',
-    );
-    expect(html).not.toContain("<img");
-    expect(html).not.toContain("<script");
-    expect(html).not.toContain("javascript:");
+describe("a text block", () => {
+  it("shows the text as it is until the Markdown renderer has loaded, then as Markdown", async () => {
+    const text = "**bold** <script>alert(1)</script>";
+    const before = render(text);
+    expect(before).toContain("**bold** &lt;script&gt;");
+    expect(before).not.toContain("<script>");
+    await preloadMarkdown();
+    const after = render(text);
+    expect(after).toContain("<strong>bold</strong>");
+    expect(after).not.toContain("<script>");
   });
 });

@@ -1,32 +1,14 @@
-import type { ComponentProps } from "react";
-import Markdown, { type Components } from "react-markdown";
+import { lazyComponent } from "@/components/ui/lazy-component";
 
 /**
- * Markdown from models and tools never loads anything by itself: an image becomes a link the
- * person may choose to open (a remote image would tell its server who read the answer, and when).
+ * Model text as Markdown. The renderer loads with the first answer, not with the page (a Send
+ * preloads it); until it has, the text shows as it is.
  */
-const components: Components = {
-  img: ({ src, alt }) => {
-    const href = typeof src === "string" ? src : "";
-    return (
-      <a href={href} target="_blank" rel="noopener noreferrer nofollow" data-markdown-image="">
-        <span aria-hidden="true">🖼 </span>
-        {alt ? `Image: ${alt}` : "Image"} <span className="break-all text-muted">({href})</span>
-      </a>
-    );
-  },
-  a: ({ href, children }: ComponentProps<"a">) => (
-    <a href={href} target="_blank" rel="noopener noreferrer nofollow">
-      {children}
-    </a>
+export const TextBlockView = lazyComponent(
+  () => import("./markdown-text").then((module) => module.default),
+  ({ text }: { text: string }) => (
+    <p className="text-sm leading-relaxed whitespace-pre-wrap">{text}</p>
   ),
-};
+);
 
-/** Model text as Markdown (react-markdown renders no raw HTML, so a response cannot inject any). */
-export function TextBlockView({ text }: { text: string }) {
-  return (
-    <div className="prose-playground text-sm leading-relaxed">
-      <Markdown components={components}>{text}</Markdown>
-    </div>
-  );
-}
+export const preloadMarkdown = TextBlockView.preload;

@@ -1,0 +1,78 @@
+import { cn } from "@/components/ui/cn";
+import type { CheckStatus, DoctorReport } from "@/lib/doctor/checks";
+
+const STATUS_MARK: Record<CheckStatus, { mark: string; className: string; label: string }> = {
+  pass: { mark: "✓", className: "text-ok", label: "passed" },
+  warn: { mark: "!", className: "text-warn", label: "warning" },
+  fail: { mark: "✗", className: "text-danger", label: "failed" },
+  skip: { mark: "–", className: "text-muted", label: "not checked" },
+};
+
+/** The doctor's checklist and verdict (loaded with the first check, not with the page). */
+export function DoctorReportView({ report }: { report: DoctorReport }) {
+  return (
+    <section
+      data-testid="doctor"
+      data-verdict={report.verdict.status}
+      aria-label="Connection check"
+      className="space-y-2 rounded-md border border-line bg-panel p-2.5 text-xs"
+    >
+      <p
+        role="status"
+        className={cn(
+          "font-medium",
+          report.verdict.status === "fail"
+            ? "text-danger"
+            : report.verdict.status === "warn"
+              ? "text-warn"
+              : "text-ok",
+        )}
+      >
+        {report.verdict.message}
+      </p>
+      <ol className="space-y-1">
+        {report.checks.map((entry) => {
+          const mark = STATUS_MARK[entry.status];
+          return (
+            <li
+              key={entry.id}
+              data-testid="doctor-check"
+              data-check={entry.id}
+              data-status={entry.status}
+              className="flex gap-2"
+            >
+              <span
+                aria-label={mark.label}
+                className={cn("w-3 shrink-0 font-bold", mark.className)}
+              >
+                {mark.mark}
+              </span>
+              <div className="min-w-0">
+                <span className="font-medium">{entry.title}</span>
+                {entry.durationMs !== undefined ? (
+                  <span className="text-muted"> · {entry.durationMs} ms</span>
+                ) : null}
+                <p className="break-words text-ink">{entry.summary}</p>
+                {entry.fix && entry.status !== "pass" ? (
+                  <p className="text-muted">Fix: {entry.fix}</p>
+                ) : null}
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+      {report.explains.length ? (
+        <div className="border-t border-line pt-2">
+          <p className="font-medium">What the API would say</p>
+          <ul className="mt-1 space-y-1">
+            {report.explains.map((entry) => (
+              <li key={entry.text}>
+                <code className="font-mono">{entry.text}</code> — because {entry.because}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,104 @@
+"use client";
+
+import { useState } from "react";
+import { useComposer } from "@/components/store-provider";
+import { Button } from "@/components/ui/button";
+import { CloseDialogButton, Dialog, type LazyDialogProps } from "@/components/ui/dialog";
+import { importRequest } from "@/lib/import/import-request";
+import { defaultNewId } from "@/lib/store/composer-store";
+
+/**
+ * The Import dialog (loaded on first use, with the importers and their schemas). A clean import
+ * closes it; one with migration notes stays open so they can be read.
+ */
+export default function ImportDialog({ open, onClose }: LazyDialogProps) {
+  const replaceComposer = useComposer((s) => s.replaceComposer);
+  const [text, setText] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [notes, setNotes] = useState<string[] | null>(null);
+  const [openedAt, setOpenedAt] = useState(open);
+
+  // Each opening starts without the last one's verdict (the text stays, for another try).
+  if (open !== openedAt) {
+    setOpenedAt(open);
+    if (open) {
+      setError(null);
+      setNotes(null);
+    }
+  }
+
+  function runImport() {
+    const result = importRequest(text, defaultNewId);
+    if (!result.success) {
+      // The composer is untouched; the pasted text stays for fixing.
+      setError(result.error);
+      setNotes(null);
+      return;
+    }
+    replaceComposer(result.data.state);
+    setError(null);
+    if (result.data.notes.length === 0) {
+      setText("");
+      onClose();
+      return;
+    }
+    setNotes(result.data.notes);
+  }
+
+  return (
+    <Dialog
+      open={open}
+      onClose={onClose}
+      id="import"
+      title="Import a request"
+      className="w-[min(44rem,calc(100vw-2rem))]"
+    >
+      <p className="mb-2 text-xs text-muted">
+        A JSON request body, a curl command, or a request in the deprecated mcp-client-2025-04-04
+        shape (migrated to mcp_toolset). It replaces the composer.
+      </p>
+      <label htmlFor="import-text" className="mb-1 block text-xs font-medium text-muted">
+        Request to import
+      </label>
+      <textarea
+        id="import-text"
+        rows={12}
+        value={text}
+        spellCheck={false}
+        onChange={(event) => setText(event.target.value)}
+        className="w-full rounded-md border border-line bg-sunken p-2 font-mono text-xs"
+      />
+      {error ? (
+        <p
+          role="alert"
+          data-testid="import-error"
+          className="mt-2 rounded-md border border-danger/30 bg-danger-soft px-3 py-2 text-sm"
+        >
+          {error}
+        </p>
+      ) : null}
+      {notes ? (
+        <div
+          role="status"
+          data-testid="import-notes"
+          className="mt-2 rounded-md border border-ok/30 bg-ok-soft px-3 py-2 text-sm"
+        >
+          <p className="font-medium">Imported. What changed:</p>
+          <ul className="mt-1 list-disc pl-5 text-xs">
+            {notes.map((note) => (
+              <li key={note}>{note}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <div className="mt-3 flex justify-end gap-2">
+        <CloseDialogButton onClose={onClose} variant="secondary">
+          {notes ? "Done" : "Cancel"}
+        </CloseDialogButton>
+        <Button variant="primary" onClick={runImport} disabled={!text.trim()}>
+          Import request
+        </Button>
+      </div>
+    </Dialog>
+  );
+}

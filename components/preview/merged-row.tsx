@@ -1,0 +1,192 @@
+"use client";
+
+import { memo } from "react";
+import { cn } from "@/components/ui/cn";
+import type { ServerPreview, ToolInfo } from "@/lib/request/preview";
+import type { ToolFlag } from "@/lib/request/tool-toggle";
+import { OTHER_TOOLS_NAME, type MergedTool, type ResolvedValue } from "@/lib/toolset/merge";
+
+const SOURCE_LABELS: Record<ResolvedValue["source"], string> = {
+  configs: "configs",
+  default_config: "default_config",
+  default: "default",
+};
+
+export interface MergedRowProps {
+  serverId: string;
+  serverName: string;
+  tool: MergedTool;
+  info: ToolInfo | undefined;
+  onToggle: (serverId: string, tool: string, flag: ToolFlag) => void;
+  toolSource: ServerPreview["toolListSource"];
+  /** The request has a tool search tool: a deferred row can be found by it. */
+  searchable: boolean;
+  /** Virtualised rows: the row's position (1-based, after the header row) and its measurer. */
+  rowIndex?: number;
+  measureRef?: (element: HTMLTableRowElement | null) => void;
+}
+
+/**
+ * One tool's row. Memoised on the values it shows: an edit re-derives every row object, but only
+ * rows whose values changed render again, so a server with hundreds of tools stays responsive.
+ */
+export const MergedRow = memo(function MergedRow({
+  serverId,
+  serverName,
+  tool,
+  info,
+  onToggle,
+  toolSource,
+  searchable,
+  rowIndex,
+  measureRef,
+}: MergedRowProps) {
+  const isOther = tool.name === OTHER_TOOLS_NAME;
+  const deferred = tool.enabled.value && tool.deferLoading.value;
+  const toggle = isOther ? undefined : (flag: ToolFlag) => onToggle(serverId, tool.name, flag);
+  return (
+    <tr
+      ref={measureRef}
+      data-index={rowIndex === undefined ? undefined : rowIndex - 2}
+      aria-rowindex={rowIndex}
+      data-testid="merged-row"
+      data-server={serverName}
+      data-tool={tool.name}
+      data-enabled={String(tool.enabled.value)}
+      data-defer-loading={String(tool.deferLoading.value)}
+      data-enabled-source={tool.enabled.source}
+      data-defer-loading-source={tool.deferLoading.source}
+      data-destructive={info?.destructive ? "true" : undefined}
+      data-tool-source={toolSource}
+      data-searchable={deferred ? String(searchable) : undefined}
+      id={isOther ? undefined : `tool-row-${serverName}-${tool.name}`}
+      className={cn("border-t border-line", !tool.enabled.value && "text-muted")}
+    >
+      <th scope="row" className="px-3 py-1.5 text-left font-normal" title={info?.description}>
+        {isOther ? (
+          <span className="text-muted italic">every other tool</span>
+        ) : (
+          <span className="inline-flex flex-wrap items-center gap-1.5">
+            <span
+              className={cn(
+                "font-mono text-[13px] [overflow-wrap:anywhere]",
+                !tool.enabled.value && "line-through",
+              )}
+            >
+              {tool.name}
+            </span>
+            {info?.destructive ? (
+              <span
+                className="rounded bg-danger-soft px-1 text-[10px] font-semibold text-danger"
+                title="Annotated destructiveHint"
+              >
+                destructive
+              </span>
+            ) : null}
+            {info?.readOnly ? (
+              <span className="rounded bg-sunken px-1 text-[10px] text-muted">read-only</span>
+            ) : null}
+            {info?.mayReturnImages ? (
+              <span
+                className="rounded bg-warn-soft px-1 text-[10px] font-semibold text-warn"
+                title="Its description or output schema speaks of images. The API replaces an image result with a text placeholder (reported, unconfirmed)."
+              >
+                may return images
+              </span>
+            ) : null}
+            {deferred ? (
+              <span
+                className={cn(
+                  "rounded px-1 text-[10px]",
+                  searchable ? "bg-sunken text-muted" : "bg-danger-soft text-danger",
+                )}
+                title={
+                  searchable
+                    ? "Deferred: loaded when a tool search finds it"
+                    : "Deferred, and the request has no tool search tool: the model can never load it"
+                }
+              >
+                {searchable ? "by search" : "unreachable"}
+              </span>
+            ) : null}
+          </span>
+        )}
+      </th>
+      <td className="px-3 py-1.5">
+        <ValueCell
+          label={`enabled of ${tool.name}`}
+          value={tool.enabled}
+          tone={tool.enabled.value ? "ok" : "danger"}
+          onToggle={toggle && (() => toggle("enabled"))}
+        />
+      </td>
+      <td className="px-3 py-1.5">
+        <ValueCell
+          label={`defer_loading of ${tool.name}`}
+          value={tool.deferLoading}
+          tone={tool.enabled.value ? (tool.deferLoading.value ? "warn" : "plain") : "muted"}
+          onToggle={toggle && (() => toggle("deferLoading"))}
+        />
+      </td>
+    </tr>
+  );
+}, sameRow);
+
+function sameRow(a: MergedRowProps, b: MergedRowProps): boolean {
+  return (
+    a.serverId === b.serverId &&
+    a.serverName === b.serverName &&
+    a.info === b.info &&
+    a.onToggle === b.onToggle &&
+    a.toolSource === b.toolSource &&
+    a.searchable === b.searchable &&
+    a.rowIndex === b.rowIndex &&
+    a.measureRef === b.measureRef &&
+    a.tool.name === b.tool.name &&
+    a.tool.enabled.value === b.tool.enabled.value &&
+    a.tool.enabled.source === b.tool.enabled.source &&
+    a.tool.deferLoading.value === b.tool.deferLoading.value &&
+    a.tool.deferLoading.source === b.tool.deferLoading.source
+  );
+}
+
+const TONES = {
+  ok: "bg-ok-soft text-ok",
+  danger: "bg-danger-soft text-danger",
+  warn: "bg-warn-soft text-warn",
+  plain: "bg-sunken text-ink",
+  muted: "bg-sunken text-muted",
+} as const;
+
+function ValueCell({
+  label,
+  value,
+  tone,
+  onToggle,
+}: {
+  label: string;
+  value: ResolvedValue;
+  tone: keyof typeof TONES;
+  onToggle?: () => void;
+}) {
+  const chip = cn("rounded px-1.5 py-px font-mono text-xs font-medium", TONES[tone]);
+  return (
+    <span className="inline-flex flex-col items-start gap-0.5">
+      {onToggle ? (
+        <button
+          type="button"
+          className={cn(chip, "cursor-pointer ring-line hover:ring-1")}
+          aria-label={`${label}: ${String(value.value)} from ${SOURCE_LABELS[value.source]}. Toggle`}
+          onClick={onToggle}
+        >
+          {String(value.value)}
+        </button>
+      ) : (
+        <span className={chip}>{String(value.value)}</span>
+      )}
+      <span className="text-[11px] whitespace-nowrap text-muted" title="Where this value came from">
+        ← {SOURCE_LABELS[value.source]}
+      </span>
+    </span>
+  );
+}

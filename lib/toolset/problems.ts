@@ -1,0 +1,96 @@
+// What the validator reports and how: the problem codes, the report callback every rule family
+// writes to, and the helpers they share. The rules themselves are in lib/toolset/rules/.
+
+export type Severity = "error" | "warning";
+
+export const PROBLEM_CODES = [
+  "invalid_request",
+  "extra_input",
+  "missing_mcp_beta",
+  "deprecated_mcp_beta",
+  "toolset_needs_beta",
+  "pinned_tools_need_beta",
+  "legacy_tool_configuration",
+  "server_type",
+  "url_invalid",
+  "url_not_https",
+  "url_loopback_http",
+  "name_empty",
+  "name_duplicate",
+  "toolset_server_missing",
+  "server_unreferenced",
+  "server_multiple_toolsets",
+  "all_tools_deferred",
+  "tool_search_deferred",
+  "deferred_without_tool_search",
+  "deferred_with_cache_control",
+  "cache_control_invalid",
+  "too_many_cache_breakpoints",
+  "unknown_tool",
+  "destructive_tool_open",
+  "no_tool_enabled",
+  "too_many_deferred_tools",
+  "empty_text",
+  "listing_needs_beta",
+  "listing_server_unknown",
+] as const;
+export type ProblemCode = (typeof PROBLEM_CODES)[number];
+
+export interface Problem {
+  severity: Severity;
+  /** Where, in the API's own notation: `mcp_servers.0.url`, `tools.1.configs.search_events`. */
+  path: string;
+  message: string;
+  code: ProblemCode;
+  /** The API's own error text, where it is known (the emulator answers with it). */
+  apiMessage?: string;
+}
+
+export type ValidationTarget = "anthropic" | "emulator";
+
+export interface ValidationContext {
+  /** The real API takes https:// only; the emulator also takes loopback http:// (with a warning). */
+  target?: ValidationTarget;
+  /** Tool names each server really lists, by server name, once discovered. */
+  serverTools?: Readonly<Record<string, readonly string[]>>;
+  /** Tools whose annotations say destructiveHint, by server name. */
+  destructiveTools?: Readonly<Record<string, readonly string[]>>;
+}
+
+export type Report = (
+  severity: Severity,
+  code: ProblemCode,
+  path: string,
+  message: string,
+  apiMessage?: string,
+) => void;
+
+export type JsonObject = Record<string, unknown>;
+
+export function isObject(value: unknown): value is JsonObject {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+export function reportExtraKeys(
+  value: JsonObject,
+  allowed: Set<string>,
+  path: string,
+  report: Report,
+): void {
+  for (const key of Object.keys(value)) {
+    if (!allowed.has(key)) {
+      report(
+        "error",
+        "extra_input",
+        `${path}.${key}`,
+        `${path}.${key}: Extra inputs are not permitted.`,
+      );
+    }
+  }
+}
+
+export function sortProblems(problems: readonly Problem[]): Problem[] {
+  return [...problems].sort((a, b) =>
+    a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1,
+  );
+}

@@ -18,7 +18,7 @@ test("Get code shows curl, TypeScript and Python with secrets as environment var
   // Stream is on by default: the SDK's stream helper, which assembles the final message.
   await expect(snippet).toContainText("client.beta.messages.stream(");
   await expect(snippet).toContainText("await stream.finalMessage()");
-  await expect(snippet).toContainText("process.env.MCP_TOKEN_TASKS");
+  await expect(snippet).toContainText(`authorization_token: env("MCP_TOKEN_TASKS")`);
   await page.getByRole("tab", { name: "Python" }).click();
   await expect(snippet).toContainText('os.environ["MCP_TOKEN_TASKS"]');
   await expect(snippet).not.toContainText("demo-tasks-token");

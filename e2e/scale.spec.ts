@@ -11,7 +11,7 @@ test("10,000 tools: only the rows in view are in the page, any row is reached by
   const card = app.server(0);
   await card.getByLabel("Server name").fill("bulk");
   await card.getByLabel("Server URL").fill(`${baseURL}/api/demo-mcp/bulk`);
-  await expect(card.getByTestId("discovery-ok")).toContainText("10000 tools", { timeout: 30_000 });
+  await expect(card.getByTestId("discovery-ok")).toContainText("10,000 tools", { timeout: 30_000 });
   await card.getByRole("button", { name: "All tools" }).click();
 
   const table = page.getByRole("table", { name: /each tool of bulk/ });

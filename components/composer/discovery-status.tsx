@@ -57,8 +57,10 @@ export function DiscoveryStatus({ server }: { server: ServerDraft }) {
     const { result } = current;
     status = (
       <span data-testid="discovery-ok" className="text-muted">
-        <strong className="font-medium text-ink">{result.tools.length} tools</strong> ·{" "}
-        {result.transport === "sse" ? "SSE" : "Streamable HTTP"}
+        <strong className="font-medium text-ink">
+          {result.tools.length.toLocaleString("en-US")} tools
+        </strong>{" "}
+        · {result.transport === "sse" ? "SSE" : "Streamable HTTP"}
         {result.server ? ` · ${result.server.name} ${result.server.version}` : ""} ·{" "}
         {formatAge(now - current.at)}
         {result.malformed.length > 0 ? (

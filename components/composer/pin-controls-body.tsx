@@ -63,8 +63,8 @@ export default function PinControlsBody({ server, title }: { server: ServerDraft
         Pin this tool list
       </Button>
       <span className="text-muted">
-        Sends the {discovery.result.tools.length} tools with the request (mcp-client-2026-09-15):
-        the server is not asked, and a drift is pointed out here.
+        Sends the {discovery.result.tools.length.toLocaleString("en-US")} tools with the request
+        (mcp-client-2026-09-15): the server is not asked, and a drift is pointed out here.
       </span>
     </div>
   );

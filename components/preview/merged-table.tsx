@@ -103,7 +103,7 @@ export function MergedTable({ server }: { server: ServerPreview }) {
               id={filterId}
               type="search"
               value={filter}
-              placeholder={`Filter ${all.length} tools…`}
+              placeholder={`Filter ${all.length.toLocaleString("en-US")} tools…`}
               onChange={(event) => setFilter(event.target.value)}
               className="w-full rounded-md border border-line bg-panel px-2 py-1 text-xs"
             />

@@ -12,7 +12,9 @@ import { serveDemoServers } from "../testing/demo-servers";
 import { serveHandler, type ServedHandler } from "../testing/serve-handler";
 import { sequentialIds } from "../testing/sequential-ids";
 import { twoTurnConversation } from "../testing/conversation-fixtures";
+import * as prettier from "prettier";
 import { generateSnippet, secretVariables, SNIPPET_LANGUAGES } from "./snippets";
+import { pythonCall, typeCheck } from "./snippet-checks";
 
 const run = promisify(execFile);
 const WORK = join(process.cwd(), ".test-output", "snippets");
@@ -138,32 +140,50 @@ describe("exported snippets", () => {
         cwd: process.cwd(),
       });
       expect(captured[0]).toEqual(expected);
-      if (stream) {
-        expect(stdout).toContain("[mcp_tool_result]");
-        expect(stdout.trimEnd().endsWith("stop_reason: end_turn")).toBe(true);
-      } else {
-        expect(JSON.parse(stdout)).toMatchObject({ type: "message", stop_reason: "end_turn" });
-      }
+      // The answer walked: each call as server.tool(input), each result, the stop reason.
+      expect(stdout).toContain("→ tasks.list_tasks({})");
+      expect(stdout).toContain('→ calendar.search_events({"query":');
+      expect(stdout.match(/^← /gm)).toHaveLength(2);
+      expect(stdout.trimEnd().endsWith("stop_reason: end_turn")).toBe(true);
     },
     30_000,
   );
 
   it.each([false, true])(
-    "the Python snippet compiles, and its JSON body is the request (stream: %s)",
+    "the Python snippet compiles, and the call it makes carries the request (stream: %s)",
     async (stream) => {
       const params = demoParams(stream);
       const file = join(WORK, `request-${stream}.py`);
-      await writeFile(file, generateSnippet("python", params));
+      const snippet = generateSnippet("python", params);
+      await writeFile(file, snippet);
       await run("python3", ["-m", "py_compile", file]);
-      const body = JSON.parse(generateSnippet("json", params)) as Record<string, unknown>;
-      const { betas: _betas, ...rest } = params;
-      expect(body).toEqual({
-        ...rest,
+      const call = await pythonCall(file);
+      expect(call.function).toBe(`client.beta.messages.${stream ? "stream" : "create"}`);
+      const { stream: _stream, ...sent } = params;
+      expect(call.keywords).toEqual({
+        ...sent,
         mcp_servers: [
-          rest.mcp_servers?.[0],
-          { ...rest.mcp_servers?.[1], authorization_token: "$MCP_TOKEN_TASKS" },
+          sent.mcp_servers?.[0],
+          { ...sent.mcp_servers?.[1], authorization_token: 'os.environ["MCP_TOKEN_TASKS"]' },
         ],
       });
+      // The answer is walked: tool calls shown, a failed one loud and the exit status set.
+      expect(snippet).toContain('elif block.type == "mcp_tool_use":');
+      expect(snippet).toContain("if block.is_error:");
+      expect(snippet).toContain("sys.exit(1)");
+      expect(snippet).not.toContain("json.loads");
     },
   );
+
+  it("TypeScript snippets are as Prettier prints them and pass the type checker", async () => {
+    const files: string[] = [];
+    for (const stream of [false, true]) {
+      const snippet = generateSnippet("typescript", demoParams(stream));
+      expect(await prettier.format(snippet, { parser: "typescript" })).toBe(snippet);
+      const file = join(WORK, `typed-${stream}.mts`);
+      await writeFile(file, snippet);
+      files.push(file);
+    }
+    await typeCheck(files);
+  }, 60_000);
 });

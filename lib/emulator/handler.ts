@@ -8,7 +8,7 @@ import { recordEnd, recordStart } from "./activity";
 import { readJsonBody } from "../http/read-json-body";
 import { ApiError } from "./errors";
 import { createApiId, type IdPrefix } from "./ids";
-import { emulatorSteps, runEmulator, type EmulatorRequest } from "./run";
+import { emulatorSteps, runEmulator, type EmulatorOptions, type EmulatorRequest } from "./run";
 import { streamSteps } from "./sse";
 import { requestOrigin } from "../http/site-settings";
 
@@ -53,26 +53,11 @@ export async function handleEmulatorRequest(
       throw new ApiError(400, "The request body must be a JSON object.");
     }
     const stream = (body as { stream?: unknown }).stream === true;
-    const betas = (request.headers.get("anthropic-beta") ?? "")
-      .split(",")
-      .map((beta) => beta.trim())
-      .filter(Boolean);
+    const betas = readBetas(request.headers);
     // Aborted when the caller disconnects or stops reading the stream.
     const abort = new AbortController();
     request.signal.addEventListener("abort", () => abort.abort(), { once: true });
-    const runOptions = {
-      betas,
-      signal: abort.signal,
-      // It connects wherever the request says: the same address policy as tool discovery.
-      fetch:
-        options.fetch ??
-        createGuardedFetch({
-          policy: { allowPrivate: allowPrivateFromEnv() },
-          inProcess: demoServersInProcess(options.trustedOrigin ?? requestOrigin(request)),
-        }),
-      connectTimeoutMs: options.connectTimeoutMs,
-      createId: options.createId,
-    };
+    const runOptions = emulatorRunOptions(request, options, betas, abort.signal);
     recordStart(requestId, stream);
     abort.signal.addEventListener("abort", () => recordEnd(requestId, "cancelled"), {
       once: true,
@@ -107,6 +92,36 @@ export async function handleEmulatorRequest(
     console.error(`[emulator ${requestId}]`, error instanceof Error ? error.message : error);
     return fail(new ApiError(500, "Internal server error"));
   }
+}
+
+/** The betas of the anthropic-beta header. */
+export function readBetas(headers: Headers): string[] {
+  return (headers.get("anthropic-beta") ?? "")
+    .split(",")
+    .map((beta) => beta.trim())
+    .filter(Boolean);
+}
+
+/** How a request runs: its betas, and MCP connections through the address guard. */
+export function emulatorRunOptions(
+  request: Request,
+  options: EmulatorHandlerOptions,
+  betas: string[],
+  signal?: AbortSignal,
+): EmulatorOptions {
+  return {
+    betas,
+    signal,
+    // It connects wherever the request says: the same address policy as tool discovery.
+    fetch:
+      options.fetch ??
+      createGuardedFetch({
+        policy: { allowPrivate: allowPrivateFromEnv() },
+        inProcess: demoServersInProcess(options.trustedOrigin ?? requestOrigin(request)),
+      }),
+    connectTimeoutMs: options.connectTimeoutMs,
+    createId: options.createId,
+  };
 }
 
 export function readApiKey(headers: Headers): string | null {

@@ -1,0 +1,14 @@
+import { handleBatchRequest } from "@/lib/emulator/batch-handler";
+import { guardRoute } from "@/lib/http/guard-route";
+
+export const dynamic = "force-dynamic";
+
+type Context = { params: Promise<{ id: string }> };
+
+export const GET = guardRoute({}, async (request: Request, { params }: Context) =>
+  handleBatchRequest(request, "retrieve", (await params).id),
+);
+
+export const DELETE = guardRoute({}, async (request: Request, { params }: Context) =>
+  handleBatchRequest(request, "delete", (await params).id),
+);

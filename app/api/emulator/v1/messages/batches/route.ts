@@ -1,0 +1,11 @@
+import { handleBatchRequest } from "@/lib/emulator/batch-handler";
+import { guardRoute } from "@/lib/http/guard-route";
+
+// The offline Message Batches API (see lib/emulator/batch-handler.ts).
+export const dynamic = "force-dynamic";
+
+export const POST = guardRoute({ json: true, rateLimited: true }, (request: Request) =>
+  handleBatchRequest(request, "create", null),
+);
+
+export const GET = guardRoute({}, (request: Request) => handleBatchRequest(request, "list", null));

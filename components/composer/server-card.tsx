@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Field, Select, TextInput } from "@/components/ui/field";
 import { TriState } from "@/components/ui/tri-state";
 import { ConnectionDoctor } from "./connection-doctor";
+import { ConnectionKind, StdioCommand, StdioSettings } from "./stdio-server";
 import { PinControls } from "./pin-controls";
 import { SignInPanel } from "./sign-in-panel";
 import { DiscoveryStatus } from "./discovery-status";
@@ -111,80 +112,92 @@ export function ServerCard({
               onChange={(event) => updateServer(server.id, { name: event.target.value })}
             />
           </Field>
-          <Field id={id("url")} label="Server URL">
-            <TextInput
-              id={id("url")}
-              type="url"
-              value={server.url}
-              placeholder="https://mcp.example.com/mcp"
-              spellCheck={false}
-              autoComplete="off"
-              className="font-mono"
-              onChange={(event) => updateServer(server.id, { url: event.target.value })}
-            />
-          </Field>
-        </div>
-        {hasUrlSecrets(server.url) ? (
-          <div
-            data-testid="url-secrets"
-            className="space-y-1 rounded-md border border-warn/30 bg-warn-soft px-2.5 py-1.5 text-xs"
-          >
-            <p>
-              This URL has {describeUrlSecrets(server.url)}: such parts often hold a key. Share
-              links and the history leave them out, and exported code reads the whole URL from an
-              environment variable (<code className="font-mono">MCP_URL_…</code>).
-            </p>
-            <label className="flex items-center gap-1.5">
-              <input
-                type="checkbox"
-                className="accent-accent"
-                checked={server.keepUrlSecrets === true}
-                onChange={(event) =>
-                  updateServer(server.id, { keepUrlSecrets: event.target.checked })
-                }
+          {server.stdio ? (
+            <StdioCommand server={server} />
+          ) : (
+            <Field id={id("url")} label="Server URL">
+              <TextInput
+                id={id("url")}
+                type="url"
+                value={server.url}
+                placeholder="https://mcp.example.com/mcp"
+                spellCheck={false}
+                autoComplete="off"
+                className="font-mono"
+                onChange={(event) => updateServer(server.id, { url: event.target.value })}
               />
-              Keep them in links, history and code: anyone who gets those can use what they hold
-            </label>
-          </div>
-        ) : null}
-        <Field
-          id={id("token")}
-          label="Authorization token"
-          hint="Sent to the server as a Bearer token. Never put in links or snippets."
-        >
-          <div className="flex gap-1.5">
-            <TextInput
+            </Field>
+          )}
+        </div>
+        <ConnectionKind server={server} title={title} />
+
+        {server.stdio ? (
+          <StdioSettings server={server} title={title} />
+        ) : (
+          <>
+            {hasUrlSecrets(server.url) ? (
+              <div
+                data-testid="url-secrets"
+                className="space-y-1 rounded-md border border-warn/30 bg-warn-soft px-2.5 py-1.5 text-xs"
+              >
+                <p>
+                  This URL has {describeUrlSecrets(server.url)}: such parts often hold a key. Share
+                  links and the history leave them out, and exported code reads the whole URL from
+                  an environment variable (<code className="font-mono">MCP_URL_…</code>).
+                </p>
+                <label className="flex items-center gap-1.5">
+                  <input
+                    type="checkbox"
+                    className="accent-accent"
+                    checked={server.keepUrlSecrets === true}
+                    onChange={(event) =>
+                      updateServer(server.id, { keepUrlSecrets: event.target.checked })
+                    }
+                  />
+                  Keep them in links, history and code: anyone who gets those can use what they hold
+                </label>
+              </div>
+            ) : null}
+            <Field
               id={id("token")}
-              type={showToken ? "text" : "password"}
-              value={server.authorizationToken}
-              placeholder="Optional"
-              spellCheck={false}
-              autoComplete="off"
-              aria-describedby={`${id("token")}-hint`}
-              className="font-mono"
-              onChange={(event) =>
-                updateServer(server.id, { authorizationToken: event.target.value })
-              }
-            />
-            <Button
-              size="md"
-              variant="secondary"
-              aria-pressed={showToken}
-              aria-label={showToken ? `Hide token of ${title}` : `Show token of ${title}`}
-              onClick={() => setShowToken((shown) => !shown)}
+              label="Authorization token"
+              hint="Sent to the server as a Bearer token. Never put in links or snippets."
             >
-              {showToken ? "Hide" : "Show"}
-            </Button>
-          </div>
-        </Field>
+              <div className="flex gap-1.5">
+                <TextInput
+                  id={id("token")}
+                  type={showToken ? "text" : "password"}
+                  value={server.authorizationToken}
+                  placeholder="Optional"
+                  spellCheck={false}
+                  autoComplete="off"
+                  aria-describedby={`${id("token")}-hint`}
+                  className="font-mono"
+                  onChange={(event) =>
+                    updateServer(server.id, { authorizationToken: event.target.value })
+                  }
+                />
+                <Button
+                  size="md"
+                  variant="secondary"
+                  aria-pressed={showToken}
+                  aria-label={showToken ? `Hide token of ${title}` : `Show token of ${title}`}
+                  onClick={() => setShowToken((shown) => !shown)}
+                >
+                  {showToken ? "Hide" : "Show"}
+                </Button>
+              </div>
+            </Field>
 
-        <SignInPanel server={server} title={title} />
+            <SignInPanel server={server} title={title} />
 
-        <DiscoveryStatus server={server} />
+            <DiscoveryStatus server={server} />
 
-        <PinControls server={server} title={title} />
+            <PinControls server={server} title={title} />
 
-        <ConnectionDoctor server={server} title={title} />
+            <ConnectionDoctor server={server} title={title} />
+          </>
+        )}
 
         <fieldset className="space-y-2 rounded-md border border-line bg-sunken/60 p-2.5">
           <legend className="px-1 text-xs font-semibold tracking-wide text-muted uppercase">

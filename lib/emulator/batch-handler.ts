@@ -10,7 +10,7 @@ import { readJsonBody } from "../http/read-json-body";
 import { requestOrigin } from "../http/site-settings";
 import { BatchStore } from "./batches";
 import { ApiError } from "./errors";
-import { emulatorRunOptions, readApiKey, readBetas, type EmulatorHandlerOptions } from "./handler";
+import { emulatorRunOptions, keyOwner, readBetas, type EmulatorHandlerOptions } from "./handler";
 import { createApiId } from "./ids";
 import { runEmulator, type EmulatorRequest } from "./run";
 
@@ -25,13 +25,6 @@ function processStore(): BatchStore {
   return (holder[STORE_KEY] ??= new BatchStore());
 }
 
-async function ownerOf(headers: Headers): Promise<string> {
-  const key = readApiKey(headers);
-  if (!key) throw new ApiError(401, "x-api-key header is required");
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(key));
-  return Buffer.from(digest).toString("hex");
-}
-
 export async function handleBatchRequest(
   request: Request,
   action: BatchAction,
@@ -42,7 +35,7 @@ export async function handleBatchRequest(
   const headers = { "request-id": requestId };
   const store = options.store ?? processStore();
   try {
-    const owner = await ownerOf(request.headers);
+    const owner = await keyOwner(request.headers);
     const batchId = id ?? "";
     switch (action) {
       case "create": {

@@ -8,9 +8,17 @@ import { recordEnd, recordStart } from "./activity";
 import { readJsonBody } from "../http/read-json-body";
 import { ApiError } from "./errors";
 import { createApiId, type IdPrefix } from "./ids";
-import { emulatorSteps, runEmulator, type EmulatorOptions, type EmulatorRequest } from "./run";
+import {
+  collectMessage,
+  emulatorSteps,
+  runEmulator,
+  type EmulatorOptions,
+  type EmulatorRequest,
+  type EmulatorStep,
+} from "./run";
 import { streamSteps } from "./sse";
 import { requestOrigin } from "../http/site-settings";
+import { ThreadStore, type ThreadedRequest } from "./threads";
 
 export interface EmulatorHandlerOptions {
   /** How the emulator reaches MCP servers; by default through the address guard. */
@@ -22,6 +30,24 @@ export interface EmulatorHandlerOptions {
   /** Test-only hooks (see `readTestHooks`): slow the stream down, or break it. */
   blockDelayMs?: number;
   failAfterBlocks?: number;
+  /** Where message threads are held; by default one store per process. */
+  threads?: ThreadStore;
+}
+
+const THREADS_KEY = Symbol.for("mcp-connector-playground.threads");
+
+/** One thread store per process: every route module that serves messages shares it. */
+function processThreads(): ThreadStore {
+  const holder = globalThis as { [THREADS_KEY]?: ThreadStore };
+  return (holder[THREADS_KEY] ??= new ThreadStore());
+}
+
+/** Whose a batch or thread is: a hash of the API key, never the key itself. */
+export async function keyOwner(headers: Headers): Promise<string> {
+  const key = readApiKey(headers);
+  if (!key) throw new ApiError(401, "x-api-key header is required");
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(key));
+  return Buffer.from(digest).toString("hex");
 }
 
 /** The API's own limit for a Messages request. */
@@ -58,16 +84,28 @@ export async function handleEmulatorRequest(
     const abort = new AbortController();
     request.signal.addEventListener("abort", () => abort.abort(), { once: true });
     const runOptions = emulatorRunOptions(request, options, betas, abort.signal);
+    const threaded = (options.threads ?? processThreads()).open(
+      await keyOwner(request.headers),
+      body as EmulatorRequest,
+      betas,
+    );
+    const whole = threaded?.request ?? (body as EmulatorRequest);
     recordStart(requestId, stream);
     abort.signal.addEventListener("abort", () => recordEnd(requestId, "cancelled"), {
       once: true,
     });
     if (!stream) {
-      const message = await runEmulator(body as EmulatorRequest, runOptions);
+      const message = await runEmulator(whole, runOptions).catch((error: unknown) => {
+        threaded?.release();
+        throw error;
+      });
+      threaded?.remember(message);
       recordEnd(requestId, "completed");
       return Response.json(message, { headers: { "request-id": requestId } });
     }
-    const steps = emulatorSteps(body as EmulatorRequest, runOptions);
+    const steps = threaded
+      ? rememberedSteps(emulatorSteps(whole, runOptions), threaded)
+      : emulatorSteps(whole, runOptions);
     // Validation and connection happen before the first step: their errors stay HTTP errors.
     const first = await steps.next();
     if (first.done) throw new Error("emulator: no steps");
@@ -91,6 +129,21 @@ export async function handleEmulatorRequest(
     // Details stay in the server log; the caller gets the API's generic 500.
     console.error(`[emulator ${requestId}]`, error instanceof Error ? error.message : error);
     return fail(new ApiError(500, "Internal server error"));
+  }
+}
+
+/** The steps as they pass, the whole answer held in its thread once the last has passed. */
+async function* rememberedSteps(
+  steps: AsyncGenerator<EmulatorStep, void, undefined>,
+  threaded: ThreadedRequest,
+): AsyncGenerator<EmulatorStep, void, undefined> {
+  let complete = false;
+  try {
+    const message = yield* collectMessage(steps);
+    threaded.remember(message);
+    complete = true;
+  } finally {
+    if (!complete) threaded.release();
   }
 }
 

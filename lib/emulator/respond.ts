@@ -20,6 +20,7 @@ import {
   type ToolReferenceFormat,
 } from "../tool-search/search";
 import { estimateDefinitionTokens, estimateTokens } from "../toolset/token-estimate";
+import { clientTurn } from "./client-tools";
 import { createApiId } from "./ids";
 import { describeToolFailure, toResult } from "./results";
 import type { EmulatorOptions, EmulatorRequest, EmulatorStep } from "./run";
@@ -140,10 +141,26 @@ export async function* respond(
   let outputTokens = 0;
   const emit = (block: BetaContentBlock): EmulatorStep => {
     if (block.type === "text") outputTokens += estimateTokens(block.text);
-    if (block.type === "mcp_tool_use" || block.type === "server_tool_use")
+    if (
+      block.type === "mcp_tool_use" ||
+      block.type === "server_tool_use" ||
+      block.type === "tool_use"
+    )
       outputTokens += estimateTokens(JSON.stringify(block.input)) + 10;
     return { type: "block", block };
   };
+
+  // Client tools (the caller runs them): their calls, or the answer to their results.
+  const client = clientTurn(request, lastUserText(request.messages), createId);
+  if (client) {
+    for (const block of client.blocks) yield emit(block);
+    yield {
+      type: "end",
+      stopReason: client.stopReason,
+      usage: usage(promptTokens, Math.max(1, outputTokens)),
+    };
+    return;
+  }
 
   // The listings the API fetched while producing this response come first (2026-09-15).
   for (const listing of listings) yield emit(listing);

@@ -51,7 +51,7 @@ export type EmulatorRequest = MessageCreateParamsBase;
 export type EmulatorStep =
   | { type: "start"; message: BetaMessage }
   | { type: "block"; block: BetaContentBlock }
-  | { type: "end"; stopReason: "end_turn"; usage: BetaUsage };
+  | { type: "end"; stopReason: "end_turn" | "tool_use"; usage: BetaUsage };
 
 /** The emulator's own MCP client name, like the API's "Anthropic/API". */
 const CLIENT_INFO = { name: "mcp-connector-playground-emulator", version: "0.1.0" };
@@ -60,12 +60,24 @@ export async function runEmulator(
   request: EmulatorRequest,
   options: EmulatorOptions,
 ): Promise<BetaMessage> {
+  const steps = collectMessage(emulatorSteps(request, options));
+  for (;;) {
+    const next = await steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/** Passes the steps on and returns the message they make. */
+export async function* collectMessage(
+  steps: AsyncGenerator<EmulatorStep, void, undefined>,
+): AsyncGenerator<EmulatorStep, BetaMessage, undefined> {
   let message: BetaMessage | undefined;
-  for await (const step of emulatorSteps(request, options)) {
-    if (step.type === "start") message = step.message;
+  for await (const step of steps) {
+    if (step.type === "start") message = { ...step.message, content: [...step.message.content] };
     else if (!message) throw new Error("emulator: a step came before the start");
     else if (step.type === "block") message.content.push(step.block);
     else message = { ...message, stop_reason: step.stopReason, usage: step.usage };
+    yield step;
   }
   if (!message) throw new Error("emulator: no message was produced");
   return message;

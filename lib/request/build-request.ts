@@ -9,7 +9,13 @@ import type {
   BetaToolUnion,
   MessageCreateParamsBase,
 } from "@anthropic-ai/sdk/resources/beta/messages/messages";
-import type { ComposerState, ServerDraft, ToolFlags, ToolSearchKind } from "./types";
+import {
+  connectorServers,
+  type ComposerState,
+  type ServerDraft,
+  type ToolFlags,
+  type ToolSearchKind,
+} from "./types";
 
 export type MessagesRequest = MessageCreateParamsBase;
 
@@ -17,7 +23,9 @@ export function buildRequest(state: ComposerState): MessagesRequest {
   const tools: BetaToolUnion[] = [];
   const toolSearch = buildToolSearchTool(state.toolSearch);
   if (toolSearch) tools.push(toolSearch);
-  for (const server of state.servers) tools.push(buildToolset(server));
+  // A stdio server is for the client-side export only: the connector cannot reach it.
+  const servers = connectorServers(state.servers);
+  for (const server of servers) tools.push(buildToolset(server));
 
   const request: MessagesRequest = {
     model: state.model,
@@ -30,7 +38,7 @@ export function buildRequest(state: ComposerState): MessagesRequest {
     state.message.trim() === "" && state.conversation.at(-1)?.role === "assistant";
   if (!resumesAssistant) request.messages.push({ role: "user", content: state.message });
   if (state.system.trim() !== "") request.system = state.system;
-  if (state.servers.length > 0) request.mcp_servers = state.servers.map(buildServerDefinition);
+  if (servers.length > 0) request.mcp_servers = servers.map(buildServerDefinition);
   if (tools.length > 0) request.tools = tools;
   if (state.beta !== "none") request.betas = [state.beta];
   if (state.stream) request.stream = true;

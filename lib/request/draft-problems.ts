@@ -1,10 +1,11 @@
 // Problems that exist only in the composer, before the request is built: a per-tool row without a
 // name is dropped by buildRequest, and two rows for one tool collapse into one `configs` key.
 import type { Problem } from "../toolset/validate";
+import { serverFieldId } from "./field-ids";
 import type { ComposerState } from "./types";
 
 export interface DraftProblem extends Omit<Problem, "code"> {
-  code: "config_row_blank" | "config_row_duplicate";
+  code: "config_row_blank" | "config_row_duplicate" | "stdio_client_side" | "read_only_pending";
   /** The composer field to focus. */
   fieldId: string;
 }
@@ -12,6 +13,26 @@ export interface DraftProblem extends Omit<Problem, "code"> {
 export function findDraftProblems(state: ComposerState): DraftProblem[] {
   const problems: DraftProblem[] = [];
   state.servers.forEach((server, serverIndex) => {
+    if (server.stdio) {
+      const label = server.name || `server ${serverIndex + 1}`;
+      problems.push({
+        severity: "error",
+        code: "stdio_client_side",
+        path: `${label} › stdio`,
+        message: `'${label}' runs over stdio on your machine: the connector cannot reach it (it connects to URLs from Anthropic's servers), so the request leaves it out. Use it through Get code → TypeScript · client-side MCP.`,
+        fieldId: serverFieldId(server.id, "card"),
+      });
+    }
+    if (server.readOnlyAllowlist) {
+      const label = server.name || `server ${serverIndex + 1}`;
+      problems.push({
+        severity: "warning",
+        code: "read_only_pending",
+        path: `${label} › allowlist`,
+        message: `'${label}' should allow its read-only tools (imported from OpenAI's read_only filter): they become its allowlist once its tools are discovered.`,
+        fieldId: serverFieldId(server.id, "card"),
+      });
+    }
     const seen = new Set<string>();
     for (const row of server.configs) {
       const name = row.tool.trim();

@@ -2,7 +2,7 @@
 // field that holds the value, so clicking a problem can focus it.
 import { firstToolsetIndex } from "./build-request";
 import { configRowFieldId } from "./draft-problems";
-import type { ComposerState } from "./types";
+import { connectorServers, type ComposerState } from "./types";
 
 export const FIELD_IDS = {
   model: "field-model",
@@ -15,7 +15,18 @@ export const FIELD_IDS = {
 
 export function serverFieldId(
   serverId: string,
-  field: "url" | "name" | "token" | "default-enabled" | "default-defer" | "cache" | "card",
+  field:
+    | "url"
+    | "name"
+    | "token"
+    | "default-enabled"
+    | "default-defer"
+    | "cache"
+    | "card"
+    | "connection"
+    | "command"
+    | "args"
+    | "env",
 ): string {
   return `server-${serverId}-${field}`;
 }
@@ -35,7 +46,7 @@ export function fieldIdForPath(path: string, state: ComposerState): string | und
     case "betas":
       return FIELD_IDS.beta;
     case "mcp_servers": {
-      const server = state.servers[Number(second)];
+      const server = connectorServers(state.servers)[Number(second)];
       if (!server) return undefined;
       if (third === "url") return serverFieldId(server.id, "url");
       if (third === "name") return serverFieldId(server.id, "name");
@@ -47,7 +58,7 @@ export function fieldIdForPath(path: string, state: ComposerState): string | und
       const toolIndex = Number(second);
       const offset = firstToolsetIndex(state);
       if (toolIndex < offset) return FIELD_IDS.toolSearch;
-      const server = state.servers[toolIndex - offset];
+      const server = connectorServers(state.servers)[toolIndex - offset];
       if (!server) return undefined;
       if (third === "default_config") {
         return serverFieldId(

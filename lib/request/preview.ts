@@ -18,7 +18,7 @@ import { buildRequest, buildToolset, type MessagesRequest } from "./build-reques
 import { findDraftProblems } from "./draft-problems";
 import { fieldIdForPath } from "./field-ids";
 import { comparePin, type PinDrift } from "./pin-drift";
-import type { ComposerState, PinnedTool, ServerDraft } from "./types";
+import { connectorServers, type ComposerState, type PinnedTool, type ServerDraft } from "./types";
 
 export interface PreviewProblem extends Omit<Problem, "code"> {
   code: string;
@@ -86,10 +86,13 @@ export function derivePreview(state: ComposerState, context: PreviewContext = {}
   }
   const validation: ValidationContext = { target: context.target, serverTools, destructiveTools };
   const toolsets = (request.tools ?? []).filter((tool) => tool.type === "mcp_toolset");
-  const servers = state.servers.map((server, index): ServerPreview => {
+  // The request's toolsets follow its servers, which leave the stdio ones out.
+  const connector = connectorServers(state.servers);
+  const servers = state.servers.map((server): ServerPreview => {
     const live = context.discoveredTools?.[server.id];
     const tools = toolsFor(server, live);
-    const merge = mergeToolset(toolsets[index] ?? buildToolset(server), tools && toolNames(tools));
+    const toolset = server.stdio ? undefined : toolsets[connector.indexOf(server)];
+    const merge = mergeToolset(toolset ?? buildToolset(server), tools && toolNames(tools));
     const toolInfo = tools ? toolMap(tools) : EMPTY_TOOL_MAP;
     const tokensOf = (deferred: boolean) =>
       tools

@@ -27,6 +27,14 @@ export const serverDraftSchema = z.object({
   cacheTtl: z.enum(CACHE_TTLS),
   keepUrlSecrets: z.boolean().optional(),
   pinnedTools: z.array(pinnedToolSchema).max(10_000).optional(),
+  stdio: z
+    .object({
+      command: z.string().max(4000),
+      args: z.array(z.string().max(4000)).max(200),
+      env: z.array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,127}$/)).max(200),
+    })
+    .optional(),
+  readOnlyAllowlist: z.boolean().optional(),
 });
 
 /**

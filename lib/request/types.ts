@@ -53,6 +53,17 @@ export interface PinnedTool {
   inputSchema: Record<string, unknown>;
 }
 
+/**
+ * A local MCP server started as a process and spoken to over stdio. The connector cannot reach it
+ * (it connects to URLs from Anthropic's servers): it exists for the client-side export.
+ */
+export interface StdioLaunch {
+  command: string;
+  args: string[];
+  /** Names of the environment variables the process needs; their values are never kept. */
+  env: string[];
+}
+
 export interface ServerDraft {
   id: string;
   name: string;
@@ -68,6 +79,18 @@ export interface ServerDraft {
   keepUrlSecrets?: boolean;
   /** The pinned tool list: the API uses exactly these and does not ask the server. */
   pinnedTools?: PinnedTool[];
+  /** Set: a stdio server, client-side only; its url and token are unused. */
+  stdio?: StdioLaunch;
+  /**
+   * Imported from an OpenAI `allowed_tools: { read_only: true }`: the tools annotated read-only
+   * become the allowlist once the server's tools are discovered.
+   */
+  readOnlyAllowlist?: boolean;
+}
+
+/** The servers the connector request carries: every one but the stdio ones. */
+export function connectorServers<T extends Pick<ServerDraft, "stdio">>(servers: readonly T[]): T[] {
+  return servers.filter((server) => !server.stdio);
 }
 
 /**

@@ -24,10 +24,13 @@ import { readShareFragment, SHARE_PARAM } from "./fragment";
 export { readShareFragment, SHARE_PARAM };
 /**
  * 2 added the conversation and the stream switch; 3 marks servers whose URL credentials or query
- * string were left out; 4 carries pinned tool lists. Links of formats 1 to 3 still open.
+ * string were left out; 4 carries pinned tool lists; 5 stdio servers (command, arguments, the
+ * names of their environment variables) and the read-only allowlist. Older links still open.
  */
-export const SHARE_VERSION = 4;
+export const SHARE_VERSION = 5;
 const OLDEST_VERSION = 1;
+/** An environment variable's name (its value never travels). */
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
 /** The longest fragment value a link may carry; longer ones are refused when opened. */
 export const MAX_LINK_CHARS = 32_000;
 const MAX_JSON_BYTES = 512 * 1024;
@@ -63,6 +66,16 @@ const serverSchema = z.strictObject({
     .max(5000)
     .optional(),
   x: z.enum(CACHE_TTLS).optional(),
+  // A stdio server (format 5): command, arguments, environment variable names (never values).
+  o: z
+    .strictObject({
+      c: z.string().min(1).max(4000),
+      a: z.array(z.string().max(4000)).max(200),
+      e: z.array(z.string().regex(ENV_NAME)).max(200),
+    })
+    .optional(),
+  // The allowlist is the tools annotated read-only, once discovered (format 5).
+  w: z.literal(1).optional(),
 });
 const payloadSchema = z.strictObject({
   m: z.string().max(200),
@@ -139,6 +152,10 @@ function toPayload(state: ComposerState): Payload {
           ? { c: server.configs.map((row) => ({ t: row.tool, ...toFlags(row) })) }
           : {}),
         ...(server.cacheTtl !== "none" ? { x: server.cacheTtl } : {}),
+        ...(server.stdio
+          ? { o: { c: server.stdio.command, a: server.stdio.args, e: server.stdio.env } }
+          : {}),
+        ...(server.readOnlyAllowlist ? { w: 1 as const } : {}),
       };
     }),
   };
@@ -227,6 +244,8 @@ function fromPayload(payload: Payload, newId: NewId): DecodedShare {
         defaultConfig: fromFlags(server.f),
         configs: (server.c ?? []).map((row) => ({ id: newId(), tool: row.t, ...fromFlags(row) })),
         cacheTtl: server.x ?? "none",
+        ...(server.o ? { stdio: { command: server.o.c, args: server.o.a, env: server.o.e } } : {}),
+        ...(server.w ? { readOnlyAllowlist: true } : {}),
         ...(server.p
           ? {
               pinnedTools: server.p.map((tool) => ({

@@ -3,6 +3,7 @@
 import type { requestDiscovery } from "../api/discover-client";
 import * as composer from "../request/composer";
 import { pinFromDiscovery } from "../request/pin-drift";
+import { applyReadOnlyAllowlist } from "../request/read-only-allowlist";
 import type { ServerDraft } from "../request/types";
 import { LOAD_FAILED_MESSAGE } from "./load-failure";
 import { serversDueForRefresh } from "./oauth-slice";
@@ -18,7 +19,13 @@ const loadDiscovery: typeof requestDiscovery = async (...args) => {
   return client.requestDiscovery(...args);
 };
 
-export function createDiscoverySlice({ set, get, options, now }: SliceContext): DiscoverySlice {
+export function createDiscoverySlice({
+  set,
+  get,
+  options,
+  now,
+  newId,
+}: SliceContext): DiscoverySlice {
   const discover = options.discover ?? loadDiscovery;
   return {
     discoveries: {},
@@ -50,6 +57,13 @@ export function createDiscoverySlice({ set, get, options, now }: SliceContext): 
       });
       const current = get().discoveries[serverId];
       if (current?.status === "loading" && current.controller !== controller) return;
+      // An imported "read-only tools" allowlist becomes explicit once the tools are known.
+      if (outcome.ok && server.readOnlyAllowlist)
+        set((store) => ({
+          composer: composer.updateServer(store.composer, serverId, (draft) =>
+            applyReadOnlyAllowlist(draft, outcome.result.tools, newId),
+          ),
+        }));
       setDiscovery(
         outcome.ok
           ? { status: "ok", key, at: Date.now(), result: outcome.result }

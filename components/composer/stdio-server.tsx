@@ -1,0 +1,60 @@
+"use client";
+
+import { useComposer } from "@/components/store-provider";
+import { Field, Select, TextInput } from "@/components/ui/field";
+import { lazyComponent } from "@/components/ui/lazy-component";
+import { serverFieldId } from "@/lib/request/field-ids";
+import type { ServerDraft } from "@/lib/request/types";
+
+/** How a server is reached: a URL (the connector), or a local process over stdio. */
+export function ConnectionKind({ server, title }: { server: ServerDraft; title: string }) {
+  const updateServer = useComposer((s) => s.updateServer);
+  const id = serverFieldId(server.id, "connection");
+  return (
+    <Field id={id} label="Reached over">
+      <Select
+        id={id}
+        value={server.stdio ? "stdio" : "url"}
+        aria-label={`How ${title} is reached`}
+        onChange={(event) =>
+          updateServer(server.id, {
+            stdio:
+              event.target.value === "stdio"
+                ? (server.stdio ?? { command: "", args: [], env: [] })
+                : undefined,
+          })
+        }
+      >
+        <option value="url">its URL — the connector (Messages API)</option>
+        <option value="stdio">stdio on your machine — client-side only</option>
+      </Select>
+    </Field>
+  );
+}
+
+/** The command that starts a stdio server, beside its name. */
+export function StdioCommand({ server }: { server: ServerDraft }) {
+  const updateServer = useComposer((s) => s.updateServer);
+  const id = serverFieldId(server.id, "command");
+  const stdio = server.stdio ?? { command: "", args: [], env: [] };
+  return (
+    <Field id={id} label="Command">
+      <TextInput
+        id={id}
+        value={stdio.command}
+        placeholder="npx"
+        spellCheck={false}
+        autoComplete="off"
+        className="font-mono"
+        onChange={(event) =>
+          updateServer(server.id, { stdio: { ...stdio, command: event.target.value } })
+        }
+      />
+    </Field>
+  );
+}
+
+/** Arguments and environment of a stdio server (their code loads only when there is one). */
+export const StdioSettings = lazyComponent(() =>
+  import("./stdio-settings").then((module) => module.StdioSettings),
+);

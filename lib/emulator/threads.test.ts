@@ -34,7 +34,7 @@ async function errorOf(promise: Promise<unknown>) {
   if (!(error instanceof APIError)) throw new Error(`expected an API error, got ${String(error)}`);
   const body = error.error as { error?: { message?: string; details?: { error_code?: string } } };
   return {
-    status: error.status,
+    status: error.status as number | undefined,
     code: body.error?.details?.error_code,
     message: body.error?.message,
   };
@@ -81,7 +81,7 @@ describe("client tools, as the API answers them", () => {
       messages: [{ role: "user", content: "please use echo" }],
     });
     const call = mentioned.content.find((block) => block.type === "tool_use");
-    expect(call).toMatchObject({ name: "echo", input: { message: expect.any(String) } });
+    expect(call).toMatchObject({ name: "echo", input: { message: expect.any(String) as unknown } });
     const failed = await sdk.beta.messages.create({
       ...base,
       tools: [echo],
@@ -162,7 +162,9 @@ describe("message threads", () => {
         ],
       })
       .finalMessage();
-    expect(second.content[0]).toMatchObject({ text: expect.stringContaining("**echo** returned") });
+    expect(second.content[0]).toMatchObject({
+      text: expect.stringContaining("**echo** returned") as unknown,
+    });
   });
 
   it("refuses what the SDK recovers from, in its error codes, and shows a thread to its own key only", async () => {
@@ -212,7 +214,7 @@ describe("message threads", () => {
       role: "user",
       content: [{ type: "tool_result", tool_use_id: call.id, content: "done" }],
     });
-    expect(second.content[0]).toMatchObject({ text: expect.stringContaining("done") });
+    expect(second.content[0]).toMatchObject({ text: expect.stringContaining("done") as unknown });
   });
 
   it("drops the oldest threads past its limit", () => {

@@ -23,3 +23,45 @@ test("Get code shows curl, TypeScript and Python with secrets as environment var
   await expect(snippet).toContainText('os.environ["MCP_TOKEN_TASKS"]');
   await expect(snippet).not.toContainText("demo-tasks-token");
 });
+
+test("Get code exports the request as a batch, a client-side program, an mcpServers config and OpenAI tools, with notes on what does not carry over", async ({
+  page,
+}) => {
+  const app = new PlaygroundPage(page);
+  await app.open();
+  // A stdio server beside the demo servers: the client-side export connects to it itself.
+  await page.getByRole("button", { name: "Add server" }).click();
+  const local = app.server(2);
+  await local.getByLabel("Server name").fill("files");
+  await local.getByRole("combobox", { name: /How .* is reached/ }).selectOption("stdio");
+  await expect(local).toContainText("Not reachable by the connector: client-side only.");
+  await local.getByLabel("Command").fill("npx");
+
+  await page.getByRole("button", { name: "Get code", exact: true }).click();
+  const snippet = page.getByTestId("snippet");
+  const form = page.getByTestId("export-form");
+  await expect(page.getByTestId("export-notes")).toContainText("files: stdio, client-side only");
+
+  await form.selectOption("batch");
+  await expect(snippet).toContainText("/v1/messages/batches");
+  await page.getByRole("tab", { name: "TypeScript" }).click();
+  await expect(snippet).toContainText("client.beta.messages.batches.create(");
+
+  await form.selectOption("client-side");
+  await expect(snippet).toContainText("new StdioClientTransport({");
+  await expect(snippet).toContainText("client.beta.messages.toolRunner(");
+  await expect(snippet).toContainText('Authorization: `Bearer ${env("MCP_TOKEN_TASKS")}`');
+
+  await form.selectOption("mcp-servers");
+  await page.getByRole("tab", { name: /VS Code/ }).click();
+  await expect(snippet).toContainText('"inputs"');
+  await expect(snippet).toContainText('"Authorization": "Bearer ${input:mcp-token-tasks}"');
+  await expect(page.getByTestId("export-notes")).toContainText("do not carry over");
+
+  await form.selectOption("openai");
+  await expect(snippet).toContainText('"type": "mcp"');
+  await expect(snippet).toContainText('"authorization": "${MCP_TOKEN_TASKS}"');
+  await expect(page.getByTestId("export-notes")).toContainText("files: a stdio server");
+  await expect(snippet).not.toContainText("demo-tasks-token");
+  await page.screenshot({ path: "screenshots/get-code-openai.png" });
+});

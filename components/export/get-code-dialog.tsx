@@ -4,32 +4,57 @@ import { useMemo, useState } from "react";
 import { usePreview } from "@/components/preview/use-preview";
 import { useComposer } from "@/components/store-provider";
 import { Button } from "@/components/ui/button";
+import { Select } from "@/components/ui/field";
 import { CloseDialogButton, Dialog, type LazyDialogProps } from "@/components/ui/dialog";
 import { useCopy } from "@/components/ui/use-copy";
 import { cn } from "@/components/ui/cn";
 import {
-  generateSnippet,
-  SNIPPET_LABELS,
-  SNIPPET_LANGUAGES,
-  secretVariables,
-  type SnippetLanguage,
-} from "@/lib/export/snippets";
+  EXPORT_FORM_LABELS,
+  EXPORT_FORMS,
+  exportVariants,
+  generateExport,
+  type ExportForm,
+} from "@/lib/export/export-forms";
+import { secretVariables } from "@/lib/export/snippets";
+import type { ServerDraft } from "@/lib/request/types";
 import { HighlightedCode } from "@/components/ui/highlighted-code";
+
+/** The chosen variant if the form has it, else the form's first. */
+function currentVariant(form: ExportForm, variant: string): string {
+  const variants = exportVariants(form);
+  return variants.some((entry) => entry.value === variant) ? variant : variants[0]!.value;
+}
 
 /** The Get code dialog (loaded on first use, with the snippet generators). */
 export default function GetCodeDialog({ open, onClose }: LazyDialogProps) {
   const { request } = usePreview();
-  const servers = useComposer((s) => s.composer.servers);
+  const state = useComposer((s) => s.composer);
+  const discoveries = useComposer((s) => s.discoveries);
+  const servers = state.servers;
   const keepUrlSecrets = useMemo(
     () => servers.filter((server) => server.keepUrlSecrets).map((server) => server.name),
     [servers],
   );
-  const [language, setLanguage] = useState<SnippetLanguage>("curl");
+  const [form, setForm] = useState<ExportForm>("request");
+  const [variant, setVariant] = useState("curl");
+  const variants = exportVariants(form);
+  const current = currentVariant(form, variant);
   const { status, copy, reset } = useCopy();
-  const snippet = useMemo(
+  const { code: snippet, notes } = useMemo(
     // Closed, it stays mounted: nothing to generate on each keystroke of the composer.
-    () => (open ? generateSnippet(language, request, { keepUrlSecrets }) : ""),
-    [open, language, request, keepUrlSecrets],
+    () =>
+      open
+        ? generateExport(form, current, {
+            state,
+            request,
+            options: { keepUrlSecrets },
+            discovered: (server: ServerDraft) => {
+              const found = discoveries[server.id];
+              return found?.status === "ok" ? found.result.tools.map((tool) => tool.name) : null;
+            },
+          })
+        : { code: "", notes: [] },
+    [open, form, current, state, request, keepUrlSecrets, discoveries],
   );
   const variables = secretVariables(request, { keepUrlSecrets });
 
@@ -42,45 +67,79 @@ export default function GetCodeDialog({ open, onClose }: LazyDialogProps) {
         title="The request as code"
         className="w-[min(52rem,calc(100vw-2rem))]"
       >
-        <div role="tablist" aria-label="Language" className="mb-2 flex gap-1 border-b border-line">
-          {SNIPPET_LANGUAGES.map((option) => (
+        <label className="mb-2 grid max-w-sm gap-1 text-sm">
+          <span className="text-xs font-medium text-muted">Export as</span>
+          <Select
+            value={form}
+            data-testid="export-form"
+            onChange={(event) => {
+              setForm(event.target.value as ExportForm);
+              reset();
+            }}
+          >
+            {EXPORT_FORMS.map((option) => (
+              <option key={option} value={option}>
+                {EXPORT_FORM_LABELS[option]}
+              </option>
+            ))}
+          </Select>
+        </label>
+        <div
+          role="tablist"
+          aria-label={form === "mcp-servers" ? "Client" : "Language"}
+          className="mb-2 flex flex-wrap gap-1 border-b border-line"
+        >
+          {variants.map((option) => (
             <button
-              key={option}
+              key={option.value}
               type="button"
               role="tab"
-              aria-selected={option === language}
+              aria-selected={option.value === current}
               onClick={() => {
-                setLanguage(option);
+                setVariant(option.value);
                 reset();
               }}
               className={cn(
                 "-mb-px cursor-pointer border-b-2 px-3 py-1.5 text-sm",
-                option === language
+                option.value === current
                   ? "border-accent font-medium"
                   : "border-transparent text-muted hover:text-ink",
               )}
             >
-              {SNIPPET_LABELS[option]}
+              {option.label}
             </button>
           ))}
         </div>
+        {notes.length ? (
+          <ul
+            data-testid="export-notes"
+            aria-label="What does not carry over"
+            className="mb-2 list-disc space-y-0.5 rounded-md border border-warn/30 bg-warn-soft py-2 pr-3 pl-7 text-xs"
+          >
+            {notes.map((note) => (
+              <li key={note}>{note}</li>
+            ))}
+          </ul>
+        ) : null}
         <HighlightedCode
           code={snippet}
           data-testid="snippet"
           className="max-h-[60vh] rounded-md border border-line bg-sunken p-3"
         />
-        <p className="mt-2 text-xs text-muted">
-          Secrets are environment variables: <code className="font-mono">ANTHROPIC_API_KEY</code>
-          {variables.map((variable) => (
-            <span key={variable.env}>
-              , <code className="font-mono">{variable.env}</code> (
-              {variable.field === "url" ? "URL" : "token"} of {variable.serverName})
-            </span>
-          ))}
-          . Set <code className="font-mono">ANTHROPIC_BASE_URL</code> to{" "}
-          <code className="font-mono">{`${window.location.origin}/api/emulator`}</code> to run it
-          against the emulator.
-        </p>
+        {form === "request" || form === "batch" || form === "client-side" ? (
+          <p className="mt-2 text-xs text-muted">
+            Secrets are environment variables: <code className="font-mono">ANTHROPIC_API_KEY</code>
+            {variables.map((variable) => (
+              <span key={variable.env}>
+                , <code className="font-mono">{variable.env}</code> (
+                {variable.field === "url" ? "URL" : "token"} of {variable.serverName})
+              </span>
+            ))}
+            . Set <code className="font-mono">ANTHROPIC_BASE_URL</code> to{" "}
+            <code className="font-mono">{`${window.location.origin}/api/emulator`}</code> to run it
+            against the emulator.
+          </p>
+        ) : null}
         <div className="mt-3 flex items-center justify-end gap-2">
           <span role="status" className="text-xs text-muted">
             {status === "copied"

@@ -13,6 +13,7 @@ import { defaultNewId } from "@/lib/store/composer-store";
  */
 export default function ImportDialog({ open, onClose }: LazyDialogProps) {
   const replaceComposer = useComposer((s) => s.replaceComposer);
+  const composer = useComposer((s) => s.composer);
   const [text, setText] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [notes, setNotes] = useState<string[] | null>(null);
@@ -28,7 +29,7 @@ export default function ImportDialog({ open, onClose }: LazyDialogProps) {
   }
 
   function runImport() {
-    const result = importRequest(text, defaultNewId);
+    const result = importRequest(text, defaultNewId, composer);
     if (!result.success) {
       // The composer is untouched; the pasted text stays for fixing.
       setError(result.error);
@@ -54,8 +55,10 @@ export default function ImportDialog({ open, onClose }: LazyDialogProps) {
       className="w-[min(44rem,calc(100vw-2rem))]"
     >
       <p className="mb-2 text-xs text-muted">
-        A JSON request body, a curl command, or a request in the deprecated mcp-client-2025-04-04
-        shape (migrated to mcp_toolset). It replaces the composer.
+        A Messages request (JSON or curl, the deprecated mcp-client-2025-04-04 shape migrated), an
+        mcpServers config from Claude Desktop, Claude Code, Cursor or VS Code, or an OpenAI
+        Responses request or tool list with mcp tools. A request replaces the composer; a config
+        replaces its servers. Every change is listed.
       </p>
       <label htmlFor="import-text" className="mb-1 block text-xs font-medium text-muted">
         Request to import

@@ -67,6 +67,15 @@ export function MergedTable({ server }: { server: ServerPreview }) {
             {server.merge.otherTools ? " among named tools" : ""}
           </p>
         </div>
+        {server.clientSide ? (
+          <p className="text-xs" data-testid="server-client-side">
+            <span className="rounded bg-warn-soft px-1.5 py-px text-[10px] font-bold tracking-wide text-warn uppercase">
+              client-side only
+            </span>{" "}
+            Not in the connector request: these choices apply in Get code → TypeScript · client-side
+            MCP.
+          </p>
+        ) : null}
         {server.toolListSource === "pinned" ? (
           <p className="text-xs" data-testid="tool-list-pinned">
             <span className="rounded bg-accent-soft px-1.5 py-px text-[10px] font-bold tracking-wide text-accent uppercase">

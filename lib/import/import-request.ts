@@ -3,7 +3,7 @@
 // the migration guide maps it. Every change is said in a note; anything unreadable is an error
 // naming where. Never throws on what it reads.
 import type { NewId } from "../request/composer";
-import { createConfigRow, createServer } from "../request/composer";
+import { createConfigRow, createDefaultState, createServer } from "../request/composer";
 import { describeIssue } from "../blocks/schema";
 import { turnText } from "../request/conversation";
 import { turnContentSchema } from "../request/schema";
@@ -17,6 +17,12 @@ import {
   type ToolFlags,
 } from "../request/types";
 import { parseCurl } from "./curl";
+import {
+  importMcpServersConfig,
+  mcpServersOf,
+  TranslateError,
+} from "../translate/mcp-servers-config";
+import { importOpenAiResponses, openAiToolsOf } from "../translate/openai-responses";
 
 export interface ImportedRequest {
   state: ComposerState;
@@ -32,10 +38,18 @@ const isObject = (value: unknown): value is Json =>
 
 class ImportError extends Error {}
 
-export function importRequest(text: string, newId: NewId): ImportResult {
+/**
+ * `base` is the composer as it stands: a config that holds only servers (an mcpServers JSON, an
+ * OpenAI tool list) replaces its servers and keeps the rest.
+ */
+export function importRequest(text: string, newId: NewId, base?: ComposerState): ImportResult {
   const input = text.trim();
   if (!input)
-    return { success: false, error: "Paste a JSON request body or a curl command first." };
+    return {
+      success: false,
+      error:
+        "Paste a JSON request body, a curl command, an mcpServers config or an OpenAI request first.",
+    };
   try {
     let bodyText = input;
     let headerBetas: string[] = [];
@@ -57,9 +71,15 @@ export function importRequest(text: string, newId: NewId): ImportResult {
         error: `The request body is not valid JSON: ${describeJsonError(error, bodyText)}`,
       };
     }
+    const current = base ?? createDefaultState(newId);
+    const config = mcpServersOf(body);
+    if (config) return { success: true, data: importMcpServersConfig(config, current, newId) };
+    const openAi = openAiToolsOf(body);
+    if (openAi) return { success: true, data: importOpenAiResponses(openAi, current, newId) };
     return { success: true, data: stateFromRequest(body, headerBetas, newId) };
   } catch (error) {
-    if (error instanceof ImportError) return { success: false, error: error.message };
+    if (error instanceof ImportError || error instanceof TranslateError)
+      return { success: false, error: error.message };
     return {
       success: false,
       error: `The request could not be read: ${error instanceof Error ? error.message : String(error)}`,

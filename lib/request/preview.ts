@@ -54,6 +54,8 @@ export interface ServerPreview {
   toolListSource: "pinned" | "discovered" | "configs";
   /** How the live server differs from the pinned list (null when it does not, or is unknown). */
   drift: PinDrift | null;
+  /** A stdio server: not in the connector request; its choices apply to the client-side export. */
+  clientSide: boolean;
 }
 
 export interface PreviewContext {
@@ -114,10 +116,12 @@ export function derivePreview(state: ComposerState, context: PreviewContext = {}
       deferredTokens: tokensOf(true),
       toolListSource: server.pinnedTools ? "pinned" : live ? "discovered" : "configs",
       drift: server.pinnedTools && live ? comparePin(server.pinnedTools, live) : null,
+      clientSide: !!server.stdio,
     };
   });
   const total: MergeSummary = { enabled: 0, deferred: 0, upFront: 0, disabled: 0 };
-  for (const { summary } of servers) {
+  for (const { summary, clientSide } of servers) {
+    if (clientSide) continue;
     total.enabled += summary.enabled;
     total.deferred += summary.deferred;
     total.upFront += summary.upFront;
@@ -131,13 +135,14 @@ export function derivePreview(state: ComposerState, context: PreviewContext = {}
     ...findDraftProblems(state),
   ];
   const ordered = sortProblems(problems as Problem[]) as PreviewProblem[];
+  const inRequest = servers.filter((server) => !server.clientSide);
   return {
     request,
     problems: ordered,
     servers,
     total,
-    totalUpFrontTokens: servers.every((server) => server.upFrontTokens !== null)
-      ? servers.reduce((sum, server) => sum + (server.upFrontTokens ?? 0), 0)
+    totalUpFrontTokens: inRequest.every((server) => server.upFrontTokens !== null)
+      ? inRequest.reduce((sum, server) => sum + (server.upFrontTokens ?? 0), 0)
       : null,
     errorCount: ordered.filter((problem) => problem.severity === "error").length,
   };

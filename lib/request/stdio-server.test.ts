@@ -46,7 +46,7 @@ describe("a stdio server", () => {
     const preview = derivePreview(state);
     const problem = preview.problems.find((entry) => entry.code === "stdio_client_side");
     expect(problem).toMatchObject({ severity: "error", fieldId: serverFieldId("local", "card") });
-    expect(problem?.message).toContain("the connector cannot reach it");
+    expect(problem?.message).toContain("not reachable by the connector");
   });
 
   it("keeps the servers after it lined up with their toolsets and fields", () => {
@@ -61,6 +61,10 @@ describe("a stdio server", () => {
     expect(preview.servers[2]!.merge.otherTools?.enabled.value).toBe(true);
     // Its own choices are previewed too: the client-side export applies them.
     expect(preview.servers[1]!.merge.tools.map((tool) => tool.name)).toEqual(["echo"]);
+    // Marked client-side, and not counted in what the connector request enables.
+    expect(preview.servers.map((server) => server.clientSide)).toEqual([false, true, false]);
+    const without = derivePreview({ ...state, servers: [state.servers[0]!, state.servers[2]!] });
+    expect(preview.total).toEqual(without.total);
     const tasksId = state.servers[2]!.id;
     expect(fieldIdForPath("mcp_servers.1.url", state)).toBe(serverFieldId(tasksId, "url"));
     expect(fieldIdForPath("tools.1.default_config", state)).toBe(

@@ -2,12 +2,18 @@
 
 import { useState } from "react";
 import { useComposer } from "@/components/store-provider";
-import { describeUrlSecrets, hasUrlSecrets } from "@/lib/request/url-secrets";
+import { hasUrlSecrets } from "@/lib/request/url-secrets";
+import { lazyComponent } from "@/components/ui/lazy-component";
 import { Button } from "@/components/ui/button";
 import { Field, Select, TextInput } from "@/components/ui/field";
 import { TriState } from "@/components/ui/tri-state";
 import { ConnectionDoctor } from "./connection-doctor";
 import { ConnectionKind, StdioCommand, StdioSettings } from "./stdio-server";
+
+/** What a key-like URL part means for links, history and code (loads only for such a URL). */
+const UrlSecretsNote = lazyComponent(() =>
+  import("./url-secrets-note").then((module) => module.UrlSecretsNote),
+);
 import { PinControls } from "./pin-controls";
 import { SignInPanel } from "./sign-in-panel";
 import { DiscoveryStatus } from "./discovery-status";
@@ -135,29 +141,7 @@ export function ServerCard({
           <StdioSettings server={server} title={title} />
         ) : (
           <>
-            {hasUrlSecrets(server.url) ? (
-              <div
-                data-testid="url-secrets"
-                className="space-y-1 rounded-md border border-warn/30 bg-warn-soft px-2.5 py-1.5 text-xs"
-              >
-                <p>
-                  This URL has {describeUrlSecrets(server.url)}: such parts often hold a key. Share
-                  links and the history leave them out, and exported code reads the whole URL from
-                  an environment variable (<code className="font-mono">MCP_URL_…</code>).
-                </p>
-                <label className="flex items-center gap-1.5">
-                  <input
-                    type="checkbox"
-                    className="accent-accent"
-                    checked={server.keepUrlSecrets === true}
-                    onChange={(event) =>
-                      updateServer(server.id, { keepUrlSecrets: event.target.checked })
-                    }
-                  />
-                  Keep them in links, history and code: anyone who gets those can use what they hold
-                </label>
-              </div>
-            ) : null}
+            {hasUrlSecrets(server.url) ? <UrlSecretsNote server={server} /> : null}
             <Field
               id={id("token")}
               label="Authorization token"

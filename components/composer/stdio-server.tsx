@@ -1,7 +1,7 @@
 "use client";
 
 import { useComposer } from "@/components/store-provider";
-import { Field, Select, TextInput } from "@/components/ui/field";
+import { Field, Select } from "@/components/ui/field";
 import { lazyComponent } from "@/components/ui/lazy-component";
 import { serverFieldId } from "@/lib/request/field-ids";
 import type { ServerDraft } from "@/lib/request/types";
@@ -32,27 +32,10 @@ export function ConnectionKind({ server, title }: { server: ServerDraft; title: 
   );
 }
 
-/** The command that starts a stdio server, beside its name. */
-export function StdioCommand({ server }: { server: ServerDraft }) {
-  const updateServer = useComposer((s) => s.updateServer);
-  const id = serverFieldId(server.id, "command");
-  const stdio = server.stdio ?? { command: "", args: [], env: [] };
-  return (
-    <Field id={id} label="Command">
-      <TextInput
-        id={id}
-        value={stdio.command}
-        placeholder="npx"
-        spellCheck={false}
-        autoComplete="off"
-        className="font-mono"
-        onChange={(event) =>
-          updateServer(server.id, { stdio: { ...stdio, command: event.target.value } })
-        }
-      />
-    </Field>
-  );
-}
+/** The command that starts a stdio server, beside its name (loads with the stdio settings). */
+export const StdioCommand = lazyComponent(() =>
+  import("./stdio-settings").then((module) => module.StdioCommand),
+);
 
 /** Arguments and environment of a stdio server (their code loads only when there is one). */
 export const StdioSettings = lazyComponent(() =>

@@ -84,3 +84,25 @@ export function StdioSettings({ server, title }: { server: ServerDraft; title: s
     </div>
   );
 }
+
+/** The command that starts a stdio server, beside its name. */
+export function StdioCommand({ server }: { server: ServerDraft }) {
+  const updateServer = useComposer((s) => s.updateServer);
+  const id = serverFieldId(server.id, "command");
+  const stdio = server.stdio ?? { command: "", args: [], env: [] };
+  return (
+    <Field id={id} label="Command">
+      <TextInput
+        id={id}
+        value={stdio.command}
+        placeholder="npx"
+        spellCheck={false}
+        autoComplete="off"
+        className="font-mono"
+        onChange={(event) =>
+          updateServer(server.id, { stdio: { ...stdio, command: event.target.value } })
+        }
+      />
+    </Field>
+  );
+}

@@ -2,7 +2,7 @@
 
 import { useComposer } from "@/components/store-provider";
 import { Button } from "@/components/ui/button";
-import { lazyDialog, useDialogState } from "@/components/ui/dialog";
+import { lazyDialog, useDialogState } from "@/components/ui/lazy-dialog";
 
 const HistoryDialog = lazyDialog(() => import("./history-dialog"));
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
-import { lazyDialog, useDialogState } from "@/components/ui/dialog";
+import { lazyDialog, useDialogState } from "@/components/ui/lazy-dialog";
 
 const ShareDialog = lazyDialog(() => import("./share-dialog"));
 

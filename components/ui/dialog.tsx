@@ -3,16 +3,15 @@
 import {
   useEffect,
   useRef,
-  useState,
   type ComponentProps,
-  type ComponentType,
   type KeyboardEvent,
   type ReactNode,
   type RefObject,
 } from "react";
 import { Button } from "./button";
 import { cn } from "./cn";
-import { lazyComponent } from "./lazy-component";
+
+// The dialog frame loads with each dialog (lazy-dialog.tsx opens them), not with the page.
 
 /**
  * A modal <dialog>, open while `open` is true (focus trap, Escape, backdrop and giving focus back
@@ -104,33 +103,4 @@ export function CloseDialogButton({
   );
 }
 
-export interface LazyDialogProps {
-  open: boolean;
-  onClose: () => void;
-}
-
-/**
- * A dialog whose code loads when it is first wanted, not with the page: `preload` on the opener's
- * hover or focus fetches it early, so the first open rarely waits. Once opened it stays mounted,
- * so what was typed in it survives closing.
- */
-export function lazyDialog<Props extends LazyDialogProps>(
-  load: () => Promise<{ default: ComponentType<Props> }>,
-) {
-  return lazyComponent(() => load().then((module) => module.default));
-}
-
-/** Opening state of a lazy dialog: `mounted` from the first open on, `open` while shown. */
-export function useDialogState() {
-  const [open, setOpen] = useState(false);
-  const [mounted, setMounted] = useState(false);
-  return {
-    open,
-    mounted,
-    show: () => {
-      setMounted(true);
-      setOpen(true);
-    },
-    close: () => setOpen(false),
-  };
-}
+export type { LazyDialogProps } from "./lazy-dialog";

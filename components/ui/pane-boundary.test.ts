@@ -12,7 +12,8 @@ function Broken(): never {
   throw new Error("block.content.map is not a function");
 }
 
-function mount() {
+/** Mounts a failing pane and waits for its actions, which load on the first failure. */
+async function mount() {
   const container = document.createElement("div");
   document.body.append(container);
   const root = createRoot(container);
@@ -28,6 +29,11 @@ function mount() {
   );
   const button = (name: string) =>
     [...container.querySelectorAll("button")].find((element) => element.textContent === name)!;
+  // The words show at once; the actions follow when their code has loaded.
+  expect(container.querySelector('[role="alert"]')?.textContent).toContain("could not be shown");
+  for (let tries = 0; tries < 100 && !button("Try again"); tries += 1) {
+    await act(() => new Promise((resolve) => setTimeout(resolve, 10)));
+  }
   return { container, root, button };
 }
 
@@ -38,9 +44,9 @@ afterEach(() => {
 });
 
 describe("a pane that fails to render", () => {
-  it("is replaced by words and actions while the rest of the page stays", () => {
+  it("is replaced by words and actions while the rest of the page stays", async () => {
     vi.spyOn(console, "error").mockImplementation(() => undefined);
-    const { container, button } = mount();
+    const { container, button } = await mount();
     const alert = container.querySelector('[role="alert"]');
     expect(alert?.textContent).toContain("The response pane could not be shown.");
     expect(alert?.textContent).toContain("block.content.map is not a function");
@@ -50,7 +56,7 @@ describe("a pane that fails to render", () => {
     ).toEqual([true, true, true]);
   });
 
-  it("offers the saved data for download (tokens left out), then resets it", () => {
+  it("offers the saved data for download (tokens left out), then resets it", async () => {
     vi.spyOn(console, "error").mockImplementation(() => undefined);
     localStorage.setItem(
       STORAGE_KEY,
@@ -70,7 +76,7 @@ describe("a pane that fails to render", () => {
       pathname: "/",
       replace,
     });
-    const { button } = mount();
+    const { button } = await mount();
 
     // Reset before a download asks again rather than deleting at once.
     act(() => button("Reset saved data").click());

@@ -1,8 +1,31 @@
 "use client";
 
-import { Component, useState, type ErrorInfo, type ReactNode } from "react";
-import { Button } from "@/components/ui/button";
-import { clearSavedData, collectSavedData } from "@/lib/store/saved-data";
+import { Component, type ErrorInfo, type ReactNode } from "react";
+import { lazyComponent } from "./lazy-component";
+
+export interface PaneFailureProps {
+  name: string;
+  message: string;
+  onRetry: () => void;
+}
+
+/**
+ * What a failed pane shows: its words at once, its actions (retry, download, reset) a moment
+ * later — they load only when something has failed, not with every page.
+ */
+const PaneFailure = lazyComponent(
+  () => import("./pane-failure").then((module) => module.PaneFailure),
+  ({ name, message }: PaneFailureProps) => (
+    <div
+      role="alert"
+      data-testid="pane-error"
+      className="space-y-3 rounded-lg border-2 border-danger bg-danger-soft p-4 text-sm"
+    >
+      <p className="font-semibold text-danger">The {name} could not be shown.</p>
+      <p className="break-words text-ink">{message.slice(0, 500)}</p>
+    </div>
+  ),
+);
 
 /**
  * Keeps one pane's failure from taking the page down: the rest stays usable, and the fallback
@@ -37,57 +60,4 @@ export class PaneBoundary extends Component<
       />
     );
   }
-}
-
-function PaneFailure({
-  name,
-  message,
-  onRetry,
-}: {
-  name: string;
-  message: string;
-  onRetry: () => void;
-}) {
-  const [downloaded, setDownloaded] = useState(false);
-  const [confirming, setConfirming] = useState(false);
-  function download() {
-    const blob = new Blob([collectSavedData(localStorage)], { type: "application/json" });
-    const link = document.createElement("a");
-    link.href = URL.createObjectURL(blob);
-    link.download = "mcp-playground-saved-data.json";
-    link.click();
-    URL.revokeObjectURL(link.href);
-    setDownloaded(true);
-  }
-  function reset() {
-    if (!downloaded && !confirming) return setConfirming(true);
-    clearSavedData(localStorage);
-    window.location.replace(window.location.pathname);
-  }
-  return (
-    <div
-      role="alert"
-      data-testid="pane-error"
-      className="space-y-3 rounded-lg border-2 border-danger bg-danger-soft p-4 text-sm"
-    >
-      <p className="font-semibold text-danger">The {name} could not be shown.</p>
-      <p className="break-words text-ink">{message.slice(0, 500)}</p>
-      <p className="text-muted">
-        Something this page read (a link, a saved state or a run in the history) has a shape it
-        cannot show. The other panes still work. Try again, or keep a copy of what this browser
-        saved (tokens left out) and start clean.
-      </p>
-      <div className="flex flex-wrap gap-2">
-        <Button size="sm" onClick={onRetry}>
-          Try again
-        </Button>
-        <Button size="sm" onClick={download}>
-          Download saved data
-        </Button>
-        <Button size="sm" variant="danger" onClick={reset}>
-          {confirming ? "Reset without a copy?" : "Reset saved data"}
-        </Button>
-      </div>
-    </div>
-  );
 }

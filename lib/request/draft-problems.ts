@@ -19,7 +19,7 @@ export function findDraftProblems(state: ComposerState): DraftProblem[] {
         severity: "error",
         code: "stdio_client_side",
         path: `${label} › stdio`,
-        message: `'${label}' runs over stdio on your machine: not reachable by the connector (it connects to URLs, from Anthropic's servers), so the connector request leaves it out. Run it client-side: Get code → TypeScript · client-side MCP.`,
+        message: `'${label}' runs over stdio on your machine: not reachable by the connector, so the connector request leaves it out. Run it client-side: Get code → TypeScript · client-side MCP.`,
         fieldId: serverFieldId(server.id, "card"),
       });
     }

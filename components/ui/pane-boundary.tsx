@@ -15,7 +15,20 @@ export interface PaneFailureProps {
  */
 const PaneFailure = lazyComponent(
   () => import("./pane-failure").then((module) => module.PaneFailure),
-  ({ name, message }: PaneFailureProps) => (
+  ({ name, message }: PaneFailureProps) => <PaneFailureFrame name={name} message={message} />,
+);
+
+/** The failure's words, with whatever actions follow them. */
+export function PaneFailureFrame({
+  name,
+  message,
+  children,
+}: {
+  name: string;
+  message: string;
+  children?: ReactNode;
+}) {
+  return (
     <div
       role="alert"
       data-testid="pane-error"
@@ -23,9 +36,10 @@ const PaneFailure = lazyComponent(
     >
       <p className="font-semibold text-danger">The {name} could not be shown.</p>
       <p className="break-words text-ink">{message.slice(0, 500)}</p>
+      {children}
     </div>
-  ),
-);
+  );
+}
 
 /**
  * Keeps one pane's failure from taking the page down: the rest stays usable, and the fallback

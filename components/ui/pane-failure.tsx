@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { clearSavedData, collectSavedData } from "@/lib/store/saved-data";
-import type { PaneFailureProps } from "./pane-boundary";
+import { PaneFailureFrame, type PaneFailureProps } from "./pane-boundary";
 
 export function PaneFailure({ name, message, onRetry }: PaneFailureProps) {
   const [downloaded, setDownloaded] = useState(false);
@@ -23,13 +23,7 @@ export function PaneFailure({ name, message, onRetry }: PaneFailureProps) {
     window.location.replace(window.location.pathname);
   }
   return (
-    <div
-      role="alert"
-      data-testid="pane-error"
-      className="space-y-3 rounded-lg border-2 border-danger bg-danger-soft p-4 text-sm"
-    >
-      <p className="font-semibold text-danger">The {name} could not be shown.</p>
-      <p className="break-words text-ink">{message.slice(0, 500)}</p>
+    <PaneFailureFrame name={name} message={message}>
       <p className="text-muted">
         Something this page read (a link, a saved state or a run in the history) has a shape it
         cannot show. The other panes still work. Try again, or keep a copy of what this browser
@@ -46,6 +40,6 @@ export function PaneFailure({ name, message, onRetry }: PaneFailureProps) {
           {confirming ? "Reset without a copy?" : "Reset saved data"}
         </Button>
       </div>
-    </div>
+    </PaneFailureFrame>
   );
 }

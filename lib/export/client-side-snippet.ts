@@ -7,6 +7,7 @@ import { hasUrlSecrets } from "../request/url-secrets";
 import type { ComposerState, ServerDraft } from "../request/types";
 import { tsLiteral, tsString } from "./literals";
 import { API_KEY_ENV, envName, type SecretOptions } from "./secrets";
+import { TS_ENV_HELPER } from "./typescript-snippet";
 
 /** A valid, unique identifier for each server's client. */
 function clientNames(servers: readonly ServerDraft[]): string[] {
@@ -187,17 +188,7 @@ export function generateClientSideSnippet(
     '  name: "mcp-connector-playground-export",',
     '  version: "1.0.0",',
     "};",
-    ...(usesEnv
-      ? [
-          "",
-          "/** A secret from the environment: missing, it stops here rather than send a blank. */",
-          "function env(name: string): string {",
-          "  const value = process.env[name];",
-          "  if (!value) throw new Error(`Set ${name} in the environment.`);",
-          "  return value;",
-          "}",
-        ]
-      : []),
+    ...(usesEnv ? ["", ...TS_ENV_HELPER] : []),
     "",
     "// This process is the MCP client: the API never connects to these servers.",
     ...servers.flatMap((server, index) => [

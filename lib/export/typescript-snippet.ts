@@ -13,19 +13,19 @@ export function typescriptPreamble(prepared: PreparedRequest, imports: string[] 
     "",
     `// Reads ${API_KEY_ENV} (and ANTHROPIC_BASE_URL, if set) from the environment.`,
     "const client = new Anthropic();",
-    ...(prepared.variables.length
-      ? [
-          "",
-          "/** A secret from the environment: missing, it stops here rather than send a blank. */",
-          "function env(name: string): string {",
-          "  const value = process.env[name];",
-          "  if (!value) throw new Error(`Set ${name} in the environment.`);",
-          "  return value;",
-          "}",
-        ]
-      : []),
+    ...(prepared.variables.length ? ["", ...TS_ENV_HELPER] : []),
   ];
 }
+
+/** The snippets' `env()`: a secret from the environment, or a stop with its name. */
+export const TS_ENV_HELPER = [
+  "/** A secret from the environment: missing, it stops here rather than send a blank. */",
+  "function env(name: string): string {",
+  "  const value = process.env[name];",
+  "  if (!value) throw new Error(`Set ${name} in the environment.`);",
+  "  return value;",
+  "}",
+];
 
 /** The params object (betas included) as a literal, secrets as `env("…")`. */
 export function typescriptParams(

@@ -53,6 +53,14 @@ for (const [size, viewport] of Object.entries(VIEWPORTS)) {
         await openButton(page, dialog.button);
         await expect(page.getByRole("dialog", { name: dialog.title })).toBeVisible();
         found.push(...(await seriousViolations(page, `${dialog.button} dialog`)));
+        if (dialog.button === "Get code") {
+          // The forms with their own controls and notes: the client-side extras, the OpenAI notes.
+          for (const form of ["client-side", "openai"]) {
+            await page.getByTestId("export-form").selectOption(form);
+            await expect(page.getByTestId("export-notes")).toBeVisible();
+            found.push(...(await seriousViolations(page, `Get code dialog, ${form}`)));
+          }
+        }
         await page.keyboard.press("Escape");
         await expect(page.getByRole("dialog")).toBeHidden();
       }

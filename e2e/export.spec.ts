@@ -51,6 +51,14 @@ test("Get code exports the request as a batch, a client-side program, an mcpServ
   await expect(snippet).toContainText("new StdioClientTransport({");
   await expect(snippet).toContainText("client.beta.messages.toolRunner(");
   await expect(snippet).toContainText('Authorization: `Bearer ${env("MCP_TOKEN_TASKS")}`');
+  // What only a client-side program can do: start from a server's prompt, attach its resource.
+  await page.getByLabel("Server of the prompt").selectOption({ label: "files" });
+  await page.getByLabel("Prompt name").fill("review");
+  await page.getByLabel("Resource URI").fill("file:///notes.md");
+  await expect(snippet).toContainText('const prompt = await files.getPrompt({ name: "review" });');
+  await expect(snippet).toContainText("...mcpMessages(prompt.messages),");
+  await expect(snippet).toContainText("mcpResourceToContent(resource)");
+  await page.screenshot({ path: "screenshots/get-code-client-side.png" });
 
   await form.selectOption("mcp-servers");
   await page.getByRole("tab", { name: /VS Code/ }).click();

@@ -4,7 +4,7 @@ import { useMemo, useState } from "react";
 import { usePreview } from "@/components/preview/use-preview";
 import { useComposer } from "@/components/store-provider";
 import { Button } from "@/components/ui/button";
-import { Select } from "@/components/ui/field";
+import { Select, TextInput } from "@/components/ui/field";
 import { CloseDialogButton, Dialog, type LazyDialogProps } from "@/components/ui/dialog";
 import { useCopy } from "@/components/ui/use-copy";
 import { cn } from "@/components/ui/cn";
@@ -16,6 +16,7 @@ import {
   type ExportForm,
 } from "@/lib/export/export-forms";
 import { secretVariables } from "@/lib/export/snippets";
+import type { ClientSideExtras } from "@/lib/export/client-side-snippet";
 import type { ServerDraft } from "@/lib/request/types";
 import { HighlightedCode } from "@/components/ui/highlighted-code";
 
@@ -37,6 +38,7 @@ export default function GetCodeDialog({ open, onClose }: LazyDialogProps) {
   );
   const [form, setForm] = useState<ExportForm>("request");
   const [variant, setVariant] = useState("curl");
+  const [extras, setExtras] = useState<ClientSideExtras>({});
   const variants = exportVariants(form);
   const current = currentVariant(form, variant);
   const { status, copy, reset } = useCopy();
@@ -48,13 +50,14 @@ export default function GetCodeDialog({ open, onClose }: LazyDialogProps) {
             state,
             request,
             options: { keepUrlSecrets },
+            clientSide: extras,
             discovered: (server: ServerDraft) => {
               const found = discoveries[server.id];
               return found?.status === "ok" ? found.result.tools.map((tool) => tool.name) : null;
             },
           })
         : { code: "", notes: [] },
-    [open, form, current, state, request, keepUrlSecrets, discoveries],
+    [open, form, current, state, request, keepUrlSecrets, discoveries, extras],
   );
   const variables = secretVariables(request, { keepUrlSecrets });
 
@@ -110,6 +113,9 @@ export default function GetCodeDialog({ open, onClose }: LazyDialogProps) {
             </button>
           ))}
         </div>
+        {form === "client-side" ? (
+          <ClientSideExtrasFields servers={servers} extras={extras} onChange={setExtras} />
+        ) : null}
         {notes.length ? (
           <ul
             data-testid="export-notes"
@@ -155,5 +161,72 @@ export default function GetCodeDialog({ open, onClose }: LazyDialogProps) {
         </div>
       </Dialog>
     </>
+  );
+}
+
+/** An MCP prompt to start from and a resource to attach: what only a client-side program can do. */
+function ClientSideExtrasFields({
+  servers,
+  extras,
+  onChange,
+}: {
+  servers: readonly ServerDraft[];
+  extras: ClientSideExtras;
+  onChange: (extras: ClientSideExtras) => void;
+}) {
+  const firstId = servers[0]?.id ?? "";
+  const prompt = extras.prompt ?? { serverId: firstId, name: "" };
+  const resource = extras.resource ?? { serverId: firstId, uri: "" };
+  const serverOptions = servers.map((server, index) => (
+    <option key={server.id} value={server.id}>
+      {server.name || `server ${index + 1}`}
+    </option>
+  ));
+  return (
+    <fieldset className="mb-2 grid gap-1.5 rounded-md border border-line p-2 text-xs sm:grid-cols-[auto_10rem_1fr] sm:items-center">
+      <legend className="px-1 font-medium text-muted">
+        MCP prompts and resources (the connector has neither)
+      </legend>
+      <span>Start from the prompt</span>
+      <Select
+        aria-label="Server of the prompt"
+        value={prompt.serverId}
+        onChange={(event) =>
+          onChange({ ...extras, prompt: { ...prompt, serverId: event.target.value } })
+        }
+      >
+        {serverOptions}
+      </Select>
+      <TextInput
+        aria-label="Prompt name"
+        placeholder="prompt name, e.g. simple-prompt"
+        value={prompt.name}
+        spellCheck={false}
+        className="font-mono"
+        onChange={(event) =>
+          onChange({ ...extras, prompt: { ...prompt, name: event.target.value } })
+        }
+      />
+      <span>Attach the resource</span>
+      <Select
+        aria-label="Server of the resource"
+        value={resource.serverId}
+        onChange={(event) =>
+          onChange({ ...extras, resource: { ...resource, serverId: event.target.value } })
+        }
+      >
+        {serverOptions}
+      </Select>
+      <TextInput
+        aria-label="Resource URI"
+        placeholder="resource URI, e.g. file:///notes.md"
+        value={resource.uri}
+        spellCheck={false}
+        className="font-mono"
+        onChange={(event) =>
+          onChange({ ...extras, resource: { ...resource, uri: event.target.value } })
+        }
+      />
+    </fieldset>
   );
 }

@@ -133,6 +133,45 @@ describe("TypeScript · client-side MCP", () => {
     expect(requests[0]?.mcp_servers).toBeUndefined();
   }, 60_000);
 
+  it("brings a server's MCP prompt and resource into the conversation (mcpMessages, mcpResourceToContent)", async () => {
+    emulator.received.length = 0;
+    const state = clientSideState('call echo {"message": "with context"}');
+    const snippet = generateClientSideSnippet(
+      state,
+      {},
+      {
+        prompt: { serverId: "everything", name: "simple-prompt" },
+        resource: {
+          serverId: "everything",
+          uri: "demo://resource/static/document/architecture.md",
+        },
+      },
+    );
+    expect(await prettier.format(snippet, { parser: "typescript" })).toBe(snippet);
+    const file = join(WORK, "extras.mts");
+    await writeFile(file, snippet);
+    await typeCheck([file]);
+    const { stdout } = await run(process.execPath, ["--import", "tsx", file], {
+      env: env(),
+      cwd: process.cwd(),
+      timeout: 30_000,
+    });
+    expect(stdout).toContain("← Echo: with context");
+    const first = emulator.received[0]?.body as {
+      messages: { role: string; content: string | { type: string; text?: string }[] }[];
+    };
+    // The prompt's message first, then the message with the resource's text before it.
+    expect(JSON.stringify(first.messages[0])).toContain(
+      "This is a simple prompt without arguments.",
+    );
+    const last = first.messages.at(-1)!;
+    expect(Array.isArray(last.content) && last.content.map((block) => block.type)).toEqual([
+      "document",
+      "text",
+    ]);
+    expect(JSON.stringify(last.content)).toContain("Everything Server – Architecture");
+  }, 60_000);
+
   it("makes a failed tool call loud and exits non-zero", async () => {
     const state = clientSideState("call complete_task {}");
     state.servers[1]!.configs = [];

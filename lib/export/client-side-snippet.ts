@@ -4,6 +4,7 @@
 // toolset enables (the allowlist / denylist applied here), and lets the SDK's toolRunner run them.
 import { buildRequest } from "../request/build-request";
 import { hasUrlSecrets } from "../request/url-secrets";
+import type { BetaMessageParam } from "@anthropic-ai/sdk/resources/beta/messages/messages";
 import type { ComposerState, ServerDraft } from "../request/types";
 import { tsLiteral, tsString } from "./literals";
 import { API_KEY_ENV, envName, type SecretOptions } from "./secrets";
@@ -118,6 +119,13 @@ function connectLines(server: ServerDraft, name: string, keepUrlSecrets: boolean
   ];
 }
 
+/** A call on one line when it fits, else with its object argument expanded (as Prettier does). */
+function wrapCall(line: string, opening: string, members: readonly string[]): string[] {
+  return line.length <= WIDTH
+    ? [line]
+    : [opening, ...members.map((member) => `  ${member}`), "});"];
+}
+
 function closeLines(names: readonly string[]): string[] {
   const closes = names.map((name) => `${name}.close()`);
   const line = `await Promise.all([${closes.join(", ")}]);`;
@@ -126,13 +134,63 @@ function closeLines(names: readonly string[]): string[] {
     : ["await Promise.all([", ...closes.map((close) => `  ${close},`), "]);"];
 }
 
+/** MCP prompts and resources the program brings into the conversation (what the connector cannot). */
+export interface ClientSideExtras {
+  /** A server's prompt, as the conversation's first messages (`getPrompt` → `mcpMessages`). */
+  prompt?: { serverId: string; name: string };
+  /** A server's resource, attached to the message (`readResource` → `mcpResourceToContent`). */
+  resource?: { serverId: string; uri: string };
+}
+
+/** The extras that name a server of the composer and something to fetch; the rest are dropped. */
+function usableExtras(
+  servers: readonly ServerDraft[],
+  names: readonly string[],
+  extras: ClientSideExtras,
+) {
+  const clientOf = (serverId: string) => {
+    const index = servers.findIndex((server) => server.id === serverId);
+    return index >= 0
+      ? { client: names[index]!, label: servers[index]!.name || names[index]! }
+      : null;
+  };
+  const prompt = extras.prompt?.name.trim() ? clientOf(extras.prompt.serverId) : null;
+  const resource = extras.resource?.uri.trim() ? clientOf(extras.resource.serverId) : null;
+  return {
+    prompt: prompt && extras.prompt ? { ...prompt, name: extras.prompt.name.trim() } : null,
+    resource: resource && extras.resource ? { ...resource, uri: extras.resource.uri.trim() } : null,
+  };
+}
+
+const PROMPT_MARKER = "\u0000prompt";
+const RESOURCE_MARKER = "\u0000resource";
+
+/** The messages: the prompt's first, then the conversation, the resource before the message text. */
+function messagesWithExtras(
+  messages: readonly BetaMessageParam[],
+  extras: ReturnType<typeof usableExtras>,
+): unknown[] {
+  const withResource = messages.map((message, index) => {
+    if (!extras.resource || index !== messages.length - 1 || message.role !== "user")
+      return message;
+    const content =
+      typeof message.content === "string"
+        ? [{ type: "text", text: message.content }]
+        : message.content;
+    return { ...message, content: [RESOURCE_MARKER, ...content] };
+  });
+  return extras.prompt ? [PROMPT_MARKER, ...withResource] : withResource;
+}
+
 export function generateClientSideSnippet(
   state: ComposerState,
   options: Pick<SecretOptions, "keepUrlSecrets"> = {},
+  extras: ClientSideExtras = {},
 ): string {
   const servers = state.servers;
   const names = clientNames(servers);
   const request = buildRequest({ ...state, servers: [] });
+  const used = usableExtras(servers, names, extras);
   const usesEnv = servers.some(
     (server) =>
       server.authorizationToken ||
@@ -152,11 +210,48 @@ export function generateClientSideSnippet(
       model: request.model,
       max_tokens: request.max_tokens,
       ...(request.system ? { system: request.system } : {}),
-      messages: request.messages,
+      messages: messagesWithExtras(request.messages, used),
       tools: "__TOOLS__",
     },
-    { expression: (value) => (value === "__TOOLS__" ? "tools" : null) },
+    {
+      expression: (value) =>
+        value === "__TOOLS__"
+          ? "tools"
+          : value === PROMPT_MARKER
+            ? "...mcpMessages(prompt.messages)"
+            : value === RESOURCE_MARKER
+              ? "mcpResourceToContent(resource)"
+              : null,
+    },
   ).replace("\n  tools: tools,\n", "\n  tools,\n");
+  const helpers = [
+    "mcpTools",
+    ...(used.prompt ? ["mcpMessages"] : []),
+    ...(used.resource ? ["mcpResourceToContent"] : []),
+  ].sort();
+  const helperImport = `import { ${helpers.join(", ")} } from "@anthropic-ai/sdk/helpers/beta/mcp";`;
+  const extraLines = [
+    ...(used.prompt
+      ? [
+          `// ${used.prompt.label}'s prompt ${used.prompt.name}: the conversation starts with its messages.`,
+          ...wrapCall(
+            `const prompt = await ${used.prompt.client}.getPrompt({ name: ${tsString(used.prompt.name)} });`,
+            `const prompt = await ${used.prompt.client}.getPrompt({`,
+            [`name: ${tsString(used.prompt.name)},`],
+          ),
+        ]
+      : []),
+    ...(used.resource
+      ? [
+          `// ${used.resource.label}'s resource, attached to the message.`,
+          ...wrapCall(
+            `const resource = await ${used.resource.client}.readResource({ uri: ${tsString(used.resource.uri)} });`,
+            `const resource = await ${used.resource.client}.readResource({`,
+            [`uri: ${tsString(used.resource.uri)},`],
+          ),
+        ]
+      : []),
+  ];
   const toolsets = tsLiteral(
     servers.map((server, index) => toolsetEntry(server, names[index]!)),
     { expression: unmark },
@@ -165,7 +260,9 @@ export function generateClientSideSnippet(
   );
   return [
     `import Anthropic from "@anthropic-ai/sdk";`,
-    `import { mcpTools } from "@anthropic-ai/sdk/helpers/beta/mcp";`,
+    helperImport.length <= WIDTH
+      ? helperImport
+      : `import {\n${helpers.map((helper) => `  ${helper},`).join("\n")}\n} from "@anthropic-ai/sdk/helpers/beta/mcp";`,
     `import { Client } from "@modelcontextprotocol/sdk/client/index.js";`,
     ...(hasStdio
       ? [
@@ -244,6 +341,7 @@ export function generateClientSideSnippet(
     "  tools.push(...mcpTools(enabled, shown(server, mcp)));",
     "}",
     "",
+    ...(extraLines.length ? [...extraLines, ""] : []),
     "// The runner calls the tools Claude asks for and sends their results back, until it answers.",
     `const runner = client.beta.messages.toolRunner(${params});`,
     "for await (const message of runner) {",

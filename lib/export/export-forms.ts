@@ -11,7 +11,7 @@ import {
 } from "../translate/mcp-servers-config";
 import { exportOpenAiTools } from "../translate/openai-responses";
 import { BATCH_LANGUAGES, generateBatchSnippet, type BatchLanguage } from "./batch-snippets";
-import { generateClientSideSnippet } from "./client-side-snippet";
+import { generateClientSideSnippet, type ClientSideExtras } from "./client-side-snippet";
 import type { SecretOptions } from "./secrets";
 import {
   generateSnippet,
@@ -60,6 +60,8 @@ export interface ExportInput {
   options: SecretOptions;
   /** The tool names discovered for a server, when known (a denylist becomes an allowlist). */
   discovered?: (server: ServerDraft) => readonly string[] | null;
+  /** The client-side program's MCP prompt and resource, if chosen. */
+  clientSide?: ClientSideExtras;
 }
 
 export interface ExportOutput {
@@ -94,7 +96,7 @@ export function generateExport(
       };
     case "client-side":
       return {
-        code: generateClientSideSnippet(input.state, input.options),
+        code: generateClientSideSnippet(input.state, input.options, input.clientSide),
         notes: clientSideNotes(input.state),
       };
     case "mcp-servers": {

@@ -61,7 +61,8 @@ test("Get code exports the request as a batch, a client-side program, an mcpServ
   await page.screenshot({ path: "screenshots/get-code-client-side.png" });
 
   await form.selectOption("mcp-servers");
-  await page.getByRole("tab", { name: /VS Code/ }).click();
+  await page.getByRole("tab", { name: "VS Code" }).click();
+  await expect(page.getByTestId("export-notes")).toContainText("Save it as .vscode/mcp.json.");
   await expect(snippet).toContainText('"inputs"');
   await expect(snippet).toContainText('"Authorization": "Bearer ${input:mcp-token-tasks}"');
   await expect(page.getByTestId("export-notes")).toContainText("do not carry over");

@@ -25,8 +25,8 @@ export function ConnectionKind({ server, title }: { server: ServerDraft; title: 
           })
         }
       >
-        <option value="url">its URL — the connector (Messages API)</option>
-        <option value="stdio">stdio on your machine — client-side only</option>
+        <option value="url">URL (the connector)</option>
+        <option value="stdio">stdio (client-side only)</option>
       </Select>
     </Field>
   );

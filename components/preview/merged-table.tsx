@@ -72,8 +72,7 @@ export function MergedTable({ server }: { server: ServerPreview }) {
             <span className="rounded bg-warn-soft px-1.5 py-px text-[10px] font-bold tracking-wide text-warn uppercase">
               client-side only
             </span>{" "}
-            Not in the connector request: these choices apply in Get code → TypeScript · client-side
-            MCP.
+            Not in the connector request; the client-side export applies these choices.
           </p>
         ) : null}
         {server.toolListSource === "pinned" ? (

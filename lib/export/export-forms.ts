@@ -45,10 +45,7 @@ export function exportVariants(form: ExportForm): ExportVariant[] {
     case "client-side":
       return [{ value: "typescript", label: "TypeScript" }];
     case "mcp-servers":
-      return MCP_SERVERS_FLAVOURS.map(({ value, label, file }) => ({
-        value,
-        label: `${label} (${file})`,
-      }));
+      return MCP_SERVERS_FLAVOURS.map(({ value, label }) => ({ value, label }));
     case "openai":
       return [{ value: "json", label: "JSON" }];
   }

@@ -294,3 +294,35 @@ describe("composer store persistence", () => {
     expect(storage.data[STORAGE_KEY]).not.toContain("demo-tasks-token");
   });
 });
+
+describe("an imported read-only allowlist", () => {
+  it("becomes an allowlist of the read-only tools once discovery has found them", async () => {
+    const store = createComposerStore({
+      storage: memoryStorage(),
+      newId: sequentialIds(),
+      discover: () =>
+        Promise.resolve({
+          ok: true,
+          result: {
+            tools: [
+              { name: "read_page", destructive: false, readOnly: true },
+              { name: "delete_page", destructive: true, readOnly: false },
+            ],
+            malformed: [],
+            server: null,
+            transport: "streamable-http",
+          },
+        }),
+    });
+    const server = store.getState().composer.servers[0]!;
+    store
+      .getState()
+      .updateServer(server.id, { readOnlyAllowlist: true, configs: [], defaultConfig: {} });
+    await store.getState().discover(server.id);
+    const after = store.getState().composer.servers[0]!;
+    expect(after.readOnlyAllowlist).toBeUndefined();
+    expect(after.defaultConfig.enabled).toBe(false);
+    expect(after.configs.map((row) => [row.tool, row.enabled])).toEqual([["read_page", true]]);
+    expect(store.getState().discoveries[server.id]?.status).toBe("ok");
+  });
+});

@@ -3,7 +3,6 @@
 import type { requestDiscovery } from "../api/discover-client";
 import * as composer from "../request/composer";
 import { pinFromDiscovery } from "../request/pin-drift";
-import { applyReadOnlyAllowlist } from "../request/read-only-allowlist";
 import type { ServerDraft } from "../request/types";
 import { LOAD_FAILED_MESSAGE } from "./load-failure";
 import { serversDueForRefresh } from "./oauth-slice";
@@ -55,13 +54,18 @@ export function createDiscoverySlice({
       const outcome = await discover(server.url, server.authorizationToken, {
         signal: controller.signal,
       });
+      // An imported "read-only tools" allowlist becomes explicit once the tools are known (its
+      // code loads only then: few servers have one).
+      const readOnly =
+        outcome.ok && server.readOnlyAllowlist
+          ? await import("../request/read-only-allowlist").catch(() => null)
+          : null;
       const current = get().discoveries[serverId];
       if (current?.status === "loading" && current.controller !== controller) return;
-      // An imported "read-only tools" allowlist becomes explicit once the tools are known.
-      if (outcome.ok && server.readOnlyAllowlist)
+      if (outcome.ok && readOnly)
         set((store) => ({
           composer: composer.updateServer(store.composer, serverId, (draft) =>
-            applyReadOnlyAllowlist(draft, outcome.result.tools, newId),
+            readOnly.applyReadOnlyAllowlist(draft, outcome.result.tools, newId),
           ),
         }));
       setDiscovery(

@@ -176,7 +176,8 @@ export function exportMcpServersConfig(
   state: ComposerState,
   flavour: McpServersFlavour,
 ): { text: string; notes: string[] } {
-  const notes: string[] = [];
+  const file = MCP_SERVERS_FLAVOURS.find((entry) => entry.value === flavour)?.file;
+  const notes: string[] = file ? [`Save it as ${file}.`] : [];
   const servers: Json = {};
   const inputs: Json[] = [];
   for (const server of state.servers) {

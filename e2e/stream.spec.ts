@@ -65,8 +65,11 @@ test("streaming shows the first block while the answer is still coming", async (
   expect(moment.blocks).toEqual(["text"]);
   expect(moment.blocks).not.toContain("mcp_tool_result");
 
-  // Then it completes, in order, with the meta of a streamed answer.
-  await expect(page.getByTestId("response-meta")).toContainText("first event");
+  // Then it completes, in order, with the meta of a streamed answer: three more blocks at 1.5 s
+  // each, so more than the default 5 s wait.
+  await expect(page.getByTestId("response-meta")).toContainText("first event", {
+    timeout: 15_000,
+  });
   await expect(response.locator("[data-block-type]")).toHaveCount(4);
   await expect(page.getByTestId("sending")).toHaveCount(0);
 });

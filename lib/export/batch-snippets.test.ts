@@ -1,34 +1,22 @@
 import { execFile } from "node:child_process";
-import { mkdir, rm, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import * as prettier from "prettier";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { buildRequest } from "../request/build-request";
 import { createDefaultState } from "../request/composer";
-import { serveDemoServers } from "../testing/demo-servers";
-import { serveEmulator, type EmulatorServer } from "../testing/emulator-server";
 import { sequentialIds } from "../testing/sequential-ids";
 import { BATCH_CUSTOM_ID, generateBatchSnippet } from "./batch-snippets";
-import { pythonCall, typeCheck } from "./snippet-checks";
+import { pythonCall, snippetRunEnvironment, typeCheck } from "./snippet-checks";
 
 const run = promisify(execFile);
-const WORK = join(process.cwd(), ".test-output", "batch-snippets");
 
-let demo: Awaited<ReturnType<typeof serveDemoServers>>;
-let emulator: EmulatorServer;
-beforeAll(async () => {
-  await mkdir(WORK, { recursive: true });
-  demo = await serveDemoServers();
-  emulator = await serveEmulator();
-});
-afterAll(async () => {
-  await Promise.all([demo.close(), emulator.close()]);
-  await rm(WORK, { recursive: true, force: true });
-});
+const servers = snippetRunEnvironment("batch-snippets");
+const WORK = servers.work;
 
 function demoParams() {
-  const state = createDefaultState(sequentialIds(), demo.origin);
+  const state = createDefaultState(sequentialIds(), servers.demo().origin);
   state.message = "call tasks.list_tasks {}\ncall tasks.sync_tasks {}";
   return buildRequest(state);
 }
@@ -36,7 +24,7 @@ function demoParams() {
 const env = () => ({
   PATH: process.env.PATH ?? "",
   NODE_ENV: "test" as const,
-  ANTHROPIC_BASE_URL: emulator.baseUrl,
+  ANTHROPIC_BASE_URL: servers.emulator().baseUrl,
   ANTHROPIC_API_KEY: "batch-snippet-key",
   MCP_TOKEN_TASKS: "demo-tasks-token",
 });

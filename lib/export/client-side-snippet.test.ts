@@ -1,39 +1,27 @@
 import { execFile } from "node:child_process";
-import { mkdir, rm, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import * as prettier from "prettier";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createDefaultState } from "../request/composer";
 import type { ComposerState } from "../request/types";
-import { serveDemoServers } from "../testing/demo-servers";
-import { serveEmulator, type EmulatorServer } from "../testing/emulator-server";
 import { sequentialIds } from "../testing/sequential-ids";
 import { generateClientSideSnippet } from "./client-side-snippet";
-import { typeCheck } from "./snippet-checks";
+import { snippetRunEnvironment, typeCheck } from "./snippet-checks";
 
 const run = promisify(execFile);
-const WORK = join(process.cwd(), ".test-output", "client-side");
 const EVERYTHING = join(
   process.cwd(),
   "node_modules/@modelcontextprotocol/server-everything/dist/index.js",
 );
 
-let demo: Awaited<ReturnType<typeof serveDemoServers>>;
-let emulator: EmulatorServer;
-beforeAll(async () => {
-  await mkdir(WORK, { recursive: true });
-  demo = await serveDemoServers();
-  emulator = await serveEmulator();
-});
-afterAll(async () => {
-  await Promise.all([demo.close(), emulator.close()]);
-  await rm(WORK, { recursive: true, force: true });
-});
+const servers = snippetRunEnvironment("client-side");
+const WORK = servers.work;
 
 /** A real stdio server (server-everything) with an allowlist, and the demo tasks server. */
 function clientSideState(message: string): ComposerState {
-  const state = createDefaultState(sequentialIds(), demo.origin);
+  const state = createDefaultState(sequentialIds(), servers.demo().origin);
   const tasks = state.servers[1]!;
   return {
     ...state,
@@ -60,7 +48,7 @@ function clientSideState(message: string): ComposerState {
 const env = () => ({
   PATH: process.env.PATH ?? "",
   NODE_ENV: "test" as const,
-  ANTHROPIC_BASE_URL: emulator.baseUrl,
+  ANTHROPIC_BASE_URL: servers.emulator().baseUrl,
   ANTHROPIC_API_KEY: "client-side-key",
   MCP_TOKEN_TASKS: "demo-tasks-token",
   EVERYTHING_NOTE: "passed through",
@@ -101,7 +89,7 @@ describe("TypeScript · client-side MCP", () => {
   }, 60_000);
 
   it("runs against the emulator: the stdio server's tool is called through toolRunner and its result used", async () => {
-    emulator.received.length = 0;
+    servers.emulator().received.length = 0;
     const file = join(WORK, "run.mts");
     await writeFile(
       file,
@@ -116,10 +104,12 @@ describe("TypeScript · client-side MCP", () => {
     expect(stdout).toContain("← Echo: hello from the export");
     // The second turn: the emulator read the tool_result the runner sent back.
     expect(stdout).toMatch(/\*\*echo\*\* returned:\s+```\s+Echo: hello from the export/);
-    const requests = emulator.received.map(
-      (entry) =>
-        entry.body as { tools?: { name: string }[]; mcp_servers?: unknown; thread?: unknown },
-    );
+    const requests = servers
+      .emulator()
+      .received.map(
+        (entry) =>
+          entry.body as { tools?: { name: string }[]; mcp_servers?: unknown; thread?: unknown },
+      );
     // The runner threads the conversation: the second turn continues the first, sending only the
     // tool results (the emulator holds the system, tools and history).
     expect(requests).toHaveLength(2);
@@ -134,7 +124,7 @@ describe("TypeScript · client-side MCP", () => {
   }, 60_000);
 
   it("brings a server's MCP prompt and resource into the conversation (mcpMessages, mcpResourceToContent)", async () => {
-    emulator.received.length = 0;
+    servers.emulator().received.length = 0;
     const state = clientSideState('call echo {"message": "with context"}');
     const snippet = generateClientSideSnippet(
       state,
@@ -157,7 +147,7 @@ describe("TypeScript · client-side MCP", () => {
       timeout: 30_000,
     });
     expect(stdout).toContain("← Echo: with context");
-    const first = emulator.received[0]?.body as {
+    const first = servers.emulator().received[0]?.body as {
       messages: { role: string; content: string | { type: string; text?: string }[] }[];
     };
     // The prompt's message first, then the message with the resource's text before it.

@@ -1,9 +1,12 @@
 // Test support for exported code that cannot simply be run here: a Python call read back through
 // Python's own parser (the SDK cannot be installed offline), and TypeScript through `tsc`.
 import { execFile } from "node:child_process";
-import { writeFile } from "node:fs/promises";
+import { mkdir, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { promisify } from "node:util";
+import { afterAll, beforeAll } from "vitest";
+import { serveDemoServers } from "../testing/demo-servers";
+import { serveEmulator, type EmulatorServer } from "../testing/emulator-server";
 
 const run = promisify(execFile);
 
@@ -70,4 +73,34 @@ export async function typeCheck(files: string[]): Promise<void> {
     "-p",
     config,
   ]);
+}
+
+/**
+ * What a test that runs exported code needs: a scratch folder, the demo MCP servers and the
+ * emulator, up for the file's tests and gone after. Read them inside tests (they start first).
+ */
+export function snippetRunEnvironment(folder: string) {
+  const work = join(process.cwd(), ".test-output", folder);
+  const started: {
+    demo?: Awaited<ReturnType<typeof serveDemoServers>>;
+    emulator?: EmulatorServer;
+  } = {};
+  beforeAll(async () => {
+    await mkdir(work, { recursive: true });
+    started.demo = await serveDemoServers();
+    started.emulator = await serveEmulator();
+  });
+  afterAll(async () => {
+    await Promise.all([started.demo?.close(), started.emulator?.close()]);
+    await rm(work, { recursive: true, force: true });
+  });
+  const need = <T>(value: T | undefined): T => {
+    if (!value) throw new Error("the snippet test servers are not up yet");
+    return value;
+  };
+  return {
+    work,
+    demo: () => need(started.demo),
+    emulator: () => need(started.emulator),
+  };
 }

@@ -27,7 +27,7 @@ beforeAll(async () => {
 });
 afterAll(() => upstream.close());
 
-const SERVER_KEY = "sk-ant-server-key";
+const SERVER_KEY = "test-only-server-key";
 const ACCESS = "correct-horse-battery";
 
 function send(host: string, headers: Record<string, string>, env: Record<string, string>) {
@@ -116,10 +116,10 @@ describe("the server's key off localhost", () => {
     const before = keysSeen.length;
     const response = await send(
       "play.example.com",
-      { "x-playground-api-key": "sk-ant-their-own" },
+      { "x-playground-api-key": "test-only-browser-key" },
       { PLAYGROUND_ALLOWED_HOSTS: "play.example.com" },
     );
     expect(response.status).toBe(200);
-    expect(keysSeen.slice(before)).toEqual(["sk-ant-their-own"]);
+    expect(keysSeen.slice(before)).toEqual(["test-only-browser-key"]);
   });
 });

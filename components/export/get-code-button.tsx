@@ -1,25 +1,14 @@
 "use client";
 
-import { Button } from "@/components/ui/button";
-import { lazyDialog, useDialogState } from "@/components/ui/lazy-dialog";
+import { DialogButton, lazyDialog } from "@/components/ui/lazy-dialog";
 
 const GetCodeDialog = lazyDialog(() => import("./get-code-dialog"));
 
-/** "Get code": the request Send would send, as curl, TypeScript, Python or a JSON body. */
+/** "Get code": the request (or its servers) in every form it can leave in: code, batch, configs. */
 export function GetCodeButton() {
-  const dialog = useDialogState();
   return (
-    <>
-      <Button
-        variant="secondary"
-        size="sm"
-        onPointerEnter={GetCodeDialog.prefetch}
-        onFocus={GetCodeDialog.prefetch}
-        onClick={dialog.show}
-      >
-        Get code
-      </Button>
-      {dialog.mounted ? <GetCodeDialog open={dialog.open} onClose={dialog.close} /> : null}
-    </>
+    <DialogButton dialog={GetCodeDialog} dialogProps={{}}>
+      Get code
+    </DialogButton>
   );
 }

@@ -1,25 +1,14 @@
 "use client";
 
-import { Button } from "@/components/ui/button";
-import { lazyDialog, useDialogState } from "@/components/ui/lazy-dialog";
+import { DialogButton, lazyDialog } from "@/components/ui/lazy-dialog";
 
 const ImportDialog = lazyDialog(() => import("./import-dialog"));
 
-/** "Import": a JSON body, a curl command, or a deprecated-shape request, into the composer. */
+/** "Import": a request, a curl command, an mcpServers config or an OpenAI request, into the composer. */
 export function ImportButton() {
-  const dialog = useDialogState();
   return (
-    <>
-      <Button
-        variant="secondary"
-        size="sm"
-        onPointerEnter={ImportDialog.prefetch}
-        onFocus={ImportDialog.prefetch}
-        onClick={dialog.show}
-      >
-        Import
-      </Button>
-      {dialog.mounted ? <ImportDialog open={dialog.open} onClose={dialog.close} /> : null}
-    </>
+    <DialogButton dialog={ImportDialog} dialogProps={{}}>
+      Import
+    </DialogButton>
   );
 }

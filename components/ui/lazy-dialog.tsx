@@ -1,6 +1,7 @@
 "use client";
 
-import { useState, type ComponentType } from "react";
+import { useState, type ComponentType, type ReactNode } from "react";
+import { Button } from "./button";
 import { lazyComponent } from "./lazy-component";
 
 export interface LazyDialogProps {
@@ -20,7 +21,7 @@ export function lazyDialog<Props extends LazyDialogProps>(
 }
 
 /** Opening state of a lazy dialog: `mounted` from the first open on, `open` while shown. */
-export function useDialogState() {
+function useDialogState() {
   const [open, setOpen] = useState(false);
   const [mounted, setMounted] = useState(false);
   return {
@@ -32,4 +33,38 @@ export function useDialogState() {
     },
     close: () => setOpen(false),
   };
+}
+
+type LazyDialog<Props extends LazyDialogProps> = ReturnType<typeof lazyDialog<Props>>;
+
+/**
+ * A header button that opens a lazy dialog: its code is fetched on hover or focus, and the dialog
+ * is mounted from the first click on. `dialogProps` are the dialog's own props beyond open/close.
+ */
+export function DialogButton<Props extends LazyDialogProps>({
+  dialog: Dialog,
+  dialogProps,
+  children,
+}: {
+  dialog: LazyDialog<Props>;
+  dialogProps: Omit<Props, keyof LazyDialogProps>;
+  children: ReactNode;
+}) {
+  const state = useDialogState();
+  return (
+    <>
+      <Button
+        variant="secondary"
+        size="sm"
+        onPointerEnter={Dialog.prefetch}
+        onFocus={Dialog.prefetch}
+        onClick={state.show}
+      >
+        {children}
+      </Button>
+      {state.mounted ? (
+        <Dialog {...(dialogProps as Props)} open={state.open} onClose={state.close} />
+      ) : null}
+    </>
+  );
 }

@@ -84,11 +84,15 @@ export async function handleEmulatorRequest(
     const abort = new AbortController();
     request.signal.addEventListener("abort", () => abort.abort(), { once: true });
     const runOptions = emulatorRunOptions(request, options, betas, abort.signal);
-    const threaded = (options.threads ?? processThreads()).open(
-      await keyOwner(request.headers),
-      body as EmulatorRequest,
-      betas,
-    );
+    // Only a threaded request needs its key's owner (a hash): every other one skips it.
+    const threaded =
+      (body as { thread?: unknown }).thread == null
+        ? null
+        : (options.threads ?? processThreads()).open(
+            await keyOwner(request.headers),
+            body as EmulatorRequest,
+            betas,
+          );
     const whole = threaded?.request ?? (body as EmulatorRequest);
     recordStart(requestId, stream);
     abort.signal.addEventListener("abort", () => recordEnd(requestId, "cancelled"), {

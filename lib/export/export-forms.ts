@@ -74,10 +74,10 @@ export function generateExport(
 ): ExportOutput {
   const variants = exportVariants(form).map((entry) => entry.value);
   const chosen = variants.includes(variant) ? variant : variants[0]!;
-  const connectorOnly = input.state.servers.filter((server) => server.stdio);
-  const stdioNote = connectorOnly.length
+  const stdioServers = input.state.servers.filter((server) => server.stdio);
+  const stdioNote = stdioServers.length
     ? [
-        `${connectorOnly.map((server) => server.name).join(", ")}: stdio, client-side only — not in this request (see TypeScript · client-side MCP).`,
+        `${stdioServers.map((server) => server.name).join(", ")}: stdio, client-side only — not in this request (see TypeScript · client-side MCP).`,
       ]
     : [];
   switch (form) {

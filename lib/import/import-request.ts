@@ -18,10 +18,12 @@ import {
 } from "../request/types";
 import { parseCurl } from "./curl";
 import {
-  importMcpServersConfig,
-  mcpServersOf,
-  TranslateError,
-} from "../translate/mcp-servers-config";
+  ImportError,
+  isObject,
+  isSecretReference,
+  type JsonObject as Json,
+} from "../translate/common";
+import { importMcpServersConfig, mcpServersOf } from "../translate/mcp-servers-config";
 import { importOpenAiResponses, openAiToolsOf } from "../translate/openai-responses";
 
 export interface ImportedRequest {
@@ -31,12 +33,6 @@ export interface ImportedRequest {
 
 export type ImportResult =
   { success: true; data: ImportedRequest } | { success: false; error: string };
-
-type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
-
-class ImportError extends Error {}
 
 /**
  * `base` is the composer as it stands: a config that holds only servers (an mcpServers JSON, an
@@ -78,8 +74,7 @@ export function importRequest(text: string, newId: NewId, base?: ComposerState):
     if (openAi) return { success: true, data: importOpenAiResponses(openAi, current, newId) };
     return { success: true, data: stateFromRequest(body, headerBetas, newId) };
   } catch (error) {
-    if (error instanceof ImportError || error instanceof TranslateError)
-      return { success: false, error: error.message };
+    if (error instanceof ImportError) return { success: false, error: error.message };
     return {
       success: false,
       error: `The request could not be read: ${error instanceof Error ? error.message : String(error)}`,
@@ -158,7 +153,7 @@ function stateFromRequest(body: unknown, headerBetas: string[], newId: NewId): I
     const draft = createServer(newId, { name: server.name, url: server.url });
     const token = server.authorization_token;
     if (typeof token === "string" && token) {
-      if (/^\$\{?[A-Z_][A-Z0-9_]*\}?$/.test(token))
+      if (isSecretReference(token))
         notes.push(`${server.name}: the token was the variable ${token}; enter the real token.`);
       else draft.authorizationToken = token;
     }

@@ -9,11 +9,7 @@ import { createServer } from "../request/composer";
 import type { ComposerState, ServerDraft } from "../request/types";
 import { envName } from "../export/secrets";
 
-type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
-
-export class TranslateError extends Error {}
+import { ImportError, isObject, readHeaders, type JsonObject as Json } from "./common";
 
 /** The servers object of a config, and which family it came from; null when it is not one. */
 export function mcpServersOf(body: unknown): { servers: Json; inputs: unknown[] } | null {
@@ -29,26 +25,20 @@ export function mcpServersOf(body: unknown): { servers: Json; inputs: unknown[] 
   return null;
 }
 
-/** `${env:X}`, `${input:x}`, `${X}`, `$X`, `<X>`: a reference or placeholder, not a secret. */
-const REFERENCE = /^(\$\{[^}]+\}|\$[A-Z_][A-Z0-9_]*|<[^>]+>)$/;
-const REFERENCE_INSIDE = /\$\{([^}]+)\}|\$([A-Z_][A-Z0-9_]*)|<([^>]+)>/;
-
-/** Where a header value's secret is to be found, in words, when it is a reference. */
-function describeReference(value: string, inputs: readonly unknown[]): string | null {
-  const match = REFERENCE_INSIDE.exec(value);
-  if (!match) return null;
-  const inner = match[1] ?? match[2] ?? match[3] ?? "";
-  const input = /^input:(.+)$/.exec(inner);
+/** Where a token that is only a reference is to be found, in words. */
+function describeReference(reference: string, inputs: readonly unknown[]): string {
+  const inner = /^\$\{(.+)\}$/.exec(reference)?.[1] ?? "";
+  const input = /^input:(.+)$/.exec(inner)?.[1];
   if (input) {
-    const declared = inputs.find((entry) => isObject(entry) && entry.id === input[1]);
+    const declared = inputs.find((entry) => isObject(entry) && entry.id === input);
     const description =
       isObject(declared) && typeof declared.description === "string"
         ? ` ("${declared.description}")`
         : "";
-    return `the editor's prompt ${input[1]}${description}`;
+    return `the editor's prompt ${input}${description}`;
   }
-  const env = /^env:(.+)$/.exec(inner);
-  return env ? `the environment variable ${env[1]}` : `the placeholder ${match[0]}`;
+  const env = /^env:(.+)$/.exec(inner)?.[1];
+  return env ? `the environment variable ${env}` : `the placeholder ${reference}`;
 }
 
 export function importMcpServersConfig(
@@ -59,11 +49,11 @@ export function importMcpServersConfig(
   const notes: string[] = [];
   const servers: ServerDraft[] = [];
   for (const [name, entry] of Object.entries(config.servers)) {
-    if (!isObject(entry)) throw new TranslateError(`${name}: expected an object.`);
+    if (!isObject(entry)) throw new ImportError(`${name}: expected an object.`);
     const server = readEntry(name, entry, config.inputs, newId, notes);
     if (server) servers.push(server);
   }
-  if (servers.length === 0) throw new TranslateError("The config names no servers.");
+  if (servers.length === 0) throw new ImportError("The config names no servers.");
   notes.push(
     "The model, message and system prompt were kept from the composer; its servers were replaced.",
   );
@@ -104,7 +94,7 @@ function readEntry(
   }
   if (type === "stdio" || (type === undefined && typeof entry.command === "string")) {
     if (typeof entry.command !== "string" || !entry.command)
-      throw new TranslateError(`${name}.command: a stdio server needs a command.`);
+      throw new ImportError(`${name}.command: a stdio server needs a command.`);
     const args = Array.isArray(entry.args)
       ? entry.args.filter((arg): arg is string => typeof arg === "string")
       : [];
@@ -118,38 +108,18 @@ function readEntry(
       );
     return createServer(newId, { name, stdio: { command: entry.command, args, env } });
   }
-  if (!url) throw new TranslateError(`${name}: expected a url (remote) or a command (stdio).`);
+  if (!url) throw new ImportError(`${name}: expected a url (remote) or a command (stdio).`);
   if (type !== undefined && !["http", "sse", "streamable-http", "streamableHttp"].includes(type))
     notes.push(`${name}: type "${type}" was read as a remote server.`);
   const server = createServer(newId, { name, url });
-  readHeaders(server, entry.headers, inputs, notes);
+  readHeaders(
+    server,
+    entry.headers,
+    notes,
+    (reference) =>
+      `${name}: the token came from ${describeReference(reference, inputs)}; enter it on the card (it is sent as authorization_token).`,
+  );
   return server;
-}
-
-function readHeaders(
-  server: ServerDraft,
-  headers: unknown,
-  inputs: readonly unknown[],
-  notes: string[],
-): void {
-  if (!isObject(headers)) return;
-  for (const [header, value] of Object.entries(headers)) {
-    if (typeof value !== "string") continue;
-    const bearer = /^Bearer\s+(.+)$/i.exec(value.trim());
-    if (header.toLowerCase() === "authorization" && bearer) {
-      const token = bearer[1]!;
-      const reference = REFERENCE.test(token) ? describeReference(token, inputs) : null;
-      if (reference)
-        notes.push(
-          `${server.name}: the token came from ${reference}; enter it on the card (it is sent as authorization_token).`,
-        );
-      else server.authorizationToken = token;
-      continue;
-    }
-    notes.push(
-      `${server.name}: header ${header} was left out — the connector sends no custom headers, only authorization_token as a Bearer token.`,
-    );
-  }
 }
 
 export type McpServersFlavour = "claude-code" | "cursor" | "vscode" | "claude-desktop";

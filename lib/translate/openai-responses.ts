@@ -8,11 +8,7 @@ import type { NewId } from "../request/composer";
 import { createConfigRow, createServer } from "../request/composer";
 import { CURRENT_MCP_BETA, type ComposerState, type ServerDraft } from "../request/types";
 import { envName } from "../export/secrets";
-import { TranslateError } from "./mcp-servers-config";
-
-type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
+import { ImportError, isObject, readHeaders, readToken, type JsonObject as Json } from "./common";
 
 const isMcpTool = (tool: unknown): tool is Json => isObject(tool) && tool.type === "mcp";
 
@@ -23,9 +19,6 @@ export function openAiToolsOf(body: unknown): { request: Json | null; tools: unk
   if (!body.tools.some(isMcpTool)) return null;
   return { request: body, tools: body.tools };
 }
-
-/** `${X}`, `$X`, `<X>`: a placeholder for a token, not a token. */
-const PLACEHOLDER = /^(\$\{[^}]+\}|\$[A-Z_][A-Z0-9_]*|<[^>]+>)$/;
 
 export function importOpenAiResponses(
   found: { request: Json | null; tools: unknown[] },
@@ -44,7 +37,7 @@ export function importOpenAiResponses(
     if (server) servers.push(server);
   });
   if (servers.length === 0)
-    throw new TranslateError("No mcp tool with a server_url: nothing the connector can reach.");
+    throw new ImportError("No mcp tool with a server_url: nothing the connector can reach.");
   const state: ComposerState = {
     ...base,
     servers,
@@ -115,26 +108,11 @@ function readMcpTool(tool: Json, index: number, newId: NewId, notes: string[]): 
     return null;
   }
   const server = createServer(newId, { name: label, url: tool.server_url });
-  if (typeof tool.authorization === "string" && tool.authorization) {
-    if (PLACEHOLDER.test(tool.authorization))
-      notes.push(
-        `${label}: the token was the placeholder ${tool.authorization}; enter the real one.`,
-      );
-    else server.authorizationToken = tool.authorization;
-  }
-  if (isObject(tool.headers)) {
-    for (const [header, value] of Object.entries(tool.headers)) {
-      const bearer = typeof value === "string" ? /^Bearer\s+(.+)$/i.exec(value.trim()) : null;
-      if (header.toLowerCase() === "authorization" && bearer && !server.authorizationToken) {
-        if (PLACEHOLDER.test(bearer[1]!))
-          notes.push(`${label}: the token was the placeholder ${bearer[1]}; enter the real one.`);
-        else server.authorizationToken = bearer[1]!;
-      } else
-        notes.push(
-          `${label}: header ${header} was left out — the connector sends no custom headers, only authorization_token as a Bearer token.`,
-        );
-    }
-  }
+  const placeholderNote = (reference: string) =>
+    `${label}: the token was the placeholder ${reference}; enter the real one.`;
+  readHeaders(server, tool.headers, notes, placeholderNote);
+  if (typeof tool.authorization === "string" && tool.authorization)
+    readToken(server, tool.authorization, notes, placeholderNote);
   readAllowedTools(server, tool.allowed_tools, newId, notes);
   if (tool.require_approval !== undefined && tool.require_approval !== null) {
     notes.push(

@@ -6,18 +6,24 @@ import { handleDiscoverRequest } from "../../lib/api/discover-route";
 import { serveDemoServers } from "../../lib/testing/demo-servers";
 import { compareSideBySide, type BenchResult } from "./measure";
 
-export async function benchDiscovery(
-  runs = 150,
-): Promise<{ direct: BenchResult; route: BenchResult; ratio: number }> {
+type DiscoveryComparison = { direct: BenchResult; route: BenchResult; ratio: number };
+
+/** The SDK's own client against our route, on one demo server listing `expected` tools. */
+async function compareDiscovery(
+  server: "calendar" | "bulk",
+  expected: number,
+  labels: { direct: string; route: string },
+  options: { runs: number; warmup: number },
+): Promise<DiscoveryComparison> {
   const demo = await serveDemoServers();
   try {
-    const url = demo.url("calendar");
+    const url = demo.url(server);
     const direct = async () => {
       const client = new Client({ name: "bench", version: "1" });
       await client.connect(new StreamableHTTPClientTransport(new URL(url)));
       const { tools } = await client.listTools();
       await client.close();
-      if (tools.length !== 5) throw new Error("unexpected tools");
+      if (tools.length !== expected) throw new Error("unexpected tools");
     };
     const route = async () => {
       const response = await handleDiscoverRequest(
@@ -28,12 +34,12 @@ export async function benchDiscovery(
         { allowPrivate: true },
       );
       const body = (await response.json()) as { tools?: unknown[] };
-      if (body.tools?.length !== 5) throw new Error("unexpected tools");
+      if (body.tools?.length !== expected) throw new Error("unexpected tools");
     };
     const [directResult, routeResult] = await compareSideBySide(
-      { name: "MCP SDK client: connect + tools/list + close", run: direct },
-      { name: "POST /api/mcp/tools (guard + lenient listing)", run: route },
-      { runs, warmup: 15 },
+      { name: labels.direct, run: direct },
+      { name: labels.route, run: route },
+      options,
     );
     return {
       direct: directResult,
@@ -45,42 +51,24 @@ export async function benchDiscovery(
   }
 }
 
+export function benchDiscovery(runs = 150): Promise<DiscoveryComparison> {
+  return compareDiscovery(
+    "calendar",
+    5,
+    {
+      direct: "MCP SDK client: connect + tools/list + close",
+      route: "POST /api/mcp/tools (guard + lenient listing)",
+    },
+    { runs, warmup: 15 },
+  );
+}
+
 /** The same two, against a server listing the API's maximum of 10,000 tools. */
-export async function benchBulkDiscovery(
-  runs = 15,
-): Promise<{ direct: BenchResult; route: BenchResult; ratio: number }> {
-  const demo = await serveDemoServers();
-  try {
-    const url = demo.url("bulk");
-    const direct = async () => {
-      const client = new Client({ name: "bench", version: "1" });
-      await client.connect(new StreamableHTTPClientTransport(new URL(url)));
-      const { tools } = await client.listTools();
-      await client.close();
-      if (tools.length !== 10_000) throw new Error("unexpected tools");
-    };
-    const route = async () => {
-      const response = await handleDiscoverRequest(
-        new Request("http://playground.local/api/mcp/tools", {
-          method: "POST",
-          body: JSON.stringify({ url }),
-        }),
-        { allowPrivate: true },
-      );
-      const body = (await response.json()) as { tools?: unknown[] };
-      if (body.tools?.length !== 10_000) throw new Error("unexpected tools");
-    };
-    const [directResult, routeResult] = await compareSideBySide(
-      { name: "MCP SDK client: 10,000 tools", run: direct },
-      { name: "POST /api/mcp/tools: 10,000 tools", run: route },
-      { runs, warmup: 3 },
-    );
-    return {
-      direct: directResult,
-      route: routeResult,
-      ratio: routeResult.medianMs / directResult.medianMs,
-    };
-  } finally {
-    await demo.close();
-  }
+export function benchBulkDiscovery(runs = 15): Promise<DiscoveryComparison> {
+  return compareDiscovery(
+    "bulk",
+    10_000,
+    { direct: "MCP SDK client: 10,000 tools", route: "POST /api/mcp/tools: 10,000 tools" },
+    { runs, warmup: 3 },
+  );
 }

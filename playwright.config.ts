@@ -1,5 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
-import { chromiumLaunchOptions } from "./scripts/chromium-launch.mjs";
+import { chromiumLaunchOptions } from "./test/support/browser";
 const port = Number(process.env.E2E_PORT ?? 3917);
 /** A real third-party MCP server the tests call through the emulator. */
 const everythingPort = Number(process.env.E2E_EVERYTHING_PORT ?? 3918);

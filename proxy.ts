@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { checkHost } from "@/lib/http/request-guard";
-import { createNonce, pageContentSecurityPolicy } from "@/lib/http/security-headers";
-import { siteSettingsFromEnv } from "@/lib/http/site-settings";
+import { checkHost } from "./lib/server/http/request-guard";
+import { createNonce, pageContentSecurityPolicy } from "./lib/server/http/security-headers";
+import { siteSettingsFromEnv } from "./lib/server/http/site-settings";
 
 /**
  * Pages: refused under a Host that is not this app's (DNS rebinding), and served with a fresh

@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
 import type { ReactNode } from "react";
-import { STORAGE_KEY } from "@/lib/store/storage-key";
+import { STORAGE_KEY } from "@/lib/client/store/storage-key";
 import "./globals.css";
 
 export const metadata: Metadata = {

@@ -1,15 +1,15 @@
 "use client";
 
-import { useComposer } from "@/components/store-provider";
-import type { ServerInfo } from "@/lib/api/server-info";
+import { useAppStore } from "@/components/store-provider";
+import type { ServerInfo } from "@/lib/server/api/server-info";
 
 /**
  * With the Anthropic API as the target: which key Send uses — the server's, or one pasted here
  * (kept in this tab only).
  */
 export function ApiKeyBarBody({ serverInfo }: { serverInfo: ServerInfo | null }) {
-  const apiKey = useComposer((s) => s.browserApiKey);
-  const setApiKey = useComposer((s) => s.setBrowserApiKey);
+  const apiKey = useAppStore((s) => s.browserApiKey);
+  const setApiKey = useAppStore((s) => s.setBrowserApiKey);
   if (serverInfo?.serverHasKey && serverInfo.serverKeyUsable && !apiKey) {
     return (
       <p className="border-b border-line bg-accent-soft px-4 py-1.5 text-xs text-ink">

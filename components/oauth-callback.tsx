@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useMemo, useSyncExternalStore } from "react";
-import { callbackMessageFrom, OAUTH_CHANNEL } from "@/lib/oauth/browser";
+import { callbackMessageFrom, OAUTH_CHANNEL } from "@/lib/client/oauth/browser";
 
 const subscribeNever = () => () => undefined;
 

@@ -5,7 +5,7 @@ import { ComposerPane } from "@/components/composer/composer-pane";
 import { PreviewPane } from "@/components/preview/preview-pane";
 import { PreviewProvider, usePreview } from "@/components/preview/use-preview";
 import { prefetchResponsePath, ResponsePane } from "@/components/response/response-pane";
-import { StoreProvider, useComposer, useHydrated } from "@/components/store-provider";
+import { StoreProvider, useAppStore, useHydrated } from "@/components/store-provider";
 import { ThemeSwitch } from "@/components/theme-switch";
 import { GetCodeButton } from "@/components/export/get-code-button";
 import { ImportButton } from "@/components/import/import-button";
@@ -75,7 +75,7 @@ function PlaygroundLayout() {
     element?.scrollIntoView({ block: "center", behavior: "smooth" });
   }, [focusRequest]);
 
-  const send = useComposer((s) => s.send);
+  const send = useAppStore((s) => s.send);
   const serverInfo = useServerInfo();
   function sendNow() {
     setActivePane("response");
@@ -197,7 +197,7 @@ function PaneFrame({
 }
 
 function Header({ onSend, onShowResponse }: { onSend: () => void; onShowResponse: () => void }) {
-  const sending = useComposer((s) => s.run.status === "sending");
+  const sending = useAppStore((s) => s.run.status === "sending");
   return (
     <header className="flex flex-wrap items-center gap-x-3 gap-y-2 border-b border-line bg-panel px-4 py-2.5">
       <div className="flex items-center gap-2">
@@ -232,8 +232,8 @@ function Header({ onSend, onShowResponse }: { onSend: () => void; onShowResponse
 }
 
 function RestoreNotice() {
-  const restoreError = useComposer((s) => s.restoreError);
-  const dismiss = useComposer((s) => s.dismissRestoreError);
+  const restoreError = useAppStore((s) => s.restoreError);
+  const dismiss = useAppStore((s) => s.dismissRestoreError);
   if (!restoreError) return null;
   return (
     <div

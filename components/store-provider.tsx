@@ -10,13 +10,13 @@ import {
 } from "react";
 import { useStore } from "zustand";
 import {
-  createComposerStore,
+  createAppStore,
   hydrateStore,
-  type ComposerStore,
-  type ComposerStoreApi,
-} from "@/lib/store/composer-store";
+  type AppStore,
+  type AppStoreApi,
+} from "@/lib/client/store/app-store";
 
-const StoreContext = createContext<ComposerStoreApi | null>(null);
+const StoreContext = createContext<AppStoreApi | null>(null);
 
 /**
  * One store per mounted playground (never a module global shared across server renders); tests
@@ -29,22 +29,22 @@ export function StoreProvider({
 }: {
   children: ReactNode;
   origin: string;
-  store?: ComposerStoreApi;
+  store?: AppStoreApi;
 }) {
-  const [store] = useState(() => given ?? createComposerStore({ origin }));
+  const [store] = useState(() => given ?? createAppStore({ origin }));
   useEffect(() => {
     void hydrateStore(store);
   }, [store]);
   return <StoreContext.Provider value={store}>{children}</StoreContext.Provider>;
 }
 
-function useStoreApi(): ComposerStoreApi {
+function useStoreApi(): AppStoreApi {
   const store = useContext(StoreContext);
-  if (!store) throw new Error("useComposer must be used inside <StoreProvider>");
+  if (!store) throw new Error("useAppStore must be used inside <StoreProvider>");
   return store;
 }
 
-export function useComposer<T>(selector: (store: ComposerStore) => T): T {
+export function useAppStore<T>(selector: (store: AppStore) => T): T {
   return useStore(useStoreApi(), selector);
 }
 

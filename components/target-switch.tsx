@@ -1,11 +1,11 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { useComposer } from "@/components/store-provider";
+import { useAppStore } from "@/components/store-provider";
 import { cn } from "@/components/ui/cn";
 import { lazyComponent } from "@/components/ui/lazy-component";
-import type { ServerInfo } from "@/lib/api/server-info";
-import { TARGETS, type Target } from "@/lib/api/targets";
+import type { ServerInfo } from "@/lib/server/api/server-info";
+import { TARGETS, type Target } from "@/lib/domain/request/targets";
 
 const LABELS: Record<Target, string> = { emulator: "Emulator", anthropic: "Anthropic API" };
 export type { ServerInfo };
@@ -18,7 +18,7 @@ export function useServerInfo(): ServerInfo | null {
     fetch("/api/target", { signal: controller.signal })
       .then((response) => response.json())
       .then(async (json: unknown) => {
-        const { parseServerInfo } = await import("@/lib/api/server-info");
+        const { parseServerInfo } = await import("@/lib/server/api/server-info");
         const parsed = parseServerInfo(json);
         if (parsed && !controller.signal.aborted) setInfo(parsed);
       })
@@ -29,8 +29,8 @@ export function useServerInfo(): ServerInfo | null {
 }
 
 export function TargetSwitch() {
-  const target = useComposer((s) => s.target);
-  const setTarget = useComposer((s) => s.setTarget);
+  const target = useAppStore((s) => s.target);
+  const setTarget = useAppStore((s) => s.setTarget);
   return (
     <div
       role="radiogroup"
@@ -75,6 +75,6 @@ const ApiKeyBarBody = lazyComponent(() =>
 
 /** Shown when the Anthropic API is the target (its code loads then). */
 export function ApiKeyBar({ serverInfo }: { serverInfo: ServerInfo | null }) {
-  const target = useComposer((s) => s.target);
+  const target = useAppStore((s) => s.target);
   return target === "anthropic" ? <ApiKeyBarBody serverInfo={serverInfo} /> : null;
 }

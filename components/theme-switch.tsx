@@ -1,15 +1,15 @@
 "use client";
 
 import { useEffect } from "react";
-import { useComposer } from "@/components/store-provider";
-import { THEMES, type Theme } from "@/lib/store/composer-store";
+import { useAppStore } from "@/components/store-provider";
+import { THEMES, type Theme } from "@/lib/client/store/app-store";
 
 const LABELS: Record<Theme, string> = { system: "System", light: "Light", dark: "Dark" };
 
 /** Applies the chosen theme to <html> and follows the system setting when asked to. */
 export function ThemeSwitch() {
-  const theme = useComposer((s) => s.theme);
-  const setTheme = useComposer((s) => s.setTheme);
+  const theme = useAppStore((s) => s.theme);
+  const setTheme = useAppStore((s) => s.setTheme);
 
   useEffect(() => {
     const media = matchMedia("(prefers-color-scheme: dark)");

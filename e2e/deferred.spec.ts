@@ -2,7 +2,7 @@ import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
 import { expect, test } from "@playwright/test";
 import { z } from "zod";
-import { serveHandler } from "../lib/testing/serve-handler";
+import { serveHandler } from "../test/support/serve-handler";
 import { PlaygroundPage } from "./pages/playground-page";
 
 /** An MCP server this test controls: its tools can change, and its tools/list calls are counted. */

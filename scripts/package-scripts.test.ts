@@ -8,7 +8,7 @@ const scripts = (
 describe("npm scripts", () => {
   it("run files that exist", () => {
     const missing = Object.entries(scripts).flatMap(([name, command]) =>
-      [...command.matchAll(/(?:^|\s)((?:scripts|e2e|lib)\/[\w./-]+\.(?:mjs|ts|js))/g)]
+      [...command.matchAll(/(?:^|\s)((?:scripts|e2e|lib|test)\/[\w./-]+\.(?:mjs|ts|js))/g)]
         .map((match) => match[1]!)
         .filter((file) => !existsSync(file))
         .map((file) => `npm run ${name} → ${file}`),

@@ -1,20 +1,20 @@
 "use client";
 
-import { useComposer } from "@/components/store-provider";
+import { useAppStore } from "@/components/store-provider";
 import { Button } from "@/components/ui/button";
-import { serverFieldId } from "@/lib/request/field-ids";
+import { serverFieldId } from "@/lib/domain/request/field-ids";
 import { RequestFields } from "./request-fields";
 import { ServerCard } from "./server-card";
 
 /** `onShowResponse`: a re-run from a turn sends, so the response pane is brought forward. */
 export function ComposerPane({ onShowResponse }: { onShowResponse: () => void }) {
-  const servers = useComposer((s) => s.composer.servers);
-  const addServer = useComposer((s) => s.addServer);
-  const addOAuthDemoServer = useComposer((s) => s.addOAuthDemoServer);
-  const loadDeferredToolsDemo = useComposer((s) => s.loadDeferredToolsDemo);
-  const rememberTokens = useComposer((s) => s.rememberTokens);
-  const setRememberTokens = useComposer((s) => s.setRememberTokens);
-  const resetComposer = useComposer((s) => s.resetComposer);
+  const servers = useAppStore((s) => s.composer.servers);
+  const addServer = useAppStore((s) => s.addServer);
+  const addOAuthDemoServer = useAppStore((s) => s.addOAuthDemoServer);
+  const loadDeferredToolsDemo = useAppStore((s) => s.loadDeferredToolsDemo);
+  const rememberTokens = useAppStore((s) => s.rememberTokens);
+  const setRememberTokens = useAppStore((s) => s.setRememberTokens);
+  const resetComposer = useAppStore((s) => s.resetComposer);
 
   return (
     <div className="space-y-5">

@@ -1,12 +1,12 @@
 "use client";
 
 import { useRef, useState } from "react";
-import { useComposer } from "@/components/store-provider";
+import { useAppStore } from "@/components/store-provider";
 import { Button } from "@/components/ui/button";
 import { lazyComponent } from "@/components/ui/lazy-component";
-import type { DoctorReport } from "@/lib/doctor/checks";
-import { LOAD_FAILED_MESSAGE } from "@/lib/store/load-failure";
-import type { ServerDraft } from "@/lib/request/types";
+import type { DoctorReport } from "@/lib/domain/doctor/checks";
+import { LOAD_FAILED_MESSAGE } from "@/lib/client/store/load-failure";
+import type { ServerDraft } from "@/lib/domain/request/types";
 
 const DoctorReportView = lazyComponent(() =>
   import("./doctor-report").then((module) => module.DoctorReportView),
@@ -14,8 +14,8 @@ const DoctorReportView = lazyComponent(() =>
 
 /** "Check connection": the doctor's checklist for this server, for the target chosen now. */
 export function ConnectionDoctor({ server, title }: { server: ServerDraft; title: string }) {
-  const target = useComposer((s) => s.target);
-  const ensureFreshTokens = useComposer((s) => s.ensureFreshTokens);
+  const target = useAppStore((s) => s.target);
+  const ensureFreshTokens = useAppStore((s) => s.ensureFreshTokens);
   const [state, setState] = useState<
     | { status: "idle" }
     | { status: "running" }
@@ -32,7 +32,7 @@ export function ConnectionDoctor({ server, title }: { server: ServerDraft; title
     await ensureFreshTokens([server.id]);
     // The doctor's client, its schemas and its report load with the first check.
     DoctorReportView.prefetch();
-    const doctor = await import("@/lib/doctor/browser").catch(() => null);
+    const doctor = await import("@/lib/client/doctor/browser").catch(() => null);
     if (!doctor) {
       setState({ status: "error", message: LOAD_FAILED_MESSAGE });
       return;

@@ -3,17 +3,17 @@
 import type { BetaContentBlock } from "@anthropic-ai/sdk/resources/beta/messages/messages";
 import { useState } from "react";
 import { ResponseBlocks } from "@/components/response/response-blocks";
-import { useComposer } from "@/components/store-provider";
+import { useAppStore } from "@/components/store-provider";
 import { Button } from "@/components/ui/button";
 import { TextArea } from "@/components/ui/field";
 import { cn } from "@/components/ui/cn";
-import { turnText } from "@/lib/request/conversation";
-import type { ConversationTurn } from "@/lib/request/types";
+import { turnText } from "@/lib/domain/request/conversation";
+import type { ConversationTurn } from "@/lib/domain/request/types";
 
 /** The earlier turns, sent before the message: each can be edited, removed or re-run from. */
 export function ConversationView({ onShowResponse }: { onShowResponse: () => void }) {
-  const turns = useComposer((s) => s.composer.conversation);
-  const clear = useComposer((s) => s.clearConversation);
+  const turns = useAppStore((s) => s.composer.conversation);
+  const clear = useAppStore((s) => s.clearConversation);
   if (turns.length === 0) return null;
   return (
     <section aria-labelledby="conversation-heading" className="space-y-2">
@@ -44,9 +44,9 @@ function TurnView({
   index: number;
   onShowResponse: () => void;
 }) {
-  const editTurn = useComposer((s) => s.editTurn);
-  const removeTurn = useComposer((s) => s.removeTurn);
-  const rerunFrom = useComposer((s) => s.rerunFrom);
+  const editTurn = useAppStore((s) => s.editTurn);
+  const removeTurn = useAppStore((s) => s.removeTurn);
+  const rerunFrom = useAppStore((s) => s.rerunFrom);
   const [draft, setDraft] = useState<string | null>(null);
   const text = turnText(turn);
   const label = `${turn.role === "user" ? "User" : "Assistant"} turn ${index + 1}`;

@@ -1,11 +1,11 @@
 "use client";
 
 import { useEffect } from "react";
-import { useComposer } from "@/components/store-provider";
+import { useAppStore } from "@/components/store-provider";
 import { Button } from "@/components/ui/button";
 import { useNow } from "@/components/ui/use-now";
-import { discoveryKey } from "@/lib/store/composer-store";
-import type { ServerDraft } from "@/lib/request/types";
+import { discoveryKey } from "@/lib/client/store/app-store";
+import type { ServerDraft } from "@/lib/domain/request/types";
 
 const DEBOUNCE_MS = 600;
 
@@ -20,8 +20,8 @@ function looksReachable(url: string): boolean {
 
 /** "Discover tools" for one server: run by hand, and again (debounced) whenever its url or token changes. */
 export function DiscoveryStatus({ server }: { server: ServerDraft }) {
-  const discovery = useComposer((s) => s.discoveries[server.id]);
-  const discover = useComposer((s) => s.discover);
+  const discovery = useAppStore((s) => s.discoveries[server.id]);
+  const discover = useAppStore((s) => s.discover);
   const key = discoveryKey(server);
   const current = discovery?.key === key ? discovery : undefined;
 

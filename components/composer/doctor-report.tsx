@@ -1,5 +1,5 @@
 import { cn } from "@/components/ui/cn";
-import type { CheckStatus, DoctorReport } from "@/lib/doctor/checks";
+import type { CheckStatus, DoctorReport } from "@/lib/domain/doctor/checks";
 
 const STATUS_MARK: Record<CheckStatus, { mark: string; className: string; label: string }> = {
   pass: { mark: "✓", className: "text-ok", label: "passed" },

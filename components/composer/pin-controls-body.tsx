@@ -1,11 +1,11 @@
 "use client";
 
 import { usePreview } from "@/components/preview/use-preview";
-import { useComposer } from "@/components/store-provider";
+import { useAppStore } from "@/components/store-provider";
 import { Button } from "@/components/ui/button";
-import { describeDrift } from "@/lib/request/pin-drift";
-import type { ServerDraft } from "@/lib/request/types";
-import { discoveryKey } from "@/lib/store/composer-store";
+import { describeDrift } from "@/lib/domain/request/pin-drift";
+import type { ServerDraft } from "@/lib/domain/request/types";
+import { discoveryKey } from "@/lib/client/store/app-store";
 
 /**
  * Pinning (mcp-client-2026-09-15): the discovered list becomes the toolset's `tools`, so the API
@@ -13,9 +13,9 @@ import { discoveryKey } from "@/lib/store/composer-store";
  * once a server is pinned or discovered (components/composer/pin-controls.tsx).
  */
 export default function PinControlsBody({ server, title }: { server: ServerDraft; title: string }) {
-  const discovery = useComposer((s) => s.discoveries[server.id]);
-  const pin = useComposer((s) => s.pinTools);
-  const unpin = useComposer((s) => s.unpinTools);
+  const discovery = useAppStore((s) => s.discoveries[server.id]);
+  const pin = useAppStore((s) => s.pinTools);
+  const unpin = useAppStore((s) => s.unpinTools);
   const preview = usePreview();
   const drift = preview.servers.find((entry) => entry.serverId === server.id)?.drift ?? null;
   const discovered = discovery?.status === "ok" && discovery.key === discoveryKey(server);

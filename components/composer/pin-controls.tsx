@@ -1,9 +1,9 @@
 "use client";
 
-import { useComposer } from "@/components/store-provider";
+import { useAppStore } from "@/components/store-provider";
 import { lazyComponent } from "@/components/ui/lazy-component";
-import type { ServerDraft } from "@/lib/request/types";
-import { discoveryKey } from "@/lib/store/composer-store";
+import type { ServerDraft } from "@/lib/domain/request/types";
+import { discoveryKey } from "@/lib/client/store/app-store";
 
 const PinControlsBody = lazyComponent(() =>
   import("./pin-controls-body").then((module) => module.default),
@@ -11,7 +11,7 @@ const PinControlsBody = lazyComponent(() =>
 
 /** Pin or unpin a server's tool list: offered once it is pinned or its tools were discovered. */
 export function PinControls({ server, title }: { server: ServerDraft; title: string }) {
-  const discovered = useComposer((s) => {
+  const discovered = useAppStore((s) => {
     const discovery = s.discoveries[server.id];
     return discovery?.status === "ok" && discovery.key === discoveryKey(server);
   });

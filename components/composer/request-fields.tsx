@@ -1,8 +1,8 @@
 "use client";
 
-import { useComposer } from "@/components/store-provider";
+import { useAppStore } from "@/components/store-provider";
 import { Field, Select, TextArea, TextInput } from "@/components/ui/field";
-import { FIELD_IDS } from "@/lib/request/field-ids";
+import { FIELD_IDS } from "@/lib/domain/request/field-ids";
 import { ConversationView } from "./lazy-conversation";
 import {
   MCP_BETAS,
@@ -10,7 +10,7 @@ import {
   TOOL_SEARCH_KINDS,
   type BetaChoice,
   type ToolSearchKind,
-} from "@/lib/request/types";
+} from "@/lib/domain/request/types";
 
 const BETA_LABELS: Record<BetaChoice, string> = {
   "mcp-client-2025-11-20": "2025-11-20 · current",
@@ -26,15 +26,15 @@ const TOOL_SEARCH_LABELS: Record<ToolSearchKind, string> = {
 };
 
 export function RequestFields({ onShowResponse }: { onShowResponse: () => void }) {
-  const model = useComposer((s) => s.composer.model);
-  const maxTokens = useComposer((s) => s.composer.maxTokens);
-  const system = useComposer((s) => s.composer.system);
-  const message = useComposer((s) => s.composer.message);
-  const beta = useComposer((s) => s.composer.beta);
-  const toolSearch = useComposer((s) => s.composer.toolSearch);
-  const stream = useComposer((s) => s.composer.stream);
-  const turns = useComposer((s) => s.composer.conversation.length);
-  const setField = useComposer((s) => s.setField);
+  const model = useAppStore((s) => s.composer.model);
+  const maxTokens = useAppStore((s) => s.composer.maxTokens);
+  const system = useAppStore((s) => s.composer.system);
+  const message = useAppStore((s) => s.composer.message);
+  const beta = useAppStore((s) => s.composer.beta);
+  const toolSearch = useAppStore((s) => s.composer.toolSearch);
+  const stream = useAppStore((s) => s.composer.stream);
+  const turns = useAppStore((s) => s.composer.conversation.length);
+  const setField = useAppStore((s) => s.setField);
 
   return (
     <section aria-labelledby="request-heading" className="space-y-3">

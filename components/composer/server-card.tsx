@@ -1,8 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { useComposer } from "@/components/store-provider";
-import { hasUrlSecrets } from "@/lib/request/url-secrets";
+import { useAppStore } from "@/components/store-provider";
+import { hasUrlSecrets } from "@/lib/domain/request/url-secrets";
 import { lazyComponent } from "@/components/ui/lazy-component";
 import { Button } from "@/components/ui/button";
 import { Field, Select, TextInput } from "@/components/ui/field";
@@ -17,15 +17,15 @@ const UrlSecretsNote = lazyComponent(() =>
 import { PinControls } from "./pin-controls";
 import { SignInPanel } from "./sign-in-panel";
 import { DiscoveryStatus } from "./discovery-status";
-import { configRowFieldId } from "@/lib/request/draft-problems";
-import { serverFieldId } from "@/lib/request/field-ids";
+import { configRowFieldId } from "@/lib/domain/request/field-ids";
+import { serverFieldId } from "@/lib/domain/request/field-ids";
 import {
   detectPattern,
   PATTERN_HINTS,
   PATTERN_LABELS,
   TOOLSET_PATTERNS,
-} from "@/lib/request/patterns";
-import { CACHE_TTLS, type CacheTtlChoice, type ServerDraft } from "@/lib/request/types";
+} from "@/lib/domain/request/patterns";
+import { CACHE_TTLS, type CacheTtlChoice, type ServerDraft } from "@/lib/domain/request/types";
 
 const CACHE_LABELS: Record<CacheTtlChoice, string> = {
   none: "No cache_control",
@@ -42,12 +42,12 @@ export function ServerCard({
   index: number;
   count: number;
 }) {
-  const updateServer = useComposer((s) => s.updateServer);
-  const removeServer = useComposer((s) => s.removeServer);
-  const moveServer = useComposer((s) => s.moveServer);
-  const duplicateServer = useComposer((s) => s.duplicateServer);
-  const applyPattern = useComposer((s) => s.applyPattern);
-  const addConfigRow = useComposer((s) => s.addConfigRow);
+  const updateServer = useAppStore((s) => s.updateServer);
+  const removeServer = useAppStore((s) => s.removeServer);
+  const moveServer = useAppStore((s) => s.moveServer);
+  const duplicateServer = useAppStore((s) => s.duplicateServer);
+  const applyPattern = useAppStore((s) => s.applyPattern);
+  const addConfigRow = useAppStore((s) => s.addConfigRow);
   const [showToken, setShowToken] = useState(false);
   const pattern = detectPattern(server);
   const id = (field: Parameters<typeof serverFieldId>[1]) => serverFieldId(server.id, field);
@@ -284,8 +284,8 @@ function ToolConfigRows({
   inheritedEnabled: boolean;
   inheritedDefer: boolean;
 }) {
-  const updateConfigRow = useComposer((s) => s.updateConfigRow);
-  const removeConfigRow = useComposer((s) => s.removeConfigRow);
+  const updateConfigRow = useAppStore((s) => s.updateConfigRow);
+  const removeConfigRow = useAppStore((s) => s.removeConfigRow);
   if (server.configs.length === 0) {
     return (
       <p className="text-xs text-muted">

@@ -1,16 +1,16 @@
 "use client";
 
 import { useState } from "react";
-import { useComposer } from "@/components/store-provider";
+import { useAppStore } from "@/components/store-provider";
 import { Button } from "@/components/ui/button";
 import { TextInput } from "@/components/ui/field";
 import { HighlightedCode } from "@/components/ui/highlighted-code";
 import { useNow } from "@/components/ui/use-now";
 import { useStartSignIn } from "./use-start-sign-in";
-import { describeSignIn } from "@/lib/oauth/session";
-import { discoveryKey } from "@/lib/store/composer-store";
-import type { OAuthStep } from "@/lib/oauth/steps";
-import type { ServerDraft } from "@/lib/request/types";
+import { describeSignIn } from "@/lib/domain/oauth/session";
+import { discoveryKey } from "@/lib/client/store/app-store";
+import type { OAuthStep } from "@/lib/domain/oauth/steps";
+import type { ServerDraft } from "@/lib/domain/request/types";
 
 /**
  * OAuth for one server: "Sign in", then who the token is from, its scopes and expiry, Refresh,
@@ -18,11 +18,11 @@ import type { ServerDraft } from "@/lib/request/types";
  * (components/composer/sign-in-panel.tsx decides).
  */
 export default function SignInPanelBody({ server, title }: { server: ServerDraft; title: string }) {
-  const signIn = useComposer((s) => s.signIns[server.id]);
-  const discovery = useComposer((s) => s.discoveries[server.id]);
-  const cancel = useComposer((s) => s.cancelSignIn);
-  const refresh = useComposer((s) => s.refreshSignIn);
-  const signOut = useComposer((s) => s.signOut);
+  const signIn = useAppStore((s) => s.signIns[server.id]);
+  const discovery = useAppStore((s) => s.discoveries[server.id]);
+  const cancel = useAppStore((s) => s.cancelSignIn);
+  const refresh = useAppStore((s) => s.refreshSignIn);
+  const signOut = useAppStore((s) => s.signOut);
   const [blocked, setBlocked] = useState(false);
   const [clientId, setClientId] = useState("");
   const [clientSecret, setClientSecret] = useState("");

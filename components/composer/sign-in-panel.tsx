@@ -1,9 +1,9 @@
 "use client";
 
-import { useComposer } from "@/components/store-provider";
+import { useAppStore } from "@/components/store-provider";
 import { lazyComponent } from "@/components/ui/lazy-component";
-import type { ServerDraft } from "@/lib/request/types";
-import { discoveryKey } from "@/lib/store/composer-store";
+import type { ServerDraft } from "@/lib/domain/request/types";
+import { discoveryKey } from "@/lib/client/store/app-store";
 
 const SignInPanelBody = lazyComponent(() =>
   import("./sign-in-panel-body").then((module) => module.default),
@@ -14,8 +14,8 @@ const SignInPanelBody = lazyComponent(() =>
  * URL and token) or once a sign-in has begun. Its code loads then, not with the page.
  */
 export function SignInPanel({ server, title }: { server: ServerDraft; title: string }) {
-  const signingIn = useComposer((s) => s.signIns[server.id] !== undefined);
-  const refusedNow = useComposer((s) => {
+  const signingIn = useAppStore((s) => s.signIns[server.id] !== undefined);
+  const refusedNow = useAppStore((s) => {
     const discovery = s.discoveries[server.id];
     return (
       discovery?.key === discoveryKey(server) &&

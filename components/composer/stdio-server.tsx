@@ -1,14 +1,14 @@
 "use client";
 
-import { useComposer } from "@/components/store-provider";
+import { useAppStore } from "@/components/store-provider";
 import { Field, Select } from "@/components/ui/field";
 import { lazyComponent } from "@/components/ui/lazy-component";
-import { serverFieldId } from "@/lib/request/field-ids";
-import type { ServerDraft } from "@/lib/request/types";
+import { serverFieldId } from "@/lib/domain/request/field-ids";
+import type { ServerDraft } from "@/lib/domain/request/types";
 
 /** How a server is reached: a URL (the connector), or a local process over stdio. */
 export function ConnectionKind({ server, title }: { server: ServerDraft; title: string }) {
-  const updateServer = useComposer((s) => s.updateServer);
+  const updateServer = useAppStore((s) => s.updateServer);
   const id = serverFieldId(server.id, "connection");
   return (
     <Field id={id} label="Reached over">

@@ -1,10 +1,10 @@
 "use client";
 
 import { useState } from "react";
-import { useComposer } from "@/components/store-provider";
+import { useAppStore } from "@/components/store-provider";
 import { Field, TextArea, TextInput } from "@/components/ui/field";
-import { serverFieldId } from "@/lib/request/field-ids";
-import type { ServerDraft } from "@/lib/request/types";
+import { serverFieldId } from "@/lib/domain/request/field-ids";
+import type { ServerDraft } from "@/lib/domain/request/types";
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
 
@@ -13,7 +13,7 @@ const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
  * with what it means: the connector cannot reach it; the client-side export runs it.
  */
 export function StdioSettings({ server, title }: { server: ServerDraft; title: string }) {
-  const updateServer = useComposer((s) => s.updateServer);
+  const updateServer = useAppStore((s) => s.updateServer);
   const stdio = server.stdio ?? { command: "", args: [], env: [] };
   const argsId = serverFieldId(server.id, "args");
   const envId = serverFieldId(server.id, "env");
@@ -87,7 +87,7 @@ export function StdioSettings({ server, title }: { server: ServerDraft; title: s
 
 /** The command that starts a stdio server, beside its name. */
 export function StdioCommand({ server }: { server: ServerDraft }) {
-  const updateServer = useComposer((s) => s.updateServer);
+  const updateServer = useAppStore((s) => s.updateServer);
   const id = serverFieldId(server.id, "command");
   const stdio = server.stdio ?? { command: "", args: [], env: [] };
   return (

@@ -1,12 +1,12 @@
 "use client";
 
-import { useComposer } from "@/components/store-provider";
-import { describeUrlSecrets } from "@/lib/request/url-secrets";
-import type { ServerDraft } from "@/lib/request/types";
+import { useAppStore } from "@/components/store-provider";
+import { describeUrlSecrets } from "@/lib/domain/request/url-secrets";
+import type { ServerDraft } from "@/lib/domain/request/types";
 
 /** The URL has userinfo or a query: said, with the choice to keep them in links and code. */
 export function UrlSecretsNote({ server }: { server: ServerDraft }) {
-  const updateServer = useComposer((s) => s.updateServer);
+  const updateServer = useAppStore((s) => s.updateServer);
   return (
     <div
       data-testid="url-secrets"

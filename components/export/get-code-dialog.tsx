@@ -2,7 +2,7 @@
 
 import { useMemo, useState } from "react";
 import { usePreview } from "@/components/preview/use-preview";
-import { useComposer } from "@/components/store-provider";
+import { useAppStore } from "@/components/store-provider";
 import { Button } from "@/components/ui/button";
 import { Select, TextInput } from "@/components/ui/field";
 import { CloseDialogButton, Dialog, type LazyDialogProps } from "@/components/ui/dialog";
@@ -14,10 +14,10 @@ import {
   exportVariants,
   generateExport,
   type ExportForm,
-} from "@/lib/export/export-forms";
-import { secretVariables } from "@/lib/export/snippets";
-import type { ClientSideExtras } from "@/lib/export/client-side-snippet";
-import type { ServerDraft } from "@/lib/request/types";
+} from "@/lib/domain/export/export-forms";
+import { secretVariables } from "@/lib/domain/export/snippets";
+import type { ClientSideExtras } from "@/lib/domain/export/client-side-snippet";
+import type { ServerDraft } from "@/lib/domain/request/types";
 import { HighlightedCode } from "@/components/ui/highlighted-code";
 
 /** The chosen variant if the form has it, else the form's first. */
@@ -29,8 +29,8 @@ function currentVariant(form: ExportForm, variant: string): string {
 /** The Get code dialog (loaded on first use, with the snippet generators). */
 export default function GetCodeDialog({ open, onClose }: LazyDialogProps) {
   const { request } = usePreview();
-  const state = useComposer((s) => s.composer);
-  const discoveries = useComposer((s) => s.discoveries);
+  const state = useAppStore((s) => s.composer);
+  const discoveries = useAppStore((s) => s.discoveries);
   const servers = state.servers;
   const keepUrlSecrets = useMemo(
     () => servers.filter((server) => server.keepUrlSecrets).map((server) => server.name),

@@ -1,13 +1,13 @@
 "use client";
 
-import { useComposer } from "@/components/store-provider";
+import { useAppStore } from "@/components/store-provider";
 import { DialogButton, lazyDialog } from "@/components/ui/lazy-dialog";
 
 const HistoryDialog = lazyDialog(() => import("./history-dialog"));
 
 /** "History": every run kept in this browser, newest first; open one, or compare two. */
 export function HistoryButton({ onShowResponse }: { onShowResponse: () => void }) {
-  const runs = useComposer((s) => s.history.length);
+  const runs = useAppStore((s) => s.history.length);
   return (
     <DialogButton dialog={HistoryDialog} dialogProps={{ onShowResponse }}>
       History

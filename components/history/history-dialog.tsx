@@ -1,11 +1,11 @@
 "use client";
 
 import { useState } from "react";
-import { useComposer } from "@/components/store-provider";
+import { useAppStore } from "@/components/store-provider";
 import { Button } from "@/components/ui/button";
 import { CloseDialogButton, Dialog, type LazyDialogProps } from "@/components/ui/dialog";
 import { cn } from "@/components/ui/cn";
-import type { RunOutcomeKind, RunRecord } from "@/lib/history/run-history";
+import type { RunOutcomeKind, RunRecord } from "@/lib/client/history/run-history";
 import { RunComparison } from "./run-comparison";
 
 const OUTCOME_STYLES: Record<RunOutcomeKind, { label: string; className: string }> = {
@@ -21,13 +21,13 @@ export default function HistoryDialog({
   onClose,
   onShowResponse,
 }: LazyDialogProps & { onShowResponse: () => void }) {
-  const history = useComposer((s) => s.history);
+  const history = useAppStore((s) => s.history);
   // The run whose response the pane shows, marked in the list.
-  const shownRunId = useComposer((s) => (s.run.status === "done" ? s.run.runId : null));
-  const notice = useComposer((s) => s.historyNotice);
-  const reopenRun = useComposer((s) => s.reopenRun);
-  const deleteRun = useComposer((s) => s.deleteRun);
-  const deleteAllRuns = useComposer((s) => s.deleteAllRuns);
+  const shownRunId = useAppStore((s) => (s.run.status === "done" ? s.run.runId : null));
+  const notice = useAppStore((s) => s.historyNotice);
+  const reopenRun = useAppStore((s) => s.reopenRun);
+  const deleteRun = useAppStore((s) => s.deleteRun);
+  const deleteAllRuns = useAppStore((s) => s.deleteAllRuns);
   const [selected, setSelected] = useState<string[]>([]);
   const [comparing, setComparing] = useState<[RunRecord, RunRecord] | null>(null);
   const [confirmingDelete, setConfirmingDelete] = useState(false);

@@ -4,8 +4,13 @@ import { useMemo } from "react";
 import { ResponseBlocks } from "@/components/response/response-blocks";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import { countChanges, diffRequests } from "@/lib/history/request-diff";
-import { runFailure, runMessage, runRequest, type RunRecord } from "@/lib/history/run-history";
+import { countChanges, diffRequests } from "@/lib/domain/history/request-diff";
+import {
+  runFailure,
+  runMessage,
+  runRequest,
+  type RunRecord,
+} from "@/lib/client/history/run-history";
 
 /** Two runs side by side: what changed in the request (a line diff), then both responses. */
 export function RunComparison({

@@ -1,19 +1,19 @@
 "use client";
 
 import { useState } from "react";
-import { useComposer } from "@/components/store-provider";
+import { useAppStore } from "@/components/store-provider";
 import { Button } from "@/components/ui/button";
 import { CloseDialogButton, Dialog, type LazyDialogProps } from "@/components/ui/dialog";
-import { importRequest } from "@/lib/import/import-request";
-import { defaultNewId } from "@/lib/store/composer-store";
+import { importRequest } from "@/lib/domain/import/import-request";
+import { defaultNewId } from "@/lib/client/store/app-store";
 
 /**
  * The Import dialog (loaded on first use, with the importers and their schemas). A clean import
  * closes it; one with migration notes stays open so they can be read.
  */
 export default function ImportDialog({ open, onClose }: LazyDialogProps) {
-  const replaceComposer = useComposer((s) => s.replaceComposer);
-  const composer = useComposer((s) => s.composer);
+  const replaceComposer = useAppStore((s) => s.replaceComposer);
+  const composer = useAppStore((s) => s.composer);
   const [text, setText] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [notes, setNotes] = useState<string[] | null>(null);

@@ -1,4 +1,4 @@
-import { describeDrift, type PinDrift } from "@/lib/request/pin-drift";
+import { describeDrift, type PinDrift } from "@/lib/domain/request/pin-drift";
 
 /** The live server no longer matches the pinned list: what changed, as a diff. */
 export function DriftNotice({ drift }: { drift: PinDrift }) {

@@ -2,9 +2,10 @@
 
 import { memo } from "react";
 import { cn } from "@/components/ui/cn";
-import type { ServerPreview, ToolInfo } from "@/lib/request/preview";
-import type { ToolFlag } from "@/lib/request/tool-toggle";
-import { OTHER_TOOLS_NAME, type MergedTool, type ResolvedValue } from "@/lib/toolset/merge";
+import type { ServerPreview } from "@/lib/domain/request/preview";
+import type { ToolInfo } from "@/lib/domain/request/types";
+import type { ToolFlag } from "@/lib/domain/request/tool-toggle";
+import { OTHER_TOOLS_NAME, type MergedTool, type ResolvedValue } from "@/lib/domain/toolset/merge";
 
 const SOURCE_LABELS: Record<ResolvedValue["source"], string> = {
   configs: "configs",

@@ -1,10 +1,10 @@
 "use client";
 
 import { useDeferredValue, useRef, useState } from "react";
-import { useComposer } from "@/components/store-provider";
+import { useAppStore } from "@/components/store-provider";
 import { lazyComponent } from "@/components/ui/lazy-component";
-import type { ServerPreview } from "@/lib/request/preview";
-import { describeSummary, type MergedTool } from "@/lib/toolset/merge";
+import type { ServerPreview } from "@/lib/domain/request/preview";
+import { describeSummary, type MergedTool } from "@/lib/domain/toolset/merge";
 import { MergedRow } from "./merged-row";
 
 /** From this many rows on, only the rows in view are rendered (the virtualiser loads then). */
@@ -21,8 +21,8 @@ const DriftNotice = lazyComponent(() =>
 );
 
 export function MergedTable({ server }: { server: ServerPreview }) {
-  const toggleTool = useComposer((s) => s.toggleTool);
-  const hasToolSearch = useComposer((s) => s.composer.toolSearch !== "none");
+  const toggleTool = useAppStore((s) => s.toggleTool);
+  const hasToolSearch = useAppStore((s) => s.composer.toolSearch !== "none");
   const [filter, setFilter] = useState("");
   const deferredFilter = useDeferredValue(filter.trim().toLowerCase());
   const all: MergedTool[] = server.merge.otherTools

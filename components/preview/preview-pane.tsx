@@ -1,8 +1,8 @@
 "use client";
 
-import { useComposer } from "@/components/store-provider";
-import { redactRequest } from "@/lib/request/build-request";
-import { describeSummary } from "@/lib/toolset/merge";
+import { useAppStore } from "@/components/store-provider";
+import { redactRequest } from "@/lib/domain/request/build-request";
+import { describeSummary } from "@/lib/domain/toolset/merge";
 import { formatTokens, MergedTable } from "./merged-table";
 import { ProblemsList } from "./problems-list";
 import { lazyComponent } from "@/components/ui/lazy-component";
@@ -14,7 +14,7 @@ const TrySearch = lazyComponent(() => import("./try-search").then((module) => mo
 
 export function PreviewPane({ onFocusField }: { onFocusField: (fieldId: string) => void }) {
   const preview = usePreview();
-  const upgradeBeta = useComposer((s) => s.upgradeBeta);
+  const upgradeBeta = useAppStore((s) => s.upgradeBeta);
   const errors = preview.errorCount;
   const deferredTokens = preview.servers.reduce(
     (sum, server) => sum + (server.deferredTokens ?? 0),

@@ -1,7 +1,7 @@
 "use client";
 
 import { cn } from "@/components/ui/cn";
-import type { PreviewProblem } from "@/lib/request/preview";
+import type { PreviewProblem } from "@/lib/domain/request/preview";
 
 export function ProblemsList({
   problems,

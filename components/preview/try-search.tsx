@@ -1,21 +1,21 @@
 "use client";
 
 import { useDeferredValue, useMemo, useState } from "react";
-import { useComposer } from "@/components/store-provider";
-import type { ServerPreview } from "@/lib/request/preview";
+import { useAppStore } from "@/components/store-provider";
+import type { ServerPreview } from "@/lib/domain/request/preview";
 import {
   bm25Search,
   buildBm25Index,
   regexSearch,
   type SearchableTool,
-} from "@/lib/tool-search/search";
+} from "@/lib/domain/tool-search/search";
 
 /**
  * "Try a search": the emulator's own regex / BM25 code over the deferred tools known here, so a
  * person sees which tools their wording surfaces before sending.
  */
 export function TrySearch({ servers }: { servers: readonly ServerPreview[] }) {
-  const requestKind = useComposer((s) => s.composer.toolSearch);
+  const requestKind = useAppStore((s) => s.composer.toolSearch);
   const [chosenKind, setChosenKind] = useState<"regex" | "bm25">("bm25");
   const kind = requestKind === "none" ? chosenKind : requestKind;
   const [text, setText] = useState("");

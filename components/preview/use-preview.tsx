@@ -1,9 +1,10 @@
 "use client";
 
 import { createContext, useContext, useMemo, type ReactNode } from "react";
-import { useComposer } from "@/components/store-provider";
-import { derivePreview, type Preview, type ToolInfo } from "@/lib/request/preview";
-import { discoveryKey } from "@/lib/store/composer-store";
+import { useAppStore } from "@/components/store-provider";
+import { derivePreview, type Preview } from "@/lib/domain/request/preview";
+import type { ToolInfo } from "@/lib/domain/request/types";
+import { discoveryKey } from "@/lib/client/store/app-store";
 
 const PreviewContext = createContext<Preview | null>(null);
 
@@ -12,9 +13,9 @@ const PreviewContext = createContext<Preview | null>(null);
  * than once per component that shows part of it. Derived, never stored.
  */
 export function PreviewProvider({ children }: { children: ReactNode }) {
-  const composer = useComposer((s) => s.composer);
-  const target = useComposer((s) => s.target);
-  const discoveries = useComposer((s) => s.discoveries);
+  const composer = useAppStore((s) => s.composer);
+  const target = useAppStore((s) => s.target);
+  const discoveries = useAppStore((s) => s.discoveries);
   const preview = useMemo(() => {
     const discoveredTools: Record<string, readonly ToolInfo[]> = {};
     for (const server of composer.servers) {

@@ -2,12 +2,12 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { StoreProvider } from "@/components/store-provider";
-import { droppedImageText } from "@/lib/blocks/image-placeholder";
-import { createComposerStore } from "@/lib/store/composer-store";
+import { droppedImageText } from "@/lib/domain/blocks/image-placeholder";
+import { createAppStore } from "@/lib/client/store/app-store";
 import { ResponseBlocks } from "./response-blocks";
 
 function render(content: unknown[]) {
-  const store = createComposerStore({
+  const store = createAppStore({
     origin: "http://localhost:3000",
     storage: { getItem: () => null, setItem: () => undefined, removeItem: () => undefined },
   });

@@ -2,11 +2,11 @@
 
 import type { BetaContentBlock } from "@anthropic-ai/sdk/resources/beta/messages/messages";
 import { JsonBlock } from "@/components/preview/request-json";
-import { useComposer } from "@/components/store-provider";
+import { useAppStore } from "@/components/store-provider";
 import { cn } from "@/components/ui/cn";
 import { ToolListingView, ToolSearchCallView, ToolSearchResultView } from "./blocks/search-blocks";
 import { TextBlockView } from "./blocks/text-block";
-import { droppedImageFormats } from "@/lib/blocks/image-placeholder";
+import { droppedImageFormats } from "@/lib/domain/blocks/image-placeholder";
 
 /**
  * Every block of the response, in order; one this app does not know is shown as JSON, not dropped.
@@ -22,7 +22,7 @@ export function ResponseBlocks({
   label?: string;
 }) {
   // The composer's server names tell which server a tool search's reference is on.
-  const servers = useComposer((s) => s.composer.servers);
+  const servers = useAppStore((s) => s.composer.servers);
   const serverNames = servers.map((server) => server.name);
   const calls = new Map<string, { server: string; name: string }>();
   for (const block of content) {

@@ -1,10 +1,10 @@
 "use client";
 
 import { JsonBlock } from "@/components/preview/request-json";
-import { useComposer } from "@/components/store-provider";
+import { useAppStore } from "@/components/store-provider";
 import { Button } from "@/components/ui/button";
-import type { SendOutcome } from "@/lib/api/send-request";
-import { FIELD_IDS } from "@/lib/request/field-ids";
+import type { SendOutcome } from "@/lib/client/api/send-request";
+import { FIELD_IDS } from "@/lib/domain/request/field-ids";
 import { ResponseBlocks } from "./response-blocks";
 import { SignInSuggestions } from "./sign-in-suggestions";
 
@@ -98,7 +98,7 @@ function RawJson({ value, label, testId }: { value: unknown; label: string; test
 
 /** After an answer: turn it into the conversation's last turn and write the follow-up. */
 function ReplyBar({ stopReason }: { stopReason: string | null }) {
-  const continueConversation = useComposer((s) => s.continueConversation);
+  const continueConversation = useAppStore((s) => s.continueConversation);
   function reply() {
     continueConversation();
     // The message box is in the composer pane (a hidden tab on narrow windows until shown).

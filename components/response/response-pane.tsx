@@ -1,12 +1,12 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { useComposer } from "@/components/store-provider";
-import type { SendOutcome } from "@/lib/api/send-request";
+import { useAppStore } from "@/components/store-provider";
+import type { SendOutcome } from "@/lib/client/api/send-request";
 import { Button } from "@/components/ui/button";
 import { lazyComponent } from "@/components/ui/lazy-component";
 import { ConversationView } from "@/components/composer/lazy-conversation";
-import { prefetchSender } from "@/lib/store/run-slice";
+import { prefetchSender } from "@/lib/client/store/run-slice";
 import { preloadMarkdown } from "./blocks/text-block";
 
 // The outcome and the blocks load with the first Send (while the request is on its way).
@@ -38,8 +38,8 @@ export function preloadResponseView(): Promise<unknown> {
 }
 
 export function ResponsePane() {
-  const run = useComposer((s) => s.run);
-  const cancel = useComposer((s) => s.cancel);
+  const run = useAppStore((s) => s.run);
+  const cancel = useAppStore((s) => s.cancel);
   const snapshot = run.status === "sending" ? run.snapshot : null;
   const answering = run.status !== "idle";
   useEffect(() => {

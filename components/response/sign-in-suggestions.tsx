@@ -2,9 +2,9 @@
 
 import { useState } from "react";
 import { useStartSignIn } from "@/components/composer/use-start-sign-in";
-import { useComposer } from "@/components/store-provider";
+import { useAppStore } from "@/components/store-provider";
 import { Button } from "@/components/ui/button";
-import { signInSuggestions } from "@/lib/oauth/suggestions";
+import { signInSuggestions } from "@/lib/domain/oauth/suggestions";
 
 /** "Sign in to X" where the answer says a server refused its token or wants more scope. */
 export function SignInSuggestions({
@@ -14,7 +14,7 @@ export function SignInSuggestions({
   errorMessage?: string;
   blocks?: readonly { type: string }[];
 }) {
-  const servers = useComposer((s) => s.composer.servers);
+  const servers = useAppStore((s) => s.composer.servers);
   const startSignIn = useStartSignIn();
   const [blocked, setBlocked] = useState(false);
   const suggestions = signInSuggestions({ errorMessage, blocks }, servers);

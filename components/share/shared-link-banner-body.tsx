@@ -1,11 +1,11 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { useComposer } from "@/components/store-provider";
+import { useAppStore } from "@/components/store-provider";
 import { Button } from "@/components/ui/button";
-import type { DecodedShare } from "@/lib/share/codec";
-import { readShareFragment } from "@/lib/share/fragment";
-import { defaultNewId } from "@/lib/store/composer-store";
+import type { DecodedShare } from "@/lib/domain/share/codec";
+import { readShareFragment } from "@/lib/domain/share/fragment";
+import { defaultNewId } from "@/lib/client/store/app-store";
 
 type Incoming =
   | { kind: "reading"; value: string }
@@ -15,7 +15,7 @@ type Incoming =
 /** The codec (and its schemas) load only when the page was opened from a share link. */
 async function decodeIncoming(value: string): Promise<Incoming> {
   try {
-    const { decodeShareState } = await import("@/lib/share/codec");
+    const { decodeShareState } = await import("@/lib/domain/share/codec");
     const result = decodeShareState(value, defaultNewId);
     return result.success
       ? { kind: "offer", decoded: result.data }
@@ -31,9 +31,9 @@ async function decodeIncoming(value: string): Promise<Incoming> {
  * the address bar either way. Loaded only when the page was opened from a share link.
  */
 export default function SharedLinkBannerBody({ value }: { value: string }) {
-  const replaceComposer = useComposer((s) => s.replaceComposer);
-  const servers = useComposer((s) => s.composer.servers);
-  const updateServer = useComposer((s) => s.updateServer);
+  const replaceComposer = useAppStore((s) => s.replaceComposer);
+  const servers = useAppStore((s) => s.composer.servers);
+  const updateServer = useAppStore((s) => s.updateServer);
   // Applying waits for a click, by which time the saved state has long been restored and cannot
   // overwrite it.
   const [incoming, setIncoming] = useState<Incoming | null>({ kind: "reading", value });

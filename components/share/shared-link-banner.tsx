@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { lazyComponent } from "@/components/ui/lazy-component";
-import { readShareFragment } from "@/lib/share/fragment";
+import { readShareFragment } from "@/lib/domain/share/fragment";
 
 const SharedLinkBannerBody = lazyComponent(() =>
   import("./shared-link-banner-body").then((module) => module.default),

@@ -1,5 +1,5 @@
 import { useMemo, type ComponentProps } from "react";
-import { tokenizeJson, type JsonTokenKind } from "@/lib/json/highlight";
+import { tokenizeJson, type JsonTokenKind } from "@/lib/domain/json/highlight";
 import { cn } from "./cn";
 
 const TOKEN_CLASSES: Record<JsonTokenKind, string> = {

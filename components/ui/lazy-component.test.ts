@@ -2,7 +2,7 @@
 import { act, createElement } from "react";
 import { createRoot } from "react-dom/client";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { LOAD_FAILED_MESSAGE } from "@/lib/store/load-failure";
+import { LOAD_FAILED_MESSAGE } from "@/lib/client/store/load-failure";
 import { lazyComponent } from "./lazy-component";
 import { PaneBoundary } from "./pane-boundary";
 

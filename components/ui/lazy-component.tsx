@@ -1,7 +1,7 @@
 "use client";
 
 import { createElement, useEffect, useState, type ComponentType, type ReactNode } from "react";
-import { LOAD_FAILED_MESSAGE } from "@/lib/store/load-failure";
+import { LOAD_FAILED_MESSAGE } from "@/lib/client/store/load-failure";
 
 /**
  * A component whose code loads when it is first wanted (or when `preload` is called), not with

@@ -2,8 +2,8 @@
 import { act, createElement } from "react";
 import { createRoot } from "react-dom/client";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { HISTORY_STORAGE_KEY } from "@/lib/history/run-history";
-import { STORAGE_KEY } from "@/lib/store/storage-key";
+import { HISTORY_STORAGE_KEY } from "@/lib/client/history/run-history";
+import { STORAGE_KEY } from "@/lib/client/store/storage-key";
 import { PaneBoundary } from "./pane-boundary";
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;

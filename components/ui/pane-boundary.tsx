@@ -2,12 +2,7 @@
 
 import { Component, type ErrorInfo, type ReactNode } from "react";
 import { lazyComponent } from "./lazy-component";
-
-export interface PaneFailureProps {
-  name: string;
-  message: string;
-  onRetry: () => void;
-}
+import { PaneFailureFrame, type PaneFailureProps } from "./pane-failure-frame";
 
 /**
  * What a failed pane shows: its words at once, its actions (retry, download, reset) a moment
@@ -17,29 +12,6 @@ const PaneFailure = lazyComponent(
   () => import("./pane-failure").then((module) => module.PaneFailure),
   ({ name, message }: PaneFailureProps) => <PaneFailureFrame name={name} message={message} />,
 );
-
-/** The failure's words, with whatever actions follow them. */
-export function PaneFailureFrame({
-  name,
-  message,
-  children,
-}: {
-  name: string;
-  message: string;
-  children?: ReactNode;
-}) {
-  return (
-    <div
-      role="alert"
-      data-testid="pane-error"
-      className="space-y-3 rounded-lg border-2 border-danger bg-danger-soft p-4 text-sm"
-    >
-      <p className="font-semibold text-danger">The {name} could not be shown.</p>
-      <p className="break-words text-ink">{message.slice(0, 500)}</p>
-      {children}
-    </div>
-  );
-}
 
 /**
  * Keeps one pane's failure from taking the page down: the rest stays usable, and the fallback

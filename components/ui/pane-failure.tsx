@@ -2,8 +2,8 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { clearSavedData, collectSavedData } from "@/lib/store/saved-data";
-import { PaneFailureFrame, type PaneFailureProps } from "./pane-boundary";
+import { clearSavedData, collectSavedData } from "@/lib/client/store/saved-data";
+import { PaneFailureFrame, type PaneFailureProps } from "./pane-failure-frame";
 
 export function PaneFailure({ name, message, onRetry }: PaneFailureProps) {
   const [downloaded, setDownloaded] = useState(false);

@@ -4,9 +4,8 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { gzipSync } from "node:zlib";
 import { chromium, type Browser, type Locator, type Page } from "@playwright/test";
-import { chromiumLaunchOptions } from "../chromium-launch.mjs";
-import { ensureBrowser } from "../ensure-browser.mjs";
-import { freePort } from "../free-port.mjs";
+import { chromiumLaunchOptions, ensureBrowser } from "../../test/support/browser";
+import { freePort } from "../../test/support/free-port";
 
 const FIRST_LOAD_BUDGET_KB = 160;
 const ADDED_WAIT_BUDGET_MS = 100;

@@ -2,8 +2,8 @@
 // the MCP SDK's own client doing connect + tools/list + close on the same server. Target: ≤ 1.5×.
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
-import { handleDiscoverRequest } from "../../lib/api/discover-route";
-import { serveDemoServers } from "../../lib/testing/demo-servers";
+import { handleDiscoverRequest } from "../../lib/server/api/discover-route";
+import { serveDemoServers } from "../../test/support/demo-servers";
 import { compareSideBySide, type BenchResult } from "./measure";
 
 type DiscoveryComparison = { direct: BenchResult; route: BenchResult; ratio: number };

@@ -2,10 +2,10 @@
 // emulator, body passed through) against from the emulator's handler directly, same request,
 // side by side. Both in-process, and both over loopback HTTP (as a browser meets them).
 // Target: under 10 ms added.
-import { forwardMessages } from "../../lib/api/forward-messages";
-import { handleEmulatorRequest } from "../../lib/emulator/handler";
-import { serveDemoServers } from "../../lib/testing/demo-servers";
-import { serveHandler } from "../../lib/testing/serve-handler";
+import { forwardMessages } from "../../lib/server/api/forward-messages";
+import { handleEmulatorRequest } from "../../lib/server/emulator/handler";
+import { serveDemoServers } from "../../test/support/demo-servers";
+import { serveHandler } from "../../test/support/serve-handler";
 import { compareSideBySide, type BenchResult } from "./measure";
 
 export interface FirstEventPair {

@@ -1,8 +1,9 @@
 // merge + validate + build for 50 servers × 200 tools (10,000 tools), as the preview runs them on
 // every edit. Target: median under 5 ms.
-import { derivePreview, type ToolInfo } from "../../lib/request/preview";
-import type { ComposerState, ServerDraft } from "../../lib/request/types";
-import { bulkTools } from "../../lib/demo-mcp/servers";
+import { derivePreview } from "../../lib/domain/request/preview";
+import type { ToolInfo } from "../../lib/domain/request/types";
+import type { ComposerState, ServerDraft } from "../../lib/domain/request/types";
+import { bulkTools } from "../../lib/server/demo-mcp/servers";
 import { measure, type BenchResult } from "./measure";
 
 const SERVERS = 50;

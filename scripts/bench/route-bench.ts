@@ -1,9 +1,9 @@
 // The route's added latency: POST /api/messages (zod check + official SDK + in-process emulator)
 // against calling the emulator's handler directly, same request, alternating, median of many.
 // Target: under 3 ms added.
-import { forwardMessages } from "../../lib/api/forward-messages";
-import { handleEmulatorRequest } from "../../lib/emulator/handler";
-import { serveDemoServers } from "../../lib/testing/demo-servers";
+import { forwardMessages } from "../../lib/server/api/forward-messages";
+import { handleEmulatorRequest } from "../../lib/server/emulator/handler";
+import { serveDemoServers } from "../../test/support/demo-servers";
 import { compareSideBySide, type BenchResult } from "./measure";
 
 export async function benchRoute(

@@ -5,7 +5,7 @@ import {
   buildBm25Index,
   regexSearch,
   type SearchableTool,
-} from "../../lib/tool-search/search";
+} from "../../lib/domain/tool-search/search";
 import { formatResult, measure } from "./measure";
 
 const AREAS = [

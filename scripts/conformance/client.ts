@@ -3,11 +3,11 @@
 // initialize, list every tool), for tools_call a call of each tool with arguments built from its
 // schema, as the emulator's scripted model would, and for the auth/* scenarios the app's OAuth
 // sign-in (lib/oauth) over the app's address guard.
-import { argumentsFromSchema } from "../../lib/emulator/tool-arguments";
-import { callMcpTool, connectMcp, listAllTools } from "../../lib/mcp/client";
-import { discoverTools } from "../../lib/mcp/discover";
-import { createGuardedFetch } from "../../lib/net/guarded-fetch";
-import type { OAuthSession } from "../../lib/oauth/session";
+import { argumentsFromSchema } from "../../lib/server/emulator/tool-arguments";
+import { callMcpTool, connectMcp, listAllTools } from "../../lib/server/mcp/client";
+import { discoverTools } from "../../lib/server/mcp/discover";
+import { createGuardedFetch } from "../../lib/server/net/guarded-fetch";
+import type { OAuthSession } from "../../lib/domain/oauth/session";
 import { signingInFetch } from "./oauth-fetch";
 
 const url = process.argv[2];

@@ -4,8 +4,8 @@
 // here by fetching it and reading the redirect, as the suite's authorization server approves at
 // once.
 import { extractWWWAuthenticateParams } from "@modelcontextprotocol/sdk/client/auth.js";
-import { beginSignIn, completeSignIn } from "../../lib/oauth/flow";
-import type { OAuthSession } from "../../lib/oauth/session";
+import { beginSignIn, completeSignIn } from "../../lib/server/oauth/flow";
+import type { OAuthSession } from "../../lib/domain/oauth/session";
 
 /** The suite asks for at most this many sign-ins per request before giving up (scope-retry-limit). */
 const MAX_SIGN_INS_PER_REQUEST = 2;

@@ -1,5 +1,5 @@
-import { handleAccessRequest } from "@/lib/http/access-route";
-import { guardRoute } from "@/lib/http/guard-route";
+import { handleAccessRequest } from "@/lib/server/http/access-route";
+import { guardRoute } from "@/lib/server/http/guard-route";
 
 export const dynamic = "force-dynamic";
 

@@ -2,9 +2,9 @@
 // must get a 4xx, the server's own must get a 2xx) against each demo MCP server, served through
 // its real route module.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_SERVERS } from "@/lib/demo-mcp/servers";
-import { runConformance } from "@/lib/testing/conformance";
-import { serveHandler, type ServedHandler } from "@/lib/testing/serve-handler";
+import { DEMO_SERVERS } from "@/lib/server/demo-mcp/servers";
+import { runConformance } from "@/test/support/conformance";
+import { serveHandler, type ServedHandler } from "@/test/support/serve-handler";
 import { POST } from "./[server]/route";
 
 let served: ServedHandler;

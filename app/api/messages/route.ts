@@ -1,6 +1,6 @@
-import { forwardMessages } from "@/lib/api/forward-messages";
-import { guardRoute } from "@/lib/http/guard-route";
-import { siteSettingsFromEnv } from "@/lib/http/site-settings";
+import { forwardMessages } from "@/lib/server/api/forward-messages";
+import { guardRoute } from "@/lib/server/http/guard-route";
+import { siteSettingsFromEnv } from "@/lib/server/http/site-settings";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
-import { hasAccess, serverKeyPermission } from "@/lib/http/access";
-import { guardRoute } from "@/lib/http/guard-route";
-import { siteSettingsFromEnv } from "@/lib/http/site-settings";
+import { hasAccess, serverKeyPermission } from "@/lib/server/http/access";
+import { guardRoute } from "@/lib/server/http/guard-route";
+import { siteSettingsFromEnv } from "@/lib/server/http/site-settings";
 
 export const dynamic = "force-dynamic";
 

@@ -4,7 +4,7 @@ import {
   ACCESS_TOKEN_LIFETIMES,
   DEMO_SCOPES,
   readAuthorizationRequest,
-} from "@/lib/demo-oauth/authorization-server";
+} from "@/lib/server/demo-oauth/authorization-server";
 
 export const metadata: Metadata = { title: "Demo sign-in · MCP Connector Playground" };
 

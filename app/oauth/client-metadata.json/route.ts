@@ -1,5 +1,5 @@
-import { clientMetadataDocument } from "@/lib/oauth/route";
-import { requestOrigin } from "@/lib/http/site-settings";
+import { clientMetadataDocument } from "@/lib/server/oauth/route";
+import { requestOrigin } from "@/lib/server/http/site-settings";
 
 export const dynamic = "force-dynamic";
 

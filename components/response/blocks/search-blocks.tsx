@@ -6,7 +6,7 @@ import type {
   BetaToolSearchToolResultBlock,
 } from "@anthropic-ai/sdk/resources/beta/messages/messages";
 import { cn } from "@/components/ui/cn";
-import { resolveToolReference } from "@/lib/tool-search/search";
+import { resolveToolReference } from "@/lib/domain/tool-search/search";
 
 /** The tool search call as the search it is: which search, for what, how many at most. */
 export function ToolSearchCallView({ block }: { block: BetaServerToolUseBlock }) {

@@ -1,5 +1,5 @@
-import { handleDemoMcpRequest, isDemoServerName } from "@/lib/demo-mcp/servers";
-import { guardRoute } from "@/lib/http/guard-route";
+import { handleDemoMcpRequest, isDemoServerName } from "@/lib/server/demo-mcp/servers";
+import { guardRoute } from "@/lib/server/http/guard-route";
 
 export const dynamic = "force-dynamic";
 

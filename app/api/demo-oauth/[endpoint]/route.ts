@@ -1,5 +1,5 @@
-import { handleDemoOAuthEndpoint, isDemoOAuthEndpoint } from "@/lib/demo-oauth/endpoints";
-import { guardRoute } from "@/lib/http/guard-route";
+import { handleDemoOAuthEndpoint, isDemoOAuthEndpoint } from "@/lib/server/demo-oauth/endpoints";
+import { guardRoute } from "@/lib/server/http/guard-route";
 
 export const dynamic = "force-dynamic";
 

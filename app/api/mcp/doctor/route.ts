@@ -1,5 +1,5 @@
-import { handleDoctorRequest } from "@/lib/doctor/route";
-import { guardRoute } from "@/lib/http/guard-route";
+import { handleDoctorRequest } from "@/lib/server/doctor/route";
+import { guardRoute } from "@/lib/server/http/guard-route";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
-import { handleDiscoverRequest } from "@/lib/api/discover-route";
-import { guardRoute } from "@/lib/http/guard-route";
+import { handleDiscoverRequest } from "@/lib/server/api/discover-route";
+import { guardRoute } from "@/lib/server/http/guard-route";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
-import { guardRoute } from "@/lib/http/guard-route";
-import { handleOAuthRequest, OAUTH_ACTIONS, type OAuthAction } from "@/lib/oauth/route";
+import { guardRoute } from "@/lib/server/http/guard-route";
+import { handleOAuthRequest, OAUTH_ACTIONS, type OAuthAction } from "@/lib/server/oauth/route";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
-import { recentActivity } from "@/lib/emulator/activity";
-import { guardRoute } from "@/lib/http/guard-route";
+import { recentActivity } from "@/lib/server/emulator/activity";
+import { guardRoute } from "@/lib/server/http/guard-route";
 
 // Test-only: what the emulator did with recent requests (e2e checks a Cancel reached it).
 // Answers 404 unless the server runs with PLAYGROUND_TEST_HOOKS=1.

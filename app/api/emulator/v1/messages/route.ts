@@ -1,5 +1,5 @@
-import { handleEmulatorRequest, readTestHooks } from "@/lib/emulator/handler";
-import { guardRoute } from "@/lib/http/guard-route";
+import { handleEmulatorRequest, readTestHooks } from "@/lib/server/emulator/handler";
+import { guardRoute } from "@/lib/server/http/guard-route";
 
 // The offline Messages API: point ANTHROPIC_BASE_URL at http://<host>/api/emulator.
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
-import { handleBatchRequest } from "@/lib/emulator/batch-handler";
-import { guardRoute } from "@/lib/http/guard-route";
+import { handleBatchRequest } from "@/lib/server/emulator/batch-handler";
+import { guardRoute } from "@/lib/server/http/guard-route";
 
 // The offline Message Batches API (see lib/emulator/batch-handler.ts).
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
-import { handleBatchRequest } from "@/lib/emulator/batch-handler";
-import { guardRoute } from "@/lib/http/guard-route";
+import { handleBatchRequest } from "@/lib/server/emulator/batch-handler";
+import { guardRoute } from "@/lib/server/http/guard-route";
 
 export const dynamic = "force-dynamic";
 

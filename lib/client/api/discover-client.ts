@@ -1,0 +1,106 @@
+// The browser's side of tool discovery: POST /api/mcp/tools, and read the answer with zod.
+import { z } from "zod";
+import { mayReturnImages } from "@/lib/domain/request/image-tools";
+import type { ToolInfo } from "@/lib/domain/request/types";
+
+export const DISCOVER_PATH = "/api/mcp/tools";
+
+const discoverySchema = z.object({
+  tools: z.array(
+    z.looseObject({
+      name: z.string(),
+      title: z.string().optional(),
+      description: z.string().optional(),
+      inputSchema: z.unknown().optional(),
+      outputSchema: z.unknown().optional(),
+      annotations: z
+        .looseObject({
+          destructiveHint: z.boolean().optional(),
+          readOnlyHint: z.boolean().optional(),
+        })
+        .optional(),
+    }),
+  ),
+  malformed: z.array(z.object({ index: z.number(), reason: z.string() })),
+  server: z.object({ name: z.string(), version: z.string() }).nullable(),
+  transport: z.enum(["streamable-http", "sse"]),
+  durationMs: z.number(),
+});
+const challengeSchema = z.object({
+  scope: z.string().max(2000).optional(),
+  error: z.string().max(200).optional(),
+  resourceMetadataUrl: z.string().max(4000).optional(),
+});
+export type DiscoveryChallenge = z.infer<typeof challengeSchema>;
+const errorSchema = z.object({
+  error: z.object({
+    kind: z.string(),
+    message: z.string(),
+    challenge: challengeSchema.optional(),
+  }),
+});
+
+export interface DiscoveredServer {
+  tools: ToolInfo[];
+  malformed: { index: number; reason: string }[];
+  server: { name: string; version: string } | null;
+  transport: "streamable-http" | "sse";
+}
+
+export type DiscoverOutcome =
+  | { ok: true; result: DiscoveredServer }
+  | { ok: false; kind: string; message: string; challenge?: DiscoveryChallenge };
+
+export async function requestDiscovery(
+  url: string,
+  authorizationToken: string,
+  options: { signal?: AbortSignal; fetch?: typeof fetch } = {},
+): Promise<DiscoverOutcome> {
+  let response: Response;
+  try {
+    response = await (options.fetch ?? fetch)(DISCOVER_PATH, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(
+        authorizationToken ? { url, authorization_token: authorizationToken } : { url },
+      ),
+      signal: options.signal,
+    });
+  } catch (error) {
+    if (options.signal?.aborted)
+      return { ok: false, kind: "cancelled", message: "Discovery was cancelled." };
+    return {
+      ok: false,
+      kind: "network",
+      message: `Could not reach the playground's server: ${error instanceof Error ? error.message : String(error)}`,
+    };
+  }
+  const json: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const parsed = errorSchema.safeParse(json);
+    return parsed.success
+      ? { ok: false, ...parsed.data.error }
+      : { ok: false, kind: "http", message: `Discovery failed with HTTP ${response.status}.` };
+  }
+  const parsed = discoverySchema.safeParse(json);
+  if (!parsed.success)
+    return { ok: false, kind: "invalid", message: "The discovery answer could not be read." };
+  const { tools, malformed, server, transport } = parsed.data;
+  return {
+    ok: true,
+    result: {
+      tools: tools.map((tool) => ({
+        name: tool.name,
+        title: tool.title,
+        description: tool.description,
+        inputSchema: tool.inputSchema,
+        destructive: tool.annotations?.destructiveHint === true,
+        readOnly: tool.annotations?.readOnlyHint === true,
+        mayReturnImages: mayReturnImages(tool),
+      })),
+      malformed,
+      server,
+      transport,
+    },
+  };
+}

@@ -1,0 +1,196 @@
+// Everything the preview pane shows, derived in one pass from the composer state: the request,
+// the merged per-tool table of each server, the totals and every problem (errors first).
+import {
+  mergeToolset,
+  summarizeTools,
+  type MergeSummary,
+  type ToolsetMerge,
+} from "@/lib/domain/toolset/merge";
+import { estimateDefinitionTokens } from "@/lib/domain/toolset/token-estimate";
+import {
+  sortProblems,
+  validateRequest,
+  type ValidationTarget,
+  type Problem,
+  type ValidationContext,
+} from "@/lib/domain/toolset/validate";
+import { buildRequest, buildToolset, type MessagesRequest } from "./build-request";
+import { findDraftProblems } from "./draft-problems";
+import { fieldIdForPath } from "./field-ids";
+import { comparePin, type PinDrift } from "./pin-drift";
+import {
+  connectorServers,
+  type ComposerState,
+  type PinnedTool,
+  type ServerDraft,
+  type ToolInfo,
+} from "./types";
+
+export interface PreviewProblem extends Omit<Problem, "code"> {
+  code: string;
+  /** The composer field that holds the faulty value, when there is one. */
+  fieldId?: string;
+}
+
+export interface ServerPreview {
+  serverId: string;
+  name: string;
+  merge: ToolsetMerge;
+  summary: MergeSummary;
+  /** True when the rows are the server's discovered tools, not only the configs keys. */
+  discovered: boolean;
+  /** Discovered tools by name (empty until discovery). */
+  toolInfo: ReadonlyMap<string, ToolInfo>;
+  /** Estimated tokens of the tool definitions sent up front (only once discovered or pinned). */
+  upFrontTokens: number | null;
+  /** Estimated tokens of the deferred definitions, kept out of the prompt until a search loads them. */
+  deferredTokens: number | null;
+  /** Where the rows come from: the pinned list, the live discovery, or only the configs keys. */
+  toolListSource: "pinned" | "discovered" | "configs";
+  /** How the live server differs from the pinned list (null when it does not, or is unknown). */
+  drift: PinDrift | null;
+  /** A stdio server: not in the connector request; its choices apply to the client-side export. */
+  clientSide: boolean;
+}
+
+export interface PreviewContext {
+  target?: ValidationTarget;
+  /** Each server's discovered tools, by server id (only results still valid for its url and token). */
+  discoveredTools?: Readonly<Record<string, readonly ToolInfo[]>>;
+}
+
+export interface Preview {
+  request: MessagesRequest;
+  problems: PreviewProblem[];
+  servers: ServerPreview[];
+  total: MergeSummary;
+  /** Estimated tokens of every up-front definition, when every server is discovered. */
+  totalUpFrontTokens: number | null;
+  errorCount: number;
+}
+
+export function derivePreview(state: ComposerState, context: PreviewContext = {}): Preview {
+  const request = buildRequest(state);
+  const serverTools: Record<string, readonly string[]> = {};
+  const destructiveTools: Record<string, readonly string[]> = {};
+  for (const server of state.servers) {
+    const tools = toolsFor(server, context.discoveredTools?.[server.id]);
+    if (!tools) continue;
+    serverTools[server.name] = toolNames(tools);
+    destructiveTools[server.name] = tools
+      .filter((tool) => tool.destructive)
+      .map((tool) => tool.name);
+  }
+  const validation: ValidationContext = { target: context.target, serverTools, destructiveTools };
+  const toolsets = (request.tools ?? []).filter((tool) => tool.type === "mcp_toolset");
+  // The request's toolsets follow its servers, which leave the stdio ones out.
+  const connector = connectorServers(state.servers);
+  const servers = state.servers.map((server): ServerPreview => {
+    const live = context.discoveredTools?.[server.id];
+    const tools = toolsFor(server, live);
+    const toolset = server.stdio ? undefined : toolsets[connector.indexOf(server)];
+    const merge = mergeToolset(toolset ?? buildToolset(server), tools && toolNames(tools));
+    const toolInfo = tools ? toolMap(tools) : EMPTY_TOOL_MAP;
+    const tokensOf = (deferred: boolean) =>
+      tools
+        ? merge.tools.reduce((sum, row) => {
+            const info = toolInfo.get(row.name);
+            return row.enabled.value && row.deferLoading.value === deferred && info
+              ? sum + estimateDefinitionTokens(info)
+              : sum;
+          }, 0)
+        : null;
+    return {
+      serverId: server.id,
+      name: server.name,
+      merge,
+      summary: summarizeTools(merge.tools),
+      discovered: !!tools,
+      toolInfo,
+      upFrontTokens: tokensOf(false),
+      deferredTokens: tokensOf(true),
+      toolListSource: server.pinnedTools ? "pinned" : live ? "discovered" : "configs",
+      drift: server.pinnedTools && live ? comparePin(server.pinnedTools, live) : null,
+      clientSide: !!server.stdio,
+    };
+  });
+  const total: MergeSummary = { enabled: 0, deferred: 0, upFront: 0, disabled: 0 };
+  for (const { summary, clientSide } of servers) {
+    if (clientSide) continue;
+    total.enabled += summary.enabled;
+    total.deferred += summary.deferred;
+    total.upFront += summary.upFront;
+    total.disabled += summary.disabled;
+  }
+  const problems: PreviewProblem[] = [
+    ...sortProblems(validateRequest(request, validation)).map((problem) => ({
+      ...problem,
+      fieldId: fieldIdForPath(problem.path, state),
+    })),
+    ...findDraftProblems(state),
+  ];
+  const ordered = sortProblems(problems as Problem[]) as PreviewProblem[];
+  const inRequest = servers.filter((server) => !server.clientSide);
+  return {
+    request,
+    problems: ordered,
+    servers,
+    total,
+    totalUpFrontTokens: inRequest.every((server) => server.upFrontTokens !== null)
+      ? inRequest.reduce((sum, server) => sum + (server.upFrontTokens ?? 0), 0)
+      : null,
+    errorCount: ordered.filter((problem) => problem.severity === "error").length,
+  };
+}
+
+const EMPTY_TOOL_MAP: ReadonlyMap<string, ToolInfo> = new Map();
+const pinnedInfos = new WeakMap<
+  readonly PinnedTool[],
+  Map<readonly ToolInfo[] | undefined, ToolInfo[]>
+>();
+
+/**
+ * The tools the API would use for a server: the pinned list when there is one (with what the live
+ * discovery says of each tool's annotations), else the discovered list.
+ */
+function toolsFor(
+  server: ServerDraft,
+  live: readonly ToolInfo[] | undefined,
+): readonly ToolInfo[] | undefined {
+  if (!server.pinnedTools) return live;
+  let byLive = pinnedInfos.get(server.pinnedTools);
+  if (!byLive)
+    pinnedInfos.set(
+      server.pinnedTools,
+      (byLive = new Map<readonly ToolInfo[] | undefined, ToolInfo[]>()),
+    );
+  let infos = byLive.get(live);
+  if (!infos) {
+    const liveByName = new Map(live?.map((tool) => [tool.name, tool]));
+    infos = server.pinnedTools.map((tool) => ({
+      name: tool.name,
+      description: tool.description,
+      inputSchema: tool.inputSchema,
+      destructive: liveByName.get(tool.name)?.destructive ?? false,
+      readOnly: liveByName.get(tool.name)?.readOnly ?? false,
+      mayReturnImages: liveByName.get(tool.name)?.mayReturnImages ?? false,
+    }));
+    byLive.set(live, infos);
+  }
+  return infos;
+}
+const namesOf = new WeakMap<readonly ToolInfo[], readonly string[]>();
+const mapsOf = new WeakMap<readonly ToolInfo[], ReadonlyMap<string, ToolInfo>>();
+
+/** Derived once per discovered list (the same object across edits), not on every keystroke. */
+function toolNames(tools: readonly ToolInfo[]): readonly string[] {
+  let names = namesOf.get(tools);
+  if (!names) namesOf.set(tools, (names = tools.map((tool) => tool.name)));
+  return names;
+}
+
+function toolMap(tools: readonly ToolInfo[]): ReadonlyMap<string, ToolInfo> {
+  let map = mapsOf.get(tools);
+  if (!map) mapsOf.set(tools, (map = new Map(tools.map((tool) => [tool.name, tool]))));
+  return map;
+}

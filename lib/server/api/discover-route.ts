@@ -1,0 +1,114 @@
+import "server-only";
+// POST /api/mcp/tools: list one MCP server's tools on the person's behalf. Guarded: the address
+// policy refuses metadata and link-local addresses (and private ones unless allowed); the token is
+// used for the connection only, never logged or echoed.
+import { z } from "zod";
+import { demoServersInProcess } from "@/lib/server/demo-mcp/in-process";
+import type { AuthChallenge } from "@/lib/server/mcp/client";
+import { discoverTools } from "@/lib/server/mcp/discover";
+import { allowPrivateFromEnv } from "@/lib/domain/net/address-policy";
+import { createGuardedFetch } from "@/lib/server/net/guarded-fetch";
+import { readJsonBody } from "@/lib/server/http/read-json-body";
+import { requestOrigin } from "@/lib/server/http/site-settings";
+
+export const discoverRequestSchema = z.object({
+  url: z.string().min(1, "url is required").max(4000),
+  authorization_token: z.string().max(20_000).nullish(),
+  timeout_ms: z.number().int().min(100).max(60_000).optional(),
+});
+
+const STATUS_BY_KIND = {
+  unauthorized: 401,
+  unreachable: 502,
+  timeout: 504,
+  not_mcp: 502,
+  protocol: 502,
+  refused: 403,
+  limit: 422,
+} as const;
+
+export interface DiscoverEnvironment {
+  allowPrivate?: boolean;
+  defaultTimeoutMs?: number;
+  fetch?: typeof fetch;
+}
+
+export async function handleDiscoverRequest(
+  request: Request,
+  env: DiscoverEnvironment = {},
+): Promise<Response> {
+  const body = await readJsonBody(request, 64 * 1024);
+  if (!body.ok)
+    return body.problem === "too_large"
+      ? problem(413, "refused", "The request is too large.")
+      : problem(400, "bad_request", "The request body is not valid JSON.");
+  const parsed = discoverRequestSchema.safeParse(body.json);
+  if (!parsed.success)
+    return problem(
+      400,
+      "bad_request",
+      parsed.error.issues.map((issue) => issue.message).join("; "),
+    );
+  let url: URL;
+  try {
+    url = new URL(parsed.data.url);
+  } catch {
+    return problem(400, "bad_request", `'${parsed.data.url}' is not a valid URL.`);
+  }
+  const guardedFetch =
+    env.fetch ??
+    createGuardedFetch({
+      policy: { allowPrivate: env.allowPrivate ?? allowPrivateFromEnv() },
+      inProcess: demoServersInProcess(requestOrigin(request)),
+    });
+  const result = await discoverTools(url.href, {
+    authorizationToken: parsed.data.authorization_token,
+    timeoutMs: parsed.data.timeout_ms ?? env.defaultTimeoutMs ?? 10_000,
+    fetch: guardedFetch,
+    signal: request.signal,
+  });
+  if (result.ok) return Response.json(result.discovery);
+  return problem(
+    STATUS_BY_KIND[result.kind],
+    result.kind,
+    explain(result.kind, result.message, result.challenge),
+    result.challenge,
+  );
+}
+
+function explain(kind: string, detail: string, challenge?: AuthChallenge): string {
+  switch (kind) {
+    case "unauthorized":
+      if (challenge?.error === "insufficient_scope")
+        return `${detail} The server wants more scope${challenge.scope ? ` (${challenge.scope})` : ""}: sign in again with it.`;
+      if (challenge?.error === "invalid_token")
+        return `${detail} The server refused the token (expired or revoked): sign in again, or paste a valid token.`;
+      if (challenge?.resourceMetadataUrl)
+        return `${detail} It uses OAuth: sign in, or paste a token.`;
+      return `${detail} Add or fix this server's authorization token.`;
+    case "refused":
+      return `Refused: ${detail}`;
+    case "limit":
+      return `Too big to list: ${detail}`;
+    case "timeout":
+      return `The server did not answer in time. ${detail}`;
+    case "not_mcp":
+      return `This URL does not look like an MCP server. ${detail}`;
+    case "unreachable":
+      return `The server could not be reached. ${detail}`;
+    default:
+      return detail;
+  }
+}
+
+function problem(
+  status: number,
+  kind: string,
+  message: string,
+  challenge?: AuthChallenge,
+): Response {
+  return Response.json(
+    { error: { kind, message, ...(challenge ? { challenge } : {}) } },
+    { status },
+  );
+}

@@ -1,0 +1,186 @@
+import "server-only";
+// POST /api/messages: the browser's request goes through here so the API key stays on the server.
+// The body is checked with zod (1 MiB at most), sent with the official SDK to the real API or to
+// the built-in emulator, and the answer — success or API error — is passed back unchanged.
+import Anthropic, {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIError,
+  APIUserAbortError,
+} from "@anthropic-ai/sdk";
+import { z } from "zod";
+import { handleEmulatorRequest, readTestHooks } from "@/lib/server/emulator/handler";
+import { serverKeyPermission } from "@/lib/server/http/access";
+import { readJsonBody } from "@/lib/server/http/read-json-body";
+import {
+  requestOrigin,
+  siteSettingsFromEnv,
+  type SiteSettings,
+} from "@/lib/server/http/site-settings";
+import { TARGETS, type Target } from "@/lib/domain/request/targets";
+
+export const MAX_REQUEST_BYTES = 1024 * 1024;
+export const TARGET_HEADER = "x-playground-target";
+export const BROWSER_KEY_HEADER = "x-playground-api-key";
+const EMULATOR_BASE_URL = "http://emulator.internal/api/emulator";
+
+/** The outer shape of `client.beta.messages.create` params; the API itself judges the rest. */
+export const messagesParamsSchema = z.looseObject({
+  model: z.string().min(1, "model: a model id is required"),
+  max_tokens: z.number().int().positive("max_tokens: must be at least 1"),
+  messages: z
+    .array(z.looseObject({ role: z.enum(["user", "assistant"]) }))
+    .min(1, "messages: at least one message"),
+  betas: z.array(z.string()).optional(),
+  stream: z.boolean().optional(),
+});
+
+export interface ForwardEnvironment {
+  apiKey?: string;
+  baseURL?: string;
+  /** Per-request time limit towards the target. */
+  timeoutMs?: number;
+  /** Honour the emulator's test-only headers (PLAYGROUND_TEST_HOOKS=1 in the e2e server). */
+  testHooks?: boolean;
+  /** Who may use the server's key (access token, allowed hosts); from the environment by default. */
+  site?: SiteSettings;
+}
+
+function errorResponse(
+  status: number,
+  type: string,
+  message: string,
+  requestId?: string | null,
+): Response {
+  const headers: Record<string, string> = {};
+  if (requestId) headers["request-id"] = requestId;
+  return Response.json(
+    { type: "error", error: { type, message }, request_id: requestId ?? null },
+    { status, headers },
+  );
+}
+
+export async function forwardMessages(
+  request: Request,
+  env: ForwardEnvironment,
+): Promise<Response> {
+  const body = await readJsonBody(request, MAX_REQUEST_BYTES);
+  if (!body.ok && body.problem === "too_large") {
+    return errorResponse(
+      413,
+      "request_too_large",
+      `The request body is over the playground's 1 MiB limit${body.declaredBytes ? ` (${body.declaredBytes} bytes)` : ""}.`,
+    );
+  }
+  if (!body.ok)
+    return errorResponse(400, "invalid_request_error", "The request body is not valid JSON.");
+  const parsed = messagesParamsSchema.safeParse(body.json);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map(
+      (issue) => `${issue.path.join(".") || "body"}: ${issue.message}`,
+    );
+    return errorResponse(
+      400,
+      "invalid_request_error",
+      `The request does not have the shape of Messages params: ${issues.join("; ")}`,
+    );
+  }
+
+  const target = readTarget(request.headers.get(TARGET_HEADER), env);
+  const browserKey = request.headers.get(BROWSER_KEY_HEADER)?.trim() || undefined;
+  let client: Anthropic;
+  if (target === "anthropic") {
+    const apiKey = browserKey ?? env.apiKey;
+    if (!browserKey && env.apiKey) {
+      const permission = serverKeyPermission(request, env.site ?? siteSettingsFromEnv());
+      if (!permission.allowed)
+        return errorResponse(401, "authentication_error", permission.message);
+    }
+    if (!apiKey) {
+      return errorResponse(
+        400,
+        "invalid_request_error",
+        "No Anthropic API key: the server has no ANTHROPIC_API_KEY, and none was given in the browser. Paste a key, or switch the target to the emulator.",
+      );
+    }
+    client = new Anthropic({ apiKey, baseURL: env.baseURL, timeout: env.timeoutMs ?? 120_000 });
+  } else {
+    // The emulator is called in-process through the SDK: a real HTTP exchange, minus the socket.
+    client = new Anthropic({
+      apiKey: "emulator",
+      baseURL: EMULATOR_BASE_URL,
+      maxRetries: 0,
+      timeout: env.timeoutMs ?? 120_000,
+      fetch: (input, init) =>
+        handleEmulatorRequest(new Request(input, init), {
+          trustedOrigin: requestOrigin(request),
+          ...readTestHooks(request.headers, env.testHooks === true),
+        }),
+    });
+  }
+
+  try {
+    // Streamed or not, the SDK hands back the raw response and its body goes out as it arrives:
+    // nothing here reads or buffers it. Cancelling it (the browser went away) cancels upstream.
+    const upstream = await client.beta.messages
+      .create(parsed.data as unknown as Anthropic.Beta.MessageCreateParams, {
+        signal: request.signal,
+      })
+      .asResponse();
+    const headers = new Headers({
+      "content-type": upstream.headers.get("content-type") ?? "application/json",
+    });
+    const requestId = upstream.headers.get("request-id");
+    if (requestId) headers.set("request-id", requestId);
+    headers.set("x-playground-target", target);
+    if (parsed.data.stream) {
+      // No proxy buffering or compression may hold events back.
+      headers.set("cache-control", "no-cache, no-transform");
+      headers.set("x-accel-buffering", "no");
+    }
+    return new Response(upstream.body, { status: upstream.status, headers });
+  } catch (error) {
+    return toErrorResponse(error, target);
+  }
+}
+
+function toErrorResponse(error: unknown, target: Target): Response {
+  const where = target === "anthropic" ? "the Anthropic API" : "the emulator";
+  if (error instanceof APIUserAbortError)
+    return errorResponse(499, "cancelled", "The request was cancelled.");
+  if (error instanceof APIConnectionTimeoutError) {
+    return errorResponse(
+      504,
+      "timeout_error",
+      `No answer from ${where} in time; the request timed out.`,
+    );
+  }
+  if (error instanceof APIConnectionError) {
+    return errorResponse(
+      502,
+      "api_connection_error",
+      `Could not reach ${where}: ${error.cause instanceof Error ? error.cause.message : error.message}`,
+    );
+  }
+  if (error instanceof APIError && error.status !== undefined) {
+    // The API's own error body and status, unchanged.
+    const apiBody: unknown = error.error;
+    const body: unknown = apiBody ?? {
+      type: "error",
+      error: { type: "api_error", message: error.message },
+    };
+    const headers: Record<string, string> = {};
+    if (error.requestID) headers["request-id"] = error.requestID;
+    return Response.json(body, { status: Number(error.status), headers });
+  }
+  console.error(
+    "[api/messages] unexpected failure:",
+    error instanceof Error ? error.message : error,
+  );
+  return errorResponse(500, "api_error", `Unexpected failure while calling ${where}.`);
+}
+
+function readTarget(value: string | null, env: ForwardEnvironment): Target {
+  if (value && (TARGETS as readonly string[]).includes(value)) return value as Target;
+  return env.apiKey ? "anthropic" : "emulator";
+}

@@ -1,0 +1,45 @@
+import "server-only";
+// POST /api/mcp/doctor: run the connection doctor for one server, through the address guard; the
+// token is used for the checks only, never logged or echoed.
+import { z } from "zod";
+import { demoServersInProcess } from "@/lib/server/demo-mcp/in-process";
+import { readJsonBody } from "@/lib/server/http/read-json-body";
+import { requestOrigin } from "@/lib/server/http/site-settings";
+import { allowPrivateFromEnv } from "@/lib/domain/net/address-policy";
+import { createGuardedFetch } from "@/lib/server/net/guarded-fetch";
+import { runDoctor } from "./run";
+
+const doctorRequestSchema = z.object({
+  url: z.string().min(1).max(4000),
+  authorization_token: z.string().max(20_000).nullish(),
+  target: z.enum(["emulator", "anthropic"]).default("emulator"),
+});
+
+export async function handleDoctorRequest(
+  request: Request,
+  env: { allowPrivate?: boolean; timeoutMs?: number } = {},
+): Promise<Response> {
+  const body = await readJsonBody(request, 64 * 1024);
+  const parsed = body.ok ? doctorRequestSchema.safeParse(body.json) : null;
+  if (!parsed?.success)
+    return Response.json(
+      {
+        error: {
+          kind: "bad_request",
+          message: "Send {url, authorization_token?, target?} as JSON.",
+        },
+      },
+      { status: 400 },
+    );
+  const policy = { allowPrivate: env.allowPrivate ?? allowPrivateFromEnv() };
+  const origin = requestOrigin(request);
+  const report = await runDoctor(parsed.data.url, {
+    target: parsed.data.target,
+    authorizationToken: parsed.data.authorization_token,
+    policy,
+    ownOrigin: origin,
+    timeoutMs: env.timeoutMs,
+    fetch: createGuardedFetch({ policy, inProcess: demoServersInProcess(origin) }),
+  });
+  return Response.json(report, { headers: { "cache-control": "no-store" } });
+}

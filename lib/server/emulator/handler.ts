@@ -1,0 +1,204 @@
+// The emulator's HTTP face: POST {base}/v1/messages as the API takes it (key as x-api-key or
+// Bearer, betas in the anthropic-beta header, with or without ?beta=true), answering the API's
+// shapes with a request-id on every response.
+import { demoServersInProcess } from "@/lib/server/demo-mcp/in-process";
+import { allowPrivateFromEnv } from "@/lib/domain/net/address-policy";
+import { createGuardedFetch } from "@/lib/server/net/guarded-fetch";
+import { recordEnd, recordStart } from "./activity";
+import { readJsonBody } from "@/lib/server/http/read-json-body";
+import { ApiError } from "./errors";
+import { createApiId, type IdPrefix } from "./ids";
+import { collectMessage, emulatorSteps, runEmulator } from "./run";
+import { streamSteps } from "./sse";
+import { requestOrigin } from "@/lib/server/http/site-settings";
+import { ThreadStore, type ThreadedRequest } from "./threads";
+import type { EmulatorOptions, EmulatorRequest, EmulatorStep } from "./types";
+
+export interface EmulatorHandlerOptions {
+  /** How the emulator reaches MCP servers; by default through the address guard. */
+  fetch?: typeof fetch;
+  /** The app's own origin, whose demo MCP servers are answered in-process. */
+  trustedOrigin?: string;
+  connectTimeoutMs?: number;
+  createId?: (prefix: IdPrefix) => string;
+  /** Test-only hooks (see `readTestHooks`): slow the stream down, or break it. */
+  blockDelayMs?: number;
+  failAfterBlocks?: number;
+  /** Where message threads are held; by default one store per process. */
+  threads?: ThreadStore;
+}
+
+const THREADS_KEY = Symbol.for("mcp-connector-playground.threads");
+
+/** One thread store per process: every route module that serves messages shares it. */
+function processThreads(): ThreadStore {
+  const holder = globalThis as { [THREADS_KEY]?: ThreadStore };
+  return (holder[THREADS_KEY] ??= new ThreadStore());
+}
+
+/** Whose a batch or thread is: a hash of the API key, never the key itself. */
+export async function keyOwner(headers: Headers): Promise<string> {
+  const key = readApiKey(headers);
+  if (!key) throw new ApiError(401, "x-api-key header is required");
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(key));
+  return Buffer.from(digest).toString("hex");
+}
+
+/** The API's own limit for a Messages request. */
+const MAX_BODY_BYTES = 32 * 1024 * 1024;
+
+export async function handleEmulatorRequest(
+  request: Request,
+  options: EmulatorHandlerOptions = {},
+): Promise<Response> {
+  const requestId = createApiId("req");
+  const fail = (error: ApiError) => {
+    const headers: Record<string, string> = { "request-id": requestId };
+    // Our own 5xx are not worth a retry: say so, or the SDK waits and tries twice more.
+    if (error.status >= 500) headers["x-should-retry"] = "false";
+    return Response.json(error.body(requestId), { status: error.status, headers });
+  };
+
+  try {
+    if (request.method !== "POST")
+      throw new ApiError(404, `${request.method} is not supported here; POST /v1/messages.`);
+    if (!readApiKey(request.headers)) throw new ApiError(401, "x-api-key header is required");
+    const read = await readJsonBody(request, MAX_BODY_BYTES);
+    if (!read.ok && read.problem === "too_large")
+      throw new ApiError(413, "Request exceeds the maximum allowed number of bytes.");
+    if (!read.ok)
+      throw new ApiError(400, "There was an issue with your request body: it is not valid JSON.");
+    const body = read.json;
+    if (typeof body !== "object" || body === null || Array.isArray(body)) {
+      throw new ApiError(400, "The request body must be a JSON object.");
+    }
+    const stream = (body as { stream?: unknown }).stream === true;
+    const betas = readBetas(request.headers);
+    // Aborted when the caller disconnects or stops reading the stream.
+    const abort = new AbortController();
+    request.signal.addEventListener("abort", () => abort.abort(), { once: true });
+    const runOptions = emulatorRunOptions(request, options, betas, abort.signal);
+    // Only a threaded request needs its key's owner (a hash): every other one skips it.
+    const threaded =
+      (body as { thread?: unknown }).thread == null
+        ? null
+        : (options.threads ?? processThreads()).open(
+            await keyOwner(request.headers),
+            body as EmulatorRequest,
+            betas,
+          );
+    const whole = threaded?.request ?? (body as EmulatorRequest);
+    recordStart(requestId, stream);
+    abort.signal.addEventListener("abort", () => recordEnd(requestId, "cancelled"), {
+      once: true,
+    });
+    if (!stream) {
+      const message = await runEmulator(whole, runOptions).catch((error: unknown) => {
+        threaded?.release();
+        throw error;
+      });
+      threaded?.remember(message);
+      recordEnd(requestId, "completed");
+      return Response.json(message, { headers: { "request-id": requestId } });
+    }
+    const steps = threaded
+      ? rememberedSteps(emulatorSteps(whole, runOptions), threaded)
+      : emulatorSteps(whole, runOptions);
+    // Validation and connection happen before the first step: their errors stay HTTP errors.
+    const first = await steps.next();
+    if (first.done) throw new Error("emulator: no steps");
+    const events = streamSteps(first.value, steps, {
+      requestId,
+      blockDelayMs: options.blockDelayMs,
+      failAfterBlocks: options.failAfterBlocks,
+      onCancel: () => abort.abort(),
+      onEnd: (status) => recordEnd(requestId, status),
+    });
+    return new Response(events, {
+      headers: {
+        "content-type": "text/event-stream; charset=utf-8",
+        "cache-control": "no-cache, no-transform",
+        "request-id": requestId,
+      },
+    });
+  } catch (error) {
+    recordEnd(requestId, "failed");
+    if (error instanceof ApiError) return fail(error);
+    // Details stay in the server log; the caller gets the API's generic 500.
+    console.error(`[emulator ${requestId}]`, error instanceof Error ? error.message : error);
+    return fail(new ApiError(500, "Internal server error"));
+  }
+}
+
+/** The steps as they pass, the whole answer held in its thread once the last has passed. */
+async function* rememberedSteps(
+  steps: AsyncGenerator<EmulatorStep, void, undefined>,
+  threaded: ThreadedRequest,
+): AsyncGenerator<EmulatorStep, void, undefined> {
+  let complete = false;
+  try {
+    const message = yield* collectMessage(steps);
+    threaded.remember(message);
+    complete = true;
+  } finally {
+    if (!complete) threaded.release();
+  }
+}
+
+/** The betas of the anthropic-beta header. */
+export function readBetas(headers: Headers): string[] {
+  return (headers.get("anthropic-beta") ?? "")
+    .split(",")
+    .map((beta) => beta.trim())
+    .filter(Boolean);
+}
+
+/** How a request runs: its betas, and MCP connections through the address guard. */
+export function emulatorRunOptions(
+  request: Request,
+  options: EmulatorHandlerOptions,
+  betas: string[],
+  signal?: AbortSignal,
+): EmulatorOptions {
+  return {
+    betas,
+    signal,
+    // It connects wherever the request says: the same address policy as tool discovery.
+    fetch:
+      options.fetch ??
+      createGuardedFetch({
+        policy: { allowPrivate: allowPrivateFromEnv() },
+        inProcess: demoServersInProcess(options.trustedOrigin ?? requestOrigin(request)),
+      }),
+    connectTimeoutMs: options.connectTimeoutMs,
+    createId: options.createId,
+  };
+}
+
+export function readApiKey(headers: Headers): string | null {
+  const key = headers.get("x-api-key");
+  if (key) return key;
+  const match = /^Bearer\s+(.+)$/i.exec(headers.get("authorization") ?? "");
+  return match?.[1] ?? null;
+}
+
+/** Test-only request headers, honoured only when the server runs with PLAYGROUND_TEST_HOOKS=1. */
+export const TEST_DELAY_HEADER = "x-playground-test-block-delay-ms";
+export const TEST_FAIL_HEADER = "x-playground-test-fail-after-blocks";
+
+export function readTestHooks(
+  headers: Headers,
+  enabled = process.env.PLAYGROUND_TEST_HOOKS === "1",
+): Pick<EmulatorHandlerOptions, "blockDelayMs" | "failAfterBlocks"> {
+  if (!enabled) return {};
+  const bounded = (value: string | null, max: number) => {
+    const number = Number(value);
+    return value !== null && Number.isInteger(number) && number >= 0 && number <= max
+      ? number
+      : undefined;
+  };
+  return {
+    blockDelayMs: bounded(headers.get(TEST_DELAY_HEADER), 10_000),
+    failAfterBlocks: bounded(headers.get(TEST_FAIL_HEADER), 1_000),
+  };
+}

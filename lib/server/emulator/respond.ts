@@ -1,0 +1,330 @@
+// The emulator's answer, block by block, in the API's order: tool listings first (2026-09-15),
+// then the model's text, each tool search (server_tool_use → tool_search_tool_result), each MCP
+// call (mcp_tool_use → mcp_tool_result), and a closing text.
+import type {
+  BetaContentBlock,
+  BetaMCPToolListingBlock,
+  BetaMessageParam,
+  BetaTextBlock,
+  BetaUsage,
+} from "@anthropic-ai/sdk/resources/beta/messages/messages";
+import { callMcpTool, type McpSession } from "@/lib/server/mcp/client";
+import { processLimits } from "@/lib/domain/limits";
+import {
+  bm25Search,
+  buildBm25Index,
+  clampLimit,
+  regexSearch,
+  toolReferenceName,
+  type SearchableTool,
+  type ToolReferenceFormat,
+} from "@/lib/domain/tool-search/search";
+import { estimateDefinitionTokens, estimateTokens } from "@/lib/domain/toolset/token-estimate";
+import { clientTurn } from "./client-tools";
+import { createApiId } from "./ids";
+import { describeToolFailure, toResult } from "./results";
+import type { EmulatorOptions, EmulatorRequest, EmulatorStep } from "./types";
+import {
+  describeOverview,
+  describeUnavailable,
+  planTurn,
+  type PlannedCall,
+  type ServerView,
+} from "./scripted-model";
+import { argumentsFromSchema } from "./tool-arguments";
+
+const RESULT_PREVIEW_CHARS = 1500;
+
+/** The request's tool search tool, if any: which kind, and the name it is called by. */
+export function findSearchTool(
+  request: EmulatorRequest,
+): { kind: "regex" | "bm25"; name: "tool_search_tool_regex" | "tool_search_tool_bm25" } | null {
+  for (const tool of request.tools ?? []) {
+    const type = (tool as { type?: unknown }).type;
+    if (typeof type !== "string") continue;
+    if (type.startsWith("tool_search_tool_regex"))
+      return { kind: "regex", name: "tool_search_tool_regex" };
+    if (type.startsWith("tool_search_tool_bm25"))
+      return { kind: "bm25", name: "tool_search_tool_bm25" };
+  }
+  return null;
+}
+
+function escapeRegExp(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+function textBlock(text: string): BetaTextBlock {
+  return { type: "text", text, citations: null };
+}
+
+function preview(text: string): string {
+  return text.length > RESULT_PREVIEW_CHARS ? `${text.slice(0, RESULT_PREVIEW_CHARS)}…` : text;
+}
+
+export function lastUserText(messages: readonly BetaMessageParam[]): string {
+  const last = [...messages].reverse().find((message) => message.role === "user");
+  if (!last) return "";
+  if (typeof last.content === "string") return last.content;
+  return last.content
+    .map((block) => (block.type === "text" ? block.text : ""))
+    .filter(Boolean)
+    .join("\n");
+}
+
+function estimatePromptTokens(request: EmulatorRequest, views: readonly ServerView[]): number {
+  const system =
+    typeof request.system === "string" ? request.system : JSON.stringify(request.system ?? "");
+  const messages = JSON.stringify(request.messages);
+  const definitions = views.reduce(
+    (sum, view) =>
+      sum + view.callable.reduce((inner, tool) => inner + estimateDefinitionTokens(tool), 0),
+    0,
+  );
+  return estimateTokens(system) + estimateTokens(messages) + definitions;
+}
+
+function usage(inputTokens: number, outputTokens: number): BetaUsage {
+  return {
+    input_tokens: inputTokens,
+    output_tokens: outputTokens,
+    cache_creation_input_tokens: 0,
+    cache_read_input_tokens: 0,
+    cache_creation: null,
+    fallback_credit: null,
+    inference_geo: null,
+    iterations: null,
+    output_tokens_details: null,
+    server_tool_use: { web_search_requests: 0, web_fetch_requests: 0 },
+    service_tier: "standard",
+    speed: null,
+  };
+}
+
+export interface RespondContext {
+  request: EmulatorRequest;
+  views: ServerView[];
+  listings: BetaMCPToolListingBlock[];
+  sessions: Map<string, McpSession>;
+  options: EmulatorOptions;
+  referenceFormat: ToolReferenceFormat;
+}
+
+export async function* respond(
+  context: RespondContext,
+): AsyncGenerator<EmulatorStep, void, undefined> {
+  const { request, views, listings, sessions, options } = context;
+  const createId = options.createId ?? createApiId;
+  const searchTool = findSearchTool(request);
+  const plan = planTurn(lastUserText(request.messages), views, { canSearch: searchTool !== null });
+  const promptTokens = estimatePromptTokens(request, views);
+  yield {
+    type: "start",
+    message: {
+      id: createId("msg"),
+      type: "message",
+      role: "assistant",
+      model: request.model,
+      content: [],
+      stop_reason: null,
+      stop_sequence: null,
+      stop_details: null,
+      container: null,
+      context_management: null,
+      diagnostics: null,
+      // As the API's message_start: the prompt so far and one output token.
+      usage: usage(promptTokens, 1),
+    },
+  };
+
+  let addedInputTokens = 0;
+  let outputTokens = 0;
+  const emit = (block: BetaContentBlock): EmulatorStep => {
+    if (block.type === "text") outputTokens += estimateTokens(block.text);
+    if (
+      block.type === "mcp_tool_use" ||
+      block.type === "server_tool_use" ||
+      block.type === "tool_use"
+    )
+      outputTokens += estimateTokens(JSON.stringify(block.input)) + 10;
+    return { type: "block", block };
+  };
+
+  // Client tools (the caller runs them): their calls, or the answer to their results.
+  const client = clientTurn(request, lastUserText(request.messages), createId);
+  if (client) {
+    for (const block of client.blocks) yield emit(block);
+    yield {
+      type: "end",
+      stopReason: client.stopReason,
+      usage: usage(promptTokens, Math.max(1, outputTokens)),
+    };
+    return;
+  }
+
+  // The listings the API fetched while producing this response come first (2026-09-15).
+  for (const listing of listings) yield emit(listing);
+
+  if (plan.kind === "overview") {
+    yield emit(textBlock(describeOverview(views)));
+  } else {
+    const notes = [...plan.parseErrors, ...plan.unavailable.map(describeUnavailable)];
+    const intro = [
+      ...plan.searches.map((search) =>
+        search.target
+          ? `\`${search.target.server}.${search.target.tool}\` is deferred: I'll search for it first.`
+          : `I'll search the deferred tools for \`${search.text}\`.`,
+      ),
+      ...(plan.calls.length
+        ? [`I'll call ${plan.calls.map((call) => `\`${call.server}.${call.tool}\``).join(", ")}.`]
+        : []),
+    ];
+    yield emit(textBlock([...notes, ...intro].join("\n\n") || "Nothing to do."));
+
+    const outcomes: string[] = [];
+    const calls: PlannedCall[] = [...plan.calls];
+    if (searchTool && plan.searches.length) {
+      const deferred: (SearchableTool & { view: ServerView })[] = views.flatMap((view) =>
+        view.deferred.map((tool) => ({
+          server: view.name,
+          name: tool.name,
+          description: tool.description,
+          inputSchema: tool.inputSchema,
+          view,
+        })),
+      );
+      const bm25 = searchTool.kind === "bm25" ? buildBm25Index(deferred) : null;
+      for (const search of plan.searches) {
+        const id = createId("srvtoolu");
+        const limit = search.limit !== undefined ? clampLimit(search.limit) : undefined;
+        const input = {
+          ...(searchTool.kind === "regex"
+            ? { pattern: search.target ? escapeRegExp(search.target.tool) : search.text }
+            : { query: search.text }),
+          ...(limit !== undefined ? { limit } : {}),
+        };
+        yield emit({
+          type: "server_tool_use",
+          id,
+          name: searchTool.name,
+          input,
+          caller: { type: "direct" },
+        });
+        const outcome =
+          searchTool.kind === "regex"
+            ? regexSearch(
+                deferred,
+                search.target ? escapeRegExp(search.target.tool) : search.text,
+                limit,
+              )
+            : bm25Search(bm25!, search.text, limit);
+        if (!outcome.ok) {
+          yield emit({
+            type: "tool_search_tool_result",
+            tool_use_id: id,
+            content: {
+              type: "tool_search_tool_result_error",
+              error_code: outcome.errorCode,
+              error_message: outcome.message,
+            },
+          });
+          outcomes.push(`The search for \`${search.text}\` failed: ${outcome.message}`);
+          continue;
+        }
+        const matches = outcome.matches as (typeof deferred)[number][];
+        yield emit({
+          type: "tool_search_tool_result",
+          tool_use_id: id,
+          content: {
+            type: "tool_search_tool_search_result",
+            tool_references: matches.map((match) => ({
+              type: "tool_reference",
+              tool_name: toolReferenceName(match.server, match.name, context.referenceFormat),
+            })),
+          },
+        });
+        // What a search surfaces is loaded: its definitions count as input from here on.
+        for (const match of matches) {
+          addedInputTokens += estimateDefinitionTokens(match);
+          if (!match.view.callable.some((tool) => tool.name === match.name)) {
+            match.view.callable.push({
+              name: match.name,
+              description: match.description,
+              inputSchema: match.inputSchema as Record<string, unknown>,
+            });
+          }
+        }
+        const target = search.target;
+        if (target) {
+          const found = matches.find(
+            (match) => match.server === target.server && match.name === target.tool,
+          );
+          if (found) {
+            calls.push({
+              server: target.server,
+              tool: target.tool,
+              input: target.input ?? argumentsFromSchema(found.inputSchema),
+            });
+          } else
+            outcomes.push(
+              `The search did not surface \`${target.server}.${target.tool}\`, so it is not called.`,
+            );
+        } else {
+          outcomes.push(
+            matches.length
+              ? `The search for \`${search.text}\` found ${matches.map((match) => `\`${match.server}.${match.name}\``).join(", ")}.`
+              : `The search for \`${search.text}\` found no tool.`,
+          );
+        }
+      }
+    }
+
+    const maxCalls = options.limits?.maxToolCallsPerTurn ?? processLimits().maxToolCallsPerTurn;
+    if (calls.length > maxCalls) {
+      outcomes.push(
+        `${calls.length} tool calls were asked for; this emulator makes at most ${maxCalls} in one turn (PLAYGROUND_MAX_TOOL_CALLS), so the last ${calls.length - maxCalls} are not made.`,
+      );
+    }
+    for (const call of calls.slice(0, maxCalls)) {
+      const id = createId("mcptoolu");
+      yield emit({
+        type: "mcp_tool_use",
+        id,
+        name: call.tool,
+        server_name: call.server,
+        input: call.input,
+      });
+      const session = sessions.get(call.server);
+      const result = session
+        ? await callMcpTool(session, call.tool, call.input, {
+            signal: options.signal,
+            timeoutMs: options.toolTimeoutMs,
+          }).then(
+            (value) => toResult(value),
+            (error: unknown) => ({
+              isError: true,
+              text: describeToolFailure(error, session.challenge?.()),
+            }),
+          )
+        : { isError: true, text: "No session for this server." };
+      addedInputTokens += estimateTokens(result.text);
+      yield emit({
+        type: "mcp_tool_result",
+        tool_use_id: id,
+        is_error: result.isError,
+        content: [textBlock(result.text)],
+      });
+      outcomes.push(
+        result.isError
+          ? `**${call.server}.${call.tool}** failed: ${preview(result.text)}`
+          : `**${call.server}.${call.tool}** returned:\n\n\`\`\`\n${preview(result.text)}\n\`\`\``,
+      );
+    }
+    if (outcomes.length) yield emit(textBlock(outcomes.join("\n\n")));
+  }
+  yield {
+    type: "end",
+    stopReason: "end_turn",
+    usage: usage(promptTokens + addedInputTokens, Math.max(1, outputTokens)),
+  };
+}

@@ -1,0 +1,222 @@
+// An MCP client for one remote server: Streamable HTTP first, SSE as the fallback (the MCP
+// backwards-compatibility algorithm the API's own client uses), the token as a Bearer header,
+// and every failure turned into a kind a person can act on.
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { SSEClientTransport } from "@modelcontextprotocol/sdk/client/sse.js";
+import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { processLimits } from "@/lib/domain/limits";
+import { classifyError, McpConnectionError, readChallenge, type AuthChallenge } from "./errors";
+import type { McpSession, McpTransportKind } from "./session";
+
+export {
+  classifyError,
+  MCP_FAILURES,
+  McpConnectionError,
+  type AuthChallenge,
+  type McpFailureKind,
+} from "./errors";
+export { listAllTools, listToolEntries, type ListingLimits } from "./listing";
+export { MCP_TRANSPORTS, type McpSession, type McpTransportKind } from "./session";
+
+export interface McpConnectOptions {
+  authorizationToken?: string | null;
+  /** Bounds connecting (initialize) only; later requests carry their own deadlines. */
+  connectTimeoutMs?: number;
+  /** The caller's cancel: ends every request of the session, whenever it comes. */
+  signal?: AbortSignal;
+  /** The guarded fetch in the app; the global fetch by default (tests, scripts). */
+  fetch?: typeof fetch;
+  clientInfo?: { name: string; version: string };
+  /** The open-session cap to count against; the process's own by default. */
+  slots?: ConnectionSlots;
+}
+
+/** Counts open MCP sessions against a cap; a session over the cap is refused, not queued. */
+export class ConnectionSlots {
+  private open = 0;
+  constructor(readonly max: number) {}
+  get inUse(): number {
+    return this.open;
+  }
+  acquire(): () => void {
+    if (this.open >= this.max) {
+      throw new McpConnectionError(
+        "limit",
+        `${this.max} MCP connections are already open in this server (PLAYGROUND_MAX_MCP_CONNECTIONS); try again in a moment.`,
+      );
+    }
+    this.open += 1;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.open -= 1;
+    };
+  }
+}
+
+let processSlots: ConnectionSlots | undefined;
+export function processConnectionSlots(): ConnectionSlots {
+  processSlots ??= new ConnectionSlots(processLimits().maxMcpConnections);
+  return processSlots;
+}
+
+const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
+const DEFAULT_TOOL_TIMEOUT_MS = 30_000;
+const CLIENT_INFO = { name: "mcp-connector-playground", version: "0.1.0" };
+
+export async function connectMcp(
+  url: string,
+  options: McpConnectOptions = {},
+): Promise<McpSession> {
+  const timeoutMs = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
+  let target: URL;
+  try {
+    target = new URL(url);
+  } catch {
+    throw new McpConnectionError("unreachable", `'${url}' is not a valid URL.`);
+  }
+  const release = (options.slots ?? processConnectionSlots()).acquire();
+  const headers: Record<string, string> = {};
+  if (options.authorizationToken) headers.Authorization = `Bearer ${options.authorizationToken}`;
+  const baseFetch = options.fetch ?? fetch;
+  const requestInit: RequestInit = { headers };
+  // The last auth challenge a server sent, so a refusal can say what it wants (scope, sign-in).
+  let challenge: AuthChallenge | undefined;
+
+  const attempt = async (kind: McpTransportKind): Promise<McpSession> => {
+    // The connect deadline applies while connecting only: a tool call made a minute later must
+    // not inherit it. The transport's own signal (aborted by close) is always kept.
+    const deadline = AbortSignal.timeout(timeoutMs);
+    let connecting = true;
+    const sessionFetch: typeof fetch = (input, init) => {
+      const signals = [init?.signal, options.signal, connecting ? deadline : undefined].filter(
+        (signal): signal is AbortSignal => !!signal,
+      );
+      return baseFetch(input, { ...init, signal: AbortSignal.any(signals) }).then((response) => {
+        if (response.status === 401 || response.status === 403) challenge = readChallenge(response);
+        return response;
+      });
+    };
+    const client = new Client(options.clientInfo ?? CLIENT_INFO, { capabilities: {} });
+    const transport =
+      kind === "streamable-http"
+        ? new StreamableHTTPClientTransport(target, { requestInit, fetch: sessionFetch })
+        : new SSEClientTransport(target, {
+            requestInit,
+            fetch: sessionFetch,
+            eventSourceInit: {
+              // The event stream keeps the token and the Accept header the event source set.
+              fetch: (input, init) => {
+                const merged = new Headers(init?.headers);
+                for (const [name, value] of Object.entries(headers)) merged.set(name, value);
+                return sessionFetch(input, { ...init, headers: merged });
+              },
+            },
+          });
+    const connectSignal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
+    try {
+      await withDeadline(
+        client.connect(transport, { signal: connectSignal, timeout: timeoutMs }),
+        connectSignal,
+        timeoutMs,
+      );
+    } catch (error) {
+      // A connect that fails or outlives its deadline is closed, so nothing it started lingers.
+      await client.close().catch(() => undefined);
+      throw error;
+    }
+    connecting = false;
+    return {
+      client,
+      transport: kind,
+      serverInfo: client.getServerVersion(),
+      protocolVersion: (transport as { protocolVersion?: string }).protocolVersion,
+      close: () => client.close().catch(() => undefined),
+    };
+  };
+
+  try {
+    const session = await connectWithFallback(attempt, timeoutMs, options.signal);
+    let closed = false;
+    return {
+      ...session,
+      challenge: () => challenge,
+      close: async () => {
+        if (closed) return;
+        closed = true;
+        await session.close();
+        release();
+      },
+    };
+  } catch (error) {
+    release();
+    if (error instanceof McpConnectionError && error.kind === "unauthorized" && challenge)
+      error.challenge = challenge;
+    throw error;
+  }
+}
+
+async function connectWithFallback(
+  attempt: (kind: McpTransportKind) => Promise<McpSession>,
+  timeoutMs: number,
+  signal: AbortSignal | undefined,
+): Promise<McpSession> {
+  let streamableError: unknown;
+  try {
+    return await attempt("streamable-http");
+  } catch (error) {
+    streamableError = error;
+  }
+  const first = classifyError(streamableError, timeoutMs, signal);
+  // Refusals, auth failures and timeouts are answers, not a transport mismatch: no fallback.
+  if (
+    first.kind === "unauthorized" ||
+    first.kind === "timeout" ||
+    first.kind === "refused" ||
+    signal?.aborted
+  )
+    throw first;
+  try {
+    return await attempt("sse");
+  } catch (sseError) {
+    const second = classifyError(sseError, timeoutMs, signal);
+    if (second.kind === "unauthorized" || second.kind === "timeout" || second.kind === "refused")
+      throw second;
+    // Both failed: say what each transport saw, most telling first.
+    const kind = first.kind === "protocol" ? second.kind : first.kind;
+    throw new McpConnectionError(
+      kind,
+      `${first.message} (Streamable HTTP); SSE fallback: ${second.message}`,
+      first.status ?? second.status,
+    );
+  }
+}
+
+export async function callMcpTool(
+  session: McpSession,
+  name: string,
+  args: Record<string, unknown>,
+  options: { signal?: AbortSignal; timeoutMs?: number } = {},
+): Promise<CallToolResult> {
+  const result = await session.client.callTool({ name, arguments: args }, undefined, {
+    signal: options.signal,
+    timeout: options.timeoutMs ?? DEFAULT_TOOL_TIMEOUT_MS,
+  });
+  return result as CallToolResult;
+}
+
+function withDeadline<T>(promise: Promise<T>, signal: AbortSignal, timeoutMs: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () =>
+      reject(
+        signal.reason instanceof Error
+          ? signal.reason
+          : new Error(`timed out after ${timeoutMs} ms`),
+      );
+    if (signal.aborted) return onAbort();
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
+}

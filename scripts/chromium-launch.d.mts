@@ -1,2 +1,0 @@
-export const SYSTEM_CHROMIUM: string;
-export function chromiumLaunchOptions(): { executablePath?: string; args?: string[] };

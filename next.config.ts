@@ -1,5 +1,5 @@
 import type { NextConfig } from "next";
-import { API_CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from "./lib/server/http/security-headers";
+import { API_CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from "./lib/domain/http/security-headers";
 
 const nextConfig: NextConfig = {
   // Source maps of the browser code only when analysing what the first load weighs.

@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { checkHost } from "./lib/server/http/request-guard";
-import { createNonce, pageContentSecurityPolicy } from "./lib/server/http/security-headers";
+import { createNonce, pageContentSecurityPolicy } from "./lib/domain/http/security-headers";
 import { siteSettingsFromEnv } from "./lib/server/http/site-settings";
 
 /**

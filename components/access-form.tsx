@@ -1,14 +1,9 @@
 "use client";
 
 import { useState } from "react";
-import { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { TextInput } from "@/components/ui/field";
-
-const answerSchema = z.object({
-  ok: z.boolean(),
-  error: z.object({ message: z.string() }).optional(),
-});
+import { readRouteError, unreachableError } from "@/lib/client/api/route-error";
 
 type Status =
   { kind: "idle" } | { kind: "ok"; message: string } | { kind: "error"; message: string };
@@ -25,7 +20,6 @@ export function AccessForm() {
         headers: { "content-type": "application/json" },
         body: method === "POST" ? JSON.stringify({ token }) : "{}",
       });
-      const answer = answerSchema.safeParse(await response.json().catch(() => null));
       if (response.ok) {
         setToken("");
         setStatus({
@@ -36,19 +30,10 @@ export function AccessForm() {
               : "Locked again: this browser no longer uses the server's API key.",
         });
       } else {
-        setStatus({
-          kind: "error",
-          message:
-            answer.success && answer.data.error
-              ? answer.data.error.message
-              : `HTTP ${response.status}.`,
-        });
+        setStatus({ kind: "error", message: (await readRouteError(response)).message });
       }
     } catch (error) {
-      setStatus({
-        kind: "error",
-        message: `Could not reach the playground's server: ${error instanceof Error ? error.message : String(error)}`,
-      });
+      setStatus({ kind: "error", message: unreachableError(error, false).message });
     }
   }
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useAppStore } from "@/components/store-provider";
-import type { ServerInfo } from "@/lib/server/api/server-info";
+import type { ServerInfo } from "@/lib/domain/api/server-info";
 
 /**
  * With the Anthropic API as the target: which key Send uses — the server's, or one pasted here

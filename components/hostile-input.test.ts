@@ -13,7 +13,7 @@ import { PreviewProvider } from "@/components/preview/use-preview";
 import { TextBlockView } from "@/components/response/blocks/text-block";
 import { preloadResponseView, ResponsePane } from "@/components/response/response-pane";
 import { StoreProvider } from "@/components/store-provider";
-import { HISTORY_STORAGE_KEY } from "@/lib/client/history/run-history";
+import { HISTORY_STORAGE_KEY } from "@/lib/domain/history/run-history";
 import { decodeShareState } from "@/lib/domain/share/codec";
 import { createAppStore, STORAGE_KEY, type AppStoreApi } from "@/lib/client/store/app-store";
 

@@ -4,7 +4,7 @@ import { useEffect, useState } from "react";
 import { useAppStore } from "@/components/store-provider";
 import { cn } from "@/components/ui/cn";
 import { lazyComponent } from "@/components/ui/lazy-component";
-import type { ServerInfo } from "@/lib/server/api/server-info";
+import type { ServerInfo } from "@/lib/domain/api/server-info";
 import { TARGETS, type Target } from "@/lib/domain/request/targets";
 
 const LABELS: Record<Target, string> = { emulator: "Emulator", anthropic: "Anthropic API" };
@@ -18,7 +18,7 @@ export function useServerInfo(): ServerInfo | null {
     fetch("/api/target", { signal: controller.signal })
       .then((response) => response.json())
       .then(async (json: unknown) => {
-        const { parseServerInfo } = await import("@/lib/server/api/server-info");
+        const { parseServerInfo } = await import("@/lib/domain/api/server-info");
         const parsed = parseServerInfo(json);
         if (parsed && !controller.signal.aborted) setInfo(parsed);
       })

@@ -3,6 +3,7 @@
 import { readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it, vi } from "vitest";
+import { errorBodySchema } from "@/lib/domain/api/error-shape";
 
 type Handler = (
   request: Request,
@@ -117,6 +118,55 @@ describe("every /api route", () => {
     // The handler's own answer about the body, not the guard's.
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ error: { kind: "bad_request" } });
+  });
+});
+
+/** The one error shape, whole: `{type:"error", error:{type, message, …}, request_id}`. */
+async function expectOneErrorShape(response: Response, label: string) {
+  const body: unknown = await response.json();
+  const parsed = errorBodySchema.safeParse(body);
+  expect({ label, ok: parsed.success, body }).toMatchObject({ label, ok: true });
+  expect(body).toHaveProperty("request_id");
+}
+
+/** Our own routes (the demo MCP and OAuth servers answer JSON-RPC and RFC 6749 errors by design). */
+const OWN_ROUTES = [
+  "messages",
+  "mcp/tools",
+  "mcp/doctor",
+  "oauth/[action]",
+  "access",
+  "emulator/v1/messages",
+  "emulator/v1/messages/batches",
+];
+
+describe("every route's errors", () => {
+  it.each(routes.filter((route) => !UNGUARDED.has(route)))(
+    "/api/%s refuses in the one error shape",
+    async (route) => {
+      for (const [method, handler] of await methodsOf(route)) {
+        const foreign = await call(handler, method, route, { host: "evil.example.com" });
+        await expectOneErrorShape(foreign, `${method} ${route} foreign host`);
+        const crossSite = await call(handler, method, route, {
+          host: "localhost:3000",
+          "sec-fetch-site": "cross-site",
+        });
+        await expectOneErrorShape(crossSite, `${method} ${route} cross-site`);
+      }
+    },
+  );
+
+  it.each(OWN_ROUTES)("/api/%s answers a malformed body in the one error shape", async (route) => {
+    const handler = (await methodsOf(route)).find(([method]) => method === "POST")?.[1];
+    expect(handler).toBeDefined();
+    const request = new Request(`http://localhost:3000/api/${route}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", host: "localhost:3000" },
+      body: "{not json",
+    });
+    const response = await handler!(request, { params: Promise.resolve({ action: "begin" }) });
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    await expectOneErrorShape(response, route);
   });
 });
 

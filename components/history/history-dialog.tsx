@@ -5,7 +5,7 @@ import { useAppStore } from "@/components/store-provider";
 import { Button } from "@/components/ui/button";
 import { CloseDialogButton, Dialog, type LazyDialogProps } from "@/components/ui/dialog";
 import { cn } from "@/components/ui/cn";
-import type { RunOutcomeKind, RunRecord } from "@/lib/client/history/run-history";
+import type { RunOutcomeKind, RunRecord } from "@/lib/domain/history/run-history";
 import { RunComparison } from "./run-comparison";
 
 const OUTCOME_STYLES: Record<RunOutcomeKind, { label: string; className: string }> = {

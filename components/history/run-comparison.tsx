@@ -10,7 +10,7 @@ import {
   runMessage,
   runRequest,
   type RunRecord,
-} from "@/lib/client/history/run-history";
+} from "@/lib/domain/history/run-history";
 
 /** Two runs side by side: what changed in the request (a line diff), then both responses. */
 export function RunComparison({

@@ -3,7 +3,7 @@
 import { JsonBlock } from "@/components/preview/request-json";
 import { useAppStore } from "@/components/store-provider";
 import { Button } from "@/components/ui/button";
-import type { SendOutcome } from "@/lib/client/api/send-request";
+import type { SendOutcome } from "@/lib/domain/api/send-outcome";
 import { FIELD_IDS } from "@/lib/domain/request/field-ids";
 import { ResponseBlocks } from "./response-blocks";
 import { SignInSuggestions } from "./sign-in-suggestions";

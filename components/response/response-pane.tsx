@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { useAppStore } from "@/components/store-provider";
-import type { SendOutcome } from "@/lib/client/api/send-request";
+import type { SendOutcome } from "@/lib/domain/api/send-outcome";
 import { Button } from "@/components/ui/button";
 import { lazyComponent } from "@/components/ui/lazy-component";
 import { ConversationView } from "@/components/composer/lazy-conversation";

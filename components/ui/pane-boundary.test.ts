@@ -2,7 +2,7 @@
 import { act, createElement } from "react";
 import { createRoot } from "react-dom/client";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { HISTORY_STORAGE_KEY } from "@/lib/client/history/run-history";
+import { HISTORY_STORAGE_KEY } from "@/lib/domain/history/run-history";
 import { STORAGE_KEY } from "@/lib/client/store/storage-key";
 import { PaneBoundary } from "./pane-boundary";
 

@@ -36,8 +36,8 @@ export const LIMIT_SETTINGS: Record<keyof PlaygroundLimits, string> = {
 
 /** Reads the settings; a missing or malformed value keeps the default (and says so once). */
 export function limitsFromEnv(
-  env: Record<string, string | undefined> = process.env,
-  warn: (message: string) => void = (message) => console.warn(message),
+  env: Record<string, string | undefined>,
+  warn: (message: string) => void,
 ): PlaygroundLimits {
   const limits = { ...DEFAULT_LIMITS };
   for (const key of Object.keys(LIMIT_SETTINGS) as (keyof PlaygroundLimits)[]) {
@@ -49,12 +49,4 @@ export function limitsFromEnv(
     else warn(`[settings] ${name}=${raw} is not a positive integer; using ${limits[key]}.`);
   }
   return limits;
-}
-
-let cached: PlaygroundLimits | undefined;
-
-/** The process's limits, read once. */
-export function processLimits(): PlaygroundLimits {
-  cached ??= limitsFromEnv();
-  return cached;
 }

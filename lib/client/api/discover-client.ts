@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { mayReturnImages } from "@/lib/domain/request/image-tools";
 import type { ToolInfo } from "@/lib/domain/request/types";
+import { readRouteError, unreachableError } from "./route-error";
 
 export const DISCOVER_PATH = "/api/mcp/tools";
 
@@ -32,13 +33,6 @@ const challengeSchema = z.object({
   resourceMetadataUrl: z.string().max(4000).optional(),
 });
 export type DiscoveryChallenge = z.infer<typeof challengeSchema>;
-const errorSchema = z.object({
-  error: z.object({
-    kind: z.string(),
-    message: z.string(),
-    challenge: challengeSchema.optional(),
-  }),
-});
 
 export interface DiscoveredServer {
   tools: ToolInfo[];
@@ -69,19 +63,20 @@ export async function requestDiscovery(
   } catch (error) {
     if (options.signal?.aborted)
       return { ok: false, kind: "cancelled", message: "Discovery was cancelled." };
+    const failure = unreachableError(error, false);
+    return { ok: false, kind: failure.kind ?? "network", message: failure.message };
+  }
+  if (!response.ok) {
+    const failure = await readRouteError(response);
+    const challenge = challengeSchema.safeParse(failure.fields.challenge);
     return {
       ok: false,
-      kind: "network",
-      message: `Could not reach the playground's server: ${error instanceof Error ? error.message : String(error)}`,
+      kind: failure.kind ?? "http",
+      message: failure.message,
+      ...(challenge.success && failure.fields.challenge ? { challenge: challenge.data } : {}),
     };
   }
   const json: unknown = await response.json().catch(() => null);
-  if (!response.ok) {
-    const parsed = errorSchema.safeParse(json);
-    return parsed.success
-      ? { ok: false, ...parsed.data.error }
-      : { ok: false, kind: "http", message: `Discovery failed with HTTP ${response.status}.` };
-  }
   const parsed = discoverySchema.safeParse(json);
   if (!parsed.success)
     return { ok: false, kind: "invalid", message: "The discovery answer could not be read." };

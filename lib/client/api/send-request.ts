@@ -1,8 +1,7 @@
 // The browser's side of sending: POST the built params to our route and read the answer at the
 // trust boundary (zod), so the response pane only ever renders a checked shape.
 import type { BetaMessage } from "@anthropic-ai/sdk/resources/beta/messages/messages";
-import { z } from "zod";
-import { contentBlocksSchema } from "@/lib/domain/blocks/schema";
+import { messageSchema, type SendFailure, type SendOutcome } from "@/lib/domain/api/send-outcome";
 import type { MessagesRequest } from "@/lib/domain/request/build-request";
 import {
   applyStreamEvent,
@@ -11,50 +10,9 @@ import {
 } from "@/lib/domain/stream/accumulate";
 import { readEventStream, StreamBreak } from "@/lib/domain/stream/read-event-stream";
 import type { Target } from "@/lib/domain/request/targets";
+import { routeErrorFromJson } from "./route-error";
 
 export const SEND_PATH = "/api/messages";
-
-export const messageSchema = z.looseObject({
-  id: z.string(),
-  type: z.literal("message"),
-  role: z.literal("assistant"),
-  model: z.string(),
-  content: contentBlocksSchema,
-  stop_reason: z.string().nullable(),
-  usage: z.looseObject({ input_tokens: z.number(), output_tokens: z.number() }),
-});
-
-const errorBodySchema = z.looseObject({
-  type: z.literal("error"),
-  error: z.looseObject({ type: z.string(), message: z.string() }),
-});
-
-export interface SendFailure {
-  status: number;
-  type: string;
-  message: string;
-  requestId: string | null;
-}
-
-interface Timing {
-  latencyMs: number;
-  /** Streamed answers: from Send to the first event. */
-  firstEventMs: number | null;
-  streamed: boolean;
-  target: Target;
-}
-
-export type SendOutcome =
-  // The message is the JSON as received (checked, nothing dropped): its raw form is itself.
-  | ({ ok: true; message: BetaMessage; requestId: string | null } & Timing)
-  | ({
-      ok: false;
-      error: SendFailure;
-      /** The error body as received, when there was one. */
-      raw: unknown;
-      /** What a stream had delivered before it broke or was cancelled. */
-      partial: BetaMessage | null;
-    } & Timing);
 
 export interface SendOptions {
   target: Target;
@@ -137,23 +95,13 @@ export async function sendMessages(
     });
   }
   if (!response.ok) {
-    const body = errorBodySchema.safeParse(raw);
-    return fail(
-      body.success
-        ? {
-            status: response.status,
-            type: body.data.error.type,
-            message: body.data.error.message,
-            requestId,
-          }
-        : {
-            status: response.status,
-            type: "http_error",
-            message: `HTTP ${response.status} without an API error body.`,
-            requestId,
-          },
-      raw,
-    );
+    const {
+      status,
+      type,
+      message,
+      requestId: id,
+    } = routeErrorFromJson(response.status, raw, requestId);
+    return fail({ status, type, message, requestId: id }, raw);
   }
   const message = messageSchema.safeParse(raw);
   if (!message.success) {

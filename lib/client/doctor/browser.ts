@@ -1,6 +1,7 @@
 // The browser's side of the connection doctor: POST /api/mcp/doctor, the report checked with zod.
 import { z } from "zod";
 import { DOCTOR_CHECKS, type DoctorReport } from "@/lib/domain/doctor/checks";
+import { readRouteError, unreachableError } from "@/lib/client/api/route-error";
 
 const reportSchema = z.object({
   url: z.string(),
@@ -33,19 +34,11 @@ export async function requestDoctor(
       body: JSON.stringify(body),
       signal,
     });
-    const json: unknown = await response.json().catch(() => null);
-    const parsed = reportSchema.safeParse(json);
+    if (!response.ok) return { ok: false, message: (await readRouteError(response)).message };
+    const parsed = reportSchema.safeParse(await response.json().catch(() => null));
     if (parsed.success) return { ok: true, report: parsed.data };
-    const message = (json as { error?: { message?: unknown } } | null)?.error?.message;
-    return {
-      ok: false,
-      message:
-        typeof message === "string" ? message : `The check answered HTTP ${response.status}.`,
-    };
+    return { ok: false, message: "The check's answer could not be read." };
   } catch (error) {
-    return {
-      ok: false,
-      message: `Could not reach the playground's server: ${error instanceof Error ? error.message : String(error)}`,
-    };
+    return { ok: false, message: unreachableError(error, signal?.aborted ?? false).message };
   }
 }

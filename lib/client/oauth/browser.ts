@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { OAuthSession } from "@/lib/domain/oauth/session";
 import { oauthSessionSchema } from "@/lib/domain/oauth/session-schema";
 import { STEP_KINDS } from "@/lib/domain/oauth/steps";
+import { readRouteError, unreachableError } from "@/lib/client/api/route-error";
 
 export const OAUTH_CHANNEL = "mcp-playground-oauth";
 
@@ -84,17 +85,12 @@ export const postOAuth: OAuthPost = async (action, body) => {
       body: JSON.stringify(body),
     });
   } catch (error) {
-    return failed(
-      `Could not reach the playground's server: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    return failed(unreachableError(error, false).message);
   }
-  const json: unknown = await response.json().catch(() => null);
-  const parsed = outcomeSchema.safeParse(json);
+  if (!response.ok) return failed((await readRouteError(response)).message);
+  const parsed = outcomeSchema.safeParse(await response.json().catch(() => null));
   if (parsed.success) return parsed.data;
-  const message = (json as { error?: { message?: unknown } } | null)?.error?.message;
-  return failed(
-    typeof message === "string" ? message : `The sign-in step answered HTTP ${response.status}.`,
-  );
+  return failed("The sign-in step's answer could not be read.");
 };
 
 /** A popup the sign-in drives: navigated once the authorization URL is known, closed at the end. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { StateStorage } from "zustand/middleware";
 import { buildRequest } from "@/lib/domain/request/build-request";
-import { HISTORY_STORAGE_KEY } from "@/lib/client/history/run-history";
+import { HISTORY_STORAGE_KEY } from "@/lib/domain/history/run-history";
 import { createAppStore, hydrateStore, STORAGE_KEY, type CreateAppStoreOptions } from "./app-store";
 import { sequentialIds } from "@/test/support/sequential-ids";
 import { toolTurnBlocks } from "@/test/support/conversation-fixtures";

@@ -6,7 +6,7 @@ import {
   reopenComposer,
   runRequest,
   serializeHistory,
-} from "@/lib/client/history/run-history";
+} from "@/lib/domain/history/run-history";
 import { LOAD_FAILED_MESSAGE } from "./load-failure";
 import type { HistorySlice, HistoryStorage, SliceContext } from "./store-types";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { HISTORY_STORAGE_KEY } from "@/lib/client/history/run-history";
+import { HISTORY_STORAGE_KEY } from "@/lib/domain/history/run-history";
 import { createAppStore } from "./app-store";
 import { LOAD_FAILED_MESSAGE } from "./load-failure";
 import { STORAGE_KEY } from "./storage-key";

@@ -1,7 +1,7 @@
 // The run slice: Send (through the route; streamed progress throttled), Cancel, and continuing
 // the conversation. The sender and its schemas load on the first Send, not with the page.
 import type { sendMessages } from "@/lib/client/api/send-request";
-import { createRunRecord } from "@/lib/client/history/run-history";
+import { createRunRecord } from "@/lib/domain/history/run-history";
 import { buildRequest } from "@/lib/domain/request/build-request";
 import * as conversation from "@/lib/domain/request/conversation";
 import type { StreamSnapshot } from "@/lib/domain/stream/accumulate";

@@ -8,9 +8,10 @@ import type {
   DiscoveryChallenge,
   requestDiscovery,
 } from "@/lib/client/api/discover-client";
-import type { sendMessages, SendOutcome } from "@/lib/client/api/send-request";
+import type { sendMessages } from "@/lib/client/api/send-request";
+import type { SendOutcome } from "@/lib/domain/api/send-outcome";
 import type { Target } from "@/lib/domain/request/targets";
-import type { RunRecord } from "@/lib/client/history/run-history";
+import type { RunRecord } from "@/lib/domain/history/run-history";
 import type { MessagesRequest } from "@/lib/domain/request/build-request";
 import type { NewId } from "@/lib/domain/request/composer";
 import type { ToolsetPattern } from "@/lib/domain/request/patterns";

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { TARGETS } from "@/lib/domain/request/targets";
 import { contentBlocksSchema, depthWithin } from "@/lib/domain/blocks/schema";
 import { composerStateSchema } from "@/lib/domain/request/schema";
-import type { RunRecord } from "@/lib/client/history/run-history";
+import type { RunRecord } from "@/lib/domain/history/run-history";
 
 const messageShape = z.looseObject({
   id: z.string(),

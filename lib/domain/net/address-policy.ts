@@ -16,9 +16,7 @@ export class AddressRefusedError extends Error {
 }
 
 /** The documented setting: MCP_ALLOW_PRIVATE_NETWORK=true|false; allowed by default outside production. */
-export function allowPrivateFromEnv(
-  env: Record<string, string | undefined> = process.env,
-): boolean {
+export function allowPrivateFromEnv(env: Record<string, string | undefined>): boolean {
   const value = env.MCP_ALLOW_PRIVATE_NETWORK?.toLowerCase();
   if (value === "true" || value === "1") return true;
   if (value === "false" || value === "0") return false;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { generateSnippet, secretVariables, SNIPPET_LANGUAGES } from "@/lib/domain/export/snippets";
-import { createRunRecord, reopenComposer } from "@/lib/client/history/run-history";
+import { createRunRecord, reopenComposer } from "@/lib/domain/history/run-history";
 import { decodeShareState, encodeShareState } from "@/lib/domain/share/codec";
 import { shareUrlNotes } from "@/lib/domain/share/url-notes";
 import { buildRequest } from "./build-request";

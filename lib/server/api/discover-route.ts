@@ -6,8 +6,9 @@ import { z } from "zod";
 import { demoServersInProcess } from "@/lib/server/demo-mcp/in-process";
 import type { AuthChallenge } from "@/lib/server/mcp/client";
 import { discoverTools } from "@/lib/server/mcp/discover";
-import { allowPrivateFromEnv } from "@/lib/domain/net/address-policy";
+import { processAddressPolicy } from "@/lib/server/settings";
 import { createGuardedFetch } from "@/lib/server/net/guarded-fetch";
+import { errorResponse } from "@/lib/server/http/error-response";
 import { readJsonBody } from "@/lib/server/http/read-json-body";
 import { requestOrigin } from "@/lib/server/http/site-settings";
 
@@ -58,7 +59,7 @@ export async function handleDiscoverRequest(
   const guardedFetch =
     env.fetch ??
     createGuardedFetch({
-      policy: { allowPrivate: env.allowPrivate ?? allowPrivateFromEnv() },
+      policy: { allowPrivate: env.allowPrivate ?? processAddressPolicy().allowPrivate },
       inProcess: demoServersInProcess(requestOrigin(request)),
     });
   const result = await discoverTools(url.href, {
@@ -107,8 +108,5 @@ function problem(
   message: string,
   challenge?: AuthChallenge,
 ): Response {
-  return Response.json(
-    { error: { kind, message, ...(challenge ? { challenge } : {}) } },
-    { status },
-  );
+  return errorResponse(status, message, { fields: { kind, ...(challenge ? { challenge } : {}) } });
 }

@@ -11,6 +11,7 @@ import Anthropic, {
 import { z } from "zod";
 import { handleEmulatorRequest, readTestHooks } from "@/lib/server/emulator/handler";
 import { serverKeyPermission } from "@/lib/server/http/access";
+import { errorResponse } from "@/lib/server/http/error-response";
 import { readJsonBody } from "@/lib/server/http/read-json-body";
 import {
   requestOrigin,
@@ -46,18 +47,13 @@ export interface ForwardEnvironment {
   site?: SiteSettings;
 }
 
-function errorResponse(
+function apiError(
   status: number,
   type: string,
   message: string,
   requestId?: string | null,
 ): Response {
-  const headers: Record<string, string> = {};
-  if (requestId) headers["request-id"] = requestId;
-  return Response.json(
-    { type: "error", error: { type, message }, request_id: requestId ?? null },
-    { status, headers },
-  );
+  return errorResponse(status, message, { type, requestId });
 }
 
 export async function forwardMessages(
@@ -66,20 +62,20 @@ export async function forwardMessages(
 ): Promise<Response> {
   const body = await readJsonBody(request, MAX_REQUEST_BYTES);
   if (!body.ok && body.problem === "too_large") {
-    return errorResponse(
+    return apiError(
       413,
       "request_too_large",
       `The request body is over the playground's 1 MiB limit${body.declaredBytes ? ` (${body.declaredBytes} bytes)` : ""}.`,
     );
   }
   if (!body.ok)
-    return errorResponse(400, "invalid_request_error", "The request body is not valid JSON.");
+    return apiError(400, "invalid_request_error", "The request body is not valid JSON.");
   const parsed = messagesParamsSchema.safeParse(body.json);
   if (!parsed.success) {
     const issues = parsed.error.issues.map(
       (issue) => `${issue.path.join(".") || "body"}: ${issue.message}`,
     );
-    return errorResponse(
+    return apiError(
       400,
       "invalid_request_error",
       `The request does not have the shape of Messages params: ${issues.join("; ")}`,
@@ -93,11 +89,10 @@ export async function forwardMessages(
     const apiKey = browserKey ?? env.apiKey;
     if (!browserKey && env.apiKey) {
       const permission = serverKeyPermission(request, env.site ?? siteSettingsFromEnv());
-      if (!permission.allowed)
-        return errorResponse(401, "authentication_error", permission.message);
+      if (!permission.allowed) return apiError(401, "authentication_error", permission.message);
     }
     if (!apiKey) {
-      return errorResponse(
+      return apiError(
         400,
         "invalid_request_error",
         "No Anthropic API key: the server has no ANTHROPIC_API_KEY, and none was given in the browser. Paste a key, or switch the target to the emulator.",
@@ -147,37 +142,35 @@ export async function forwardMessages(
 function toErrorResponse(error: unknown, target: Target): Response {
   const where = target === "anthropic" ? "the Anthropic API" : "the emulator";
   if (error instanceof APIUserAbortError)
-    return errorResponse(499, "cancelled", "The request was cancelled.");
+    return apiError(499, "cancelled", "The request was cancelled.");
   if (error instanceof APIConnectionTimeoutError) {
-    return errorResponse(
+    return apiError(
       504,
       "timeout_error",
       `No answer from ${where} in time; the request timed out.`,
     );
   }
   if (error instanceof APIConnectionError) {
-    return errorResponse(
+    return apiError(
       502,
       "api_connection_error",
       `Could not reach ${where}: ${error.cause instanceof Error ? error.cause.message : error.message}`,
     );
   }
   if (error instanceof APIError && error.status !== undefined) {
-    // The API's own error body and status, unchanged.
-    const apiBody: unknown = error.error;
-    const body: unknown = apiBody ?? {
-      type: "error",
-      error: { type: "api_error", message: error.message },
-    };
-    const headers: Record<string, string> = {};
-    if (error.requestID) headers["request-id"] = error.requestID;
-    return Response.json(body, { status: Number(error.status), headers });
+    // The API's own error body and status, unchanged (it is the one shape already).
+    if (error.error) {
+      const headers: Record<string, string> = {};
+      if (error.requestID) headers["request-id"] = error.requestID;
+      return Response.json(error.error, { status: Number(error.status), headers });
+    }
+    return apiError(Number(error.status), "api_error", error.message, error.requestID);
   }
   console.error(
     "[api/messages] unexpected failure:",
     error instanceof Error ? error.message : error,
   );
-  return errorResponse(500, "api_error", `Unexpected failure while calling ${where}.`);
+  return apiError(500, "api_error", `Unexpected failure while calling ${where}.`);
 }
 
 function readTarget(value: string | null, env: ForwardEnvironment): Target {

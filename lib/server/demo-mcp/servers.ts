@@ -1,3 +1,4 @@
+import "server-only";
 // The demo MCP servers the app serves itself (Streamable HTTP, stateless), so the whole loop works
 // offline: a calendar whose destructive tools only pretend, and a token-protected task list with a
 // tool that always fails (to show `is_error`).

@@ -3,9 +3,10 @@ import "server-only";
 // token is used for the checks only, never logged or echoed.
 import { z } from "zod";
 import { demoServersInProcess } from "@/lib/server/demo-mcp/in-process";
+import { errorResponse } from "@/lib/server/http/error-response";
 import { readJsonBody } from "@/lib/server/http/read-json-body";
 import { requestOrigin } from "@/lib/server/http/site-settings";
-import { allowPrivateFromEnv } from "@/lib/domain/net/address-policy";
+import { processAddressPolicy } from "@/lib/server/settings";
 import { createGuardedFetch } from "@/lib/server/net/guarded-fetch";
 import { runDoctor } from "./run";
 
@@ -22,16 +23,10 @@ export async function handleDoctorRequest(
   const body = await readJsonBody(request, 64 * 1024);
   const parsed = body.ok ? doctorRequestSchema.safeParse(body.json) : null;
   if (!parsed?.success)
-    return Response.json(
-      {
-        error: {
-          kind: "bad_request",
-          message: "Send {url, authorization_token?, target?} as JSON.",
-        },
-      },
-      { status: 400 },
-    );
-  const policy = { allowPrivate: env.allowPrivate ?? allowPrivateFromEnv() };
+    return errorResponse(400, "Send {url, authorization_token?, target?} as JSON.", {
+      fields: { kind: "bad_request" },
+    });
+  const policy = { allowPrivate: env.allowPrivate ?? processAddressPolicy().allowPrivate };
   const origin = requestOrigin(request);
   const report = await runDoctor(parsed.data.url, {
     target: parsed.data.target,

@@ -1,3 +1,4 @@
+import "server-only";
 // What the emulator did with its recent requests, so a test can see that a cancelled stream really
 // reached it (the disconnect, not just a hidden spinner). In memory, bounded; shared through
 // globalThis because Next.js may load the emulator module once per route bundle.

@@ -1,3 +1,4 @@
+import "server-only";
 // The emulator's Message Batches endpoints, as the API (and the SDKs) use them:
 //   POST   {base}/v1/messages/batches              create
 //   GET    {base}/v1/messages/batches              list
@@ -86,6 +87,6 @@ export async function handleBatchRequest(
     const failure = error instanceof ApiError ? error : new ApiError(500, "Internal server error");
     if (!(error instanceof ApiError))
       console.error(`[emulator ${requestId}]`, error instanceof Error ? error.message : error);
-    return Response.json(failure.body(requestId), { status: failure.status, headers });
+    return failure.toResponse(requestId, headers);
   }
 }

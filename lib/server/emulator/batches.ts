@@ -1,3 +1,4 @@
+import "server-only";
 // The Message Batches API, emulated: a batch of Messages requests, each run as POST /v1/messages
 // would run it (MCP calls included), one after another in the background; its status, its
 // results as JSONL once it has ended, cancel, list and delete. Batches live in this process's
@@ -216,11 +217,7 @@ async function runOne(
     const apiError = error instanceof ApiError ? error : new ApiError(500, "Internal server error");
     if (!(error instanceof ApiError))
       console.error("[emulator batch]", error instanceof Error ? error.message : error);
-    const { error: detail } = apiError.body("");
-    return {
-      type: "errored",
-      error: { type: "error", error: detail as BetaErrorResponse["error"], request_id: null },
-    };
+    return { type: "errored", error: apiError.body(null) as BetaErrorResponse };
   }
 }
 

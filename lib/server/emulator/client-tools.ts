@@ -1,3 +1,4 @@
+import "server-only";
 // Client tools, as the API treats them: a `tools` entry with an `input_schema` is the caller's to
 // run. The model answers with `tool_use` blocks and `stop_reason: "tool_use"`; the caller runs
 // them (e.g. the SDK's toolRunner with `mcpTools`) and sends the `tool_result`s back, and the model

@@ -1,16 +1,15 @@
-// The API's error shape: HTTP status + {type:'error', error:{type, message}, request_id}.
-export const API_ERROR_TYPES = {
-  400: "invalid_request_error",
-  401: "authentication_error",
-  403: "permission_error",
-  404: "not_found_error",
-  413: "request_too_large",
-  429: "rate_limit_error",
-  500: "api_error",
-  504: "timeout_error",
-  529: "overloaded_error",
-} as const;
-export type ApiErrorStatus = keyof typeof API_ERROR_TYPES;
+// The API's errors as the emulator raises them: an HTTP status the API uses, its message and,
+// where the API gives one, an error_code; answered in the one error shape.
+import "server-only";
+import { errorResponse } from "@/lib/server/http/error-response";
+import {
+  API_ERROR_TYPES,
+  errorBody,
+  type ApiErrorStatus,
+  type ErrorBody,
+} from "@/lib/domain/api/error-shape";
+
+export { API_ERROR_TYPES, type ApiErrorStatus };
 
 export class ApiError extends Error {
   constructor(
@@ -26,12 +25,21 @@ export class ApiError extends Error {
     return API_ERROR_TYPES[this.status];
   }
 
-  body(requestId: string) {
-    const error: { type: string; message: string; details?: { error_code: string } } = {
+  private get fields() {
+    return this.errorCode ? { details: { error_code: this.errorCode } } : {};
+  }
+
+  /** The body alone, for places that embed it (a batch's errored result). */
+  body(requestId: string | null): ErrorBody {
+    return errorBody(this.type, this.message, this.fields, requestId);
+  }
+
+  toResponse(requestId: string, headers: Record<string, string> = {}): Response {
+    return errorResponse(this.status, this.message, {
       type: this.type,
-      message: this.message,
-    };
-    if (this.errorCode) error.details = { error_code: this.errorCode };
-    return { type: "error" as const, error, request_id: requestId };
+      fields: this.fields,
+      requestId,
+      headers,
+    });
   }
 }

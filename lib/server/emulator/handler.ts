@@ -1,8 +1,9 @@
+import "server-only";
 // The emulator's HTTP face: POST {base}/v1/messages as the API takes it (key as x-api-key or
 // Bearer, betas in the anthropic-beta header, with or without ?beta=true), answering the API's
 // shapes with a request-id on every response.
 import { demoServersInProcess } from "@/lib/server/demo-mcp/in-process";
-import { allowPrivateFromEnv } from "@/lib/domain/net/address-policy";
+import { processAddressPolicy } from "@/lib/server/settings";
 import { createGuardedFetch } from "@/lib/server/net/guarded-fetch";
 import { recordEnd, recordStart } from "./activity";
 import { readJsonBody } from "@/lib/server/http/read-json-body";
@@ -56,7 +57,7 @@ export async function handleEmulatorRequest(
     const headers: Record<string, string> = { "request-id": requestId };
     // Our own 5xx are not worth a retry: say so, or the SDK waits and tries twice more.
     if (error.status >= 500) headers["x-should-retry"] = "false";
-    return Response.json(error.body(requestId), { status: error.status, headers });
+    return error.toResponse(requestId, headers);
   };
 
   try {
@@ -167,7 +168,7 @@ export function emulatorRunOptions(
     fetch:
       options.fetch ??
       createGuardedFetch({
-        policy: { allowPrivate: allowPrivateFromEnv() },
+        policy: { allowPrivate: processAddressPolicy().allowPrivate },
         inProcess: demoServersInProcess(options.trustedOrigin ?? requestOrigin(request)),
       }),
     connectTimeoutMs: options.connectTimeoutMs,

@@ -1,3 +1,4 @@
+import "server-only";
 // Ids in the API's shapes: msg_…, mcptoolu_…, req_… (base62, 24 characters after the prefix).
 const ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 

@@ -1,3 +1,4 @@
+import "server-only";
 // The emulator's answer, block by block, in the API's order: tool listings first (2026-09-15),
 // then the model's text, each tool search (server_tool_use → tool_search_tool_result), each MCP
 // call (mcp_tool_use → mcp_tool_result), and a closing text.
@@ -9,7 +10,7 @@ import type {
   BetaUsage,
 } from "@anthropic-ai/sdk/resources/beta/messages/messages";
 import { callMcpTool, type McpSession } from "@/lib/server/mcp/client";
-import { processLimits } from "@/lib/domain/limits";
+import { processLimits } from "@/lib/server/settings";
 import {
   bm25Search,
   buildBm25Index,

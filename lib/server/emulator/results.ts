@@ -1,3 +1,4 @@
+import "server-only";
 // An MCP tool's result as the connector passes it on: text as text; an image replaced by the
 // text the real API is reported to put in its place (anthropics/claude-ai-mcp#969), with
 // is_error false; a failed call in words, naming the scope a 403 asked for.

@@ -1,3 +1,4 @@
+import "server-only";
 // The offline Messages API with the MCP connector: validates like the API, really connects to each
 // MCP server, takes its tools (pinned, from a listing in the history, or live), applies its
 // toolset, and lets the scripted model search and call tools (respond.ts), in the documented order.
@@ -12,7 +13,8 @@ import {
   McpConnectionError,
   type McpSession,
 } from "@/lib/server/mcp/client";
-import { processLimits, type PlaygroundLimits } from "@/lib/domain/limits";
+import type { PlaygroundLimits } from "@/lib/domain/limits";
+import { processLimits } from "@/lib/server/settings";
 import type { ToolReferenceFormat } from "@/lib/domain/tool-search/search";
 import { validateRequest } from "@/lib/domain/toolset/validate";
 import { ApiError } from "./errors";

@@ -1,3 +1,4 @@
+import "server-only";
 // The emulator's deterministic "model": it reads the last user message and decides which MCP
 // tools to call. Pure: it sees the tools the toolsets leave visible and nothing else.
 import { argumentsFromSchema } from "./tool-arguments";

@@ -1,3 +1,4 @@
+import "server-only";
 // The emulator's streamed answer, in the API's server-sent event format: message_start, a ping,
 // then per block content_block_start → deltas → content_block_stop, message_delta (cumulative
 // usage) and message_stop. MCP results and listings come whole in their start event; tool input

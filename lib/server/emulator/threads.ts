@@ -1,3 +1,4 @@
+import "server-only";
 // Message threads (beta `message-threads-2026-08-12`), as the SDK's thread and toolRunner use
 // them: `thread: {type: "create"}` asks the server to hold the conversation under the response's
 // id; `{type: "continue", previous_message_id}` sends only the new turn, without `system` and

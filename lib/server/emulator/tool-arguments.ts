@@ -1,3 +1,4 @@
+import "server-only";
 // Arguments a scripted model gives a tool when the person names it without arguments: every
 // required field from its default, its first example, its first enum value, or its type's zero value.
 type Schema = Record<string, unknown>;

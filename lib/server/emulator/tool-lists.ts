@@ -1,3 +1,4 @@
+import "server-only";
 // Where the emulator gets each server's tools, as the API does: a pinned `tools` list on the
 // toolset (mcp-client-2026-09-15) wins; else a `mcp_tool_listing` for that server in the history
 // (2026-09-15); else the server's live tools/list. Then the toolset's merge sorts them into

@@ -1,3 +1,4 @@
+import "server-only";
 // The emulator's request, options and output steps: what run.ts, respond.ts and the rest of the
 // emulator share (types only).
 import type {

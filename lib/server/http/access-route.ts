@@ -2,17 +2,19 @@ import "server-only";
 // POST /api/access {token}: a browser proves it knows PLAYGROUND_ACCESS_TOKEN once and gets an
 // httpOnly, SameSite=Strict cookie; DELETE withdraws it. Rate limited by the route, like the key.
 import { z } from "zod";
+import { errorResponse } from "./error-response";
 import { readJsonBody } from "./read-json-body";
 import { accessCookieHeader, sameSecret } from "./access";
 import { siteSettingsFromEnv, type SiteSettings } from "./site-settings";
 
 const accessRequestSchema = z.strictObject({ token: z.string().min(1).max(1000) });
 
-function answer(status: number, kind: string, message: string, headers: HeadersInit = {}) {
-  return Response.json(
-    { ok: status < 300, ...(status >= 300 ? { error: { type: kind, kind, message } } : {}) },
-    { status, headers },
-  );
+function done(headers: Record<string, string>): Response {
+  return Response.json({ ok: true }, { headers });
+}
+
+function refused(status: number, kind: string, message: string): Response {
+  return errorResponse(status, message, { fields: { kind } });
 }
 
 export async function handleAccessRequest(
@@ -22,10 +24,9 @@ export async function handleAccessRequest(
   const secure =
     new URL(request.url).protocol === "https:" ||
     request.headers.get("x-forwarded-proto") === "https";
-  if (request.method === "DELETE")
-    return answer(200, "ok", "", { "set-cookie": accessCookieHeader(null, secure) });
+  if (request.method === "DELETE") return done({ "set-cookie": accessCookieHeader(null, secure) });
   if (!settings.accessToken) {
-    return answer(
+    return refused(
       404,
       "not_configured",
       "This playground has no access token (PLAYGROUND_ACCESS_TOKEN is not set), so there is nothing to enter.",
@@ -33,8 +34,8 @@ export async function handleAccessRequest(
   }
   const body = await readJsonBody(request, 4096);
   const parsed = body.ok ? accessRequestSchema.safeParse(body.json) : null;
-  if (!parsed?.success) return answer(400, "bad_request", 'Send {"token": "…"} as JSON.');
+  if (!parsed?.success) return refused(400, "bad_request", 'Send {"token": "…"} as JSON.');
   if (!sameSecret(parsed.data.token, settings.accessToken))
-    return answer(401, "wrong_token", "That is not this playground's access token.");
-  return answer(200, "ok", "", { "set-cookie": accessCookieHeader(settings.accessToken, secure) });
+    return refused(401, "wrong_token", "That is not this playground's access token.");
+  return done({ "set-cookie": accessCookieHeader(settings.accessToken, secure) });
 }

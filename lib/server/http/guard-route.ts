@@ -2,7 +2,8 @@ import "server-only";
 // Every /api route is wrapped in this: the request guard (Host, Origin, Sec-Fetch-Site, content
 // type) with the deployment's settings, and for the routes that spend the key or connect out, the
 // per-client rate limit. Refusals are answered before the handler sees the request.
-import { processLimits } from "@/lib/domain/limits";
+import { processLimits } from "@/lib/server/settings";
+import { errorResponse } from "./error-response";
 import { clientKey, RateLimiter } from "./rate-limit";
 import { checkRequest, refusalResponse, type GuardOptions } from "./request-guard";
 import { siteSettingsFromEnv } from "./site-settings";
@@ -28,16 +29,13 @@ export function guardRoute<Rest extends unknown[]>(
     if (options.rateLimited) {
       const limit = processRateLimiter().take(clientKey(request));
       if (!limit.ok) {
-        return Response.json(
+        return errorResponse(
+          429,
+          `Too many requests from this client: this playground allows ${processRateLimiter().perMinute} a minute (PLAYGROUND_RATE_LIMIT). Try again in ${limit.retryAfterSeconds} s.`,
           {
-            type: "error",
-            error: {
-              type: "rate_limit_error",
-              kind: "rate_limited",
-              message: `Too many requests from this client: this playground allows ${processRateLimiter().perMinute} a minute (PLAYGROUND_RATE_LIMIT). Try again in ${limit.retryAfterSeconds} s.`,
-            },
+            fields: { kind: "rate_limited" },
+            headers: { "retry-after": String(limit.retryAfterSeconds) },
           },
-          { status: 429, headers: { "retry-after": String(limit.retryAfterSeconds) } },
         );
       }
     }

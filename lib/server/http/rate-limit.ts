@@ -1,3 +1,4 @@
+import "server-only";
 // Per-client token buckets for the routes that spend the key or open connections, plus one bucket
 // for the whole process (ten clients' worth), so a client that varies what identifies it still
 // cannot exceed a bounded total. In memory: limits are per instance.

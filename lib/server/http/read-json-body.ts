@@ -1,3 +1,4 @@
+import "server-only";
 // Reads a request's JSON body at a trust boundary, with a byte limit enforced while reading: a
 // declared or actual body over the limit is refused without being held in memory whole. Each
 // route words the refusal in its own API's error shape.

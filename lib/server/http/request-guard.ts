@@ -1,7 +1,9 @@
+import "server-only";
 // Who the server answers: a request whose Host is not this app's (DNS rebinding), a browser
 // request from another site (Origin, Sec-Fetch-Site), and a JSON route's body sent as anything but
 // JSON (the text/plain trick that skips a CORS preflight) are refused with words. Requests without
 // an Origin — curl, the SDKs, exported snippets — are not browsers' and pass the origin checks.
+import { errorResponse } from "./error-response";
 import { isAllowedHost, parseHost, type SiteSettings } from "./site-settings";
 
 export interface GuardOptions {
@@ -89,10 +91,7 @@ function clean(value: string | null | undefined): string {
   return (value ?? "").replace(/[^\x20-\x7e]/g, "?").slice(0, 100);
 }
 
-/** The refusal as a response both of the app's error readers understand. */
+/** The refusal in the one error shape, its reason as `kind`. */
 export function refusalResponse(verdict: Extract<GuardVerdict, { ok: false }>): Response {
-  return Response.json(
-    { type: "error", error: { type: verdict.kind, kind: verdict.kind, message: verdict.message } },
-    { status: verdict.status },
-  );
+  return errorResponse(verdict.status, verdict.message, { fields: { kind: verdict.kind } });
 }

@@ -1,3 +1,4 @@
+import "server-only";
 // The deployment's own settings that decide who the server answers: which Host names are its own,
 // and the access token that unlocks the server's API key for remote use.
 import { classifyIp, isIpLiteral } from "@/lib/domain/net/ip-class";

@@ -1,3 +1,4 @@
+import "server-only";
 // An MCP client for one remote server: Streamable HTTP first, SSE as the fallback (the MCP
 // backwards-compatibility algorithm the API's own client uses), the token as a Bearer header,
 // and every failure turned into a kind a person can act on.
@@ -5,7 +6,7 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { SSEClientTransport } from "@modelcontextprotocol/sdk/client/sse.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import { processLimits } from "@/lib/domain/limits";
+import { processLimits } from "@/lib/server/settings";
 import { classifyError, McpConnectionError, readChallenge, type AuthChallenge } from "./errors";
 import type { McpSession, McpTransportKind } from "./session";
 

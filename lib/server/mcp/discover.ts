@@ -1,3 +1,4 @@
+import "server-only";
 // Tool discovery: connect, initialize, list every tool (all pages), close. Lenient: a malformed
 // tool entry is reported with its index and reason, and the valid ones are kept.
 import { ToolSchema, type Tool } from "@modelcontextprotocol/sdk/types.js";

@@ -1,3 +1,4 @@
+import "server-only";
 // How an MCP connection fails, in kinds a person can act on: the error every part of the client
 // throws, what a 401/403 challenge asked for, and the classification of whatever the SDK or the
 // network threw.

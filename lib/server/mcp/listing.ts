@@ -1,8 +1,9 @@
+import "server-only";
 // tools/list to the last page within the caps (the API's 10,000 tools and 4 MB), as raw entries
 // for callers that judge each one, or as the valid tools only.
 import { ToolSchema, type Tool } from "@modelcontextprotocol/sdk/types.js";
 import { z } from "zod";
-import { processLimits } from "@/lib/domain/limits";
+import { processLimits } from "@/lib/server/settings";
 import type { McpSession } from "./session";
 import { McpConnectionError } from "./errors";
 

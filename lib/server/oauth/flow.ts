@@ -1,3 +1,4 @@
+import "server-only";
 // Signing in to one MCP server, as the MCP authorization spec describes, with the MCP SDK's own
 // client (`auth()` and an OAuthClientProvider): protected-resource metadata, authorization-server
 // metadata, a client id (metadata document, dynamic registration, or one entered by the person),

@@ -5,8 +5,9 @@ import "server-only";
 // browser sends is checked and used for nothing else. Nothing here is logged.
 import { z } from "zod";
 import { demoServersInProcess } from "@/lib/server/demo-mcp/in-process";
+import { errorResponse } from "@/lib/server/http/error-response";
 import { readJsonBody } from "@/lib/server/http/read-json-body";
-import { allowPrivateFromEnv } from "@/lib/domain/net/address-policy";
+import { processAddressPolicy } from "@/lib/server/settings";
 import { createGuardedFetch } from "@/lib/server/net/guarded-fetch";
 import { beginSignIn, completeSignIn, refreshSignIn, type FlowOutcome } from "./flow";
 import type { OAuthSession } from "@/lib/domain/oauth/session";
@@ -70,22 +71,16 @@ export async function handleOAuthRequest(
   const body = await readJsonBody(request, 256 * 1024);
   const parsed = body.ok ? requestSchema.safeParse(body.json) : null;
   if (!parsed?.success) {
-    return Response.json(
-      {
-        error: {
-          kind: "bad_request",
-          message: "The sign-in request is not in the expected shape.",
-        },
-      },
-      { status: 400 },
-    );
+    return errorResponse(400, "The sign-in request is not in the expected shape.", {
+      fields: { kind: "bad_request" },
+    });
   }
   const origin = requestOrigin(request);
   const session: OAuthSession = { ...parsed.data.session, ...appClient(origin) };
   const fetchImpl =
     env.fetch ??
     createGuardedFetch({
-      policy: { allowPrivate: env.allowPrivate ?? allowPrivateFromEnv() },
+      policy: { allowPrivate: env.allowPrivate ?? processAddressPolicy().allowPrivate },
       inProcess: demoServersInProcess(origin),
     });
   const options = { fetch: fetchImpl, now: env.now };

@@ -1,3 +1,4 @@
+import { errorResponse } from "@/lib/server/http/error-response";
 import { guardRoute } from "@/lib/server/http/guard-route";
 import { handleOAuthRequest, OAUTH_ACTIONS, type OAuthAction } from "@/lib/server/oauth/route";
 
@@ -8,10 +9,7 @@ export const POST = guardRoute(
   async (request: Request, { params }: { params: Promise<{ action: string }> }) => {
     const { action } = await params;
     if (!(OAUTH_ACTIONS as readonly string[]).includes(action))
-      return Response.json(
-        { error: { kind: "not_found", message: "No such step." } },
-        { status: 404 },
-      );
+      return errorResponse(404, "No such step.", { fields: { kind: "not_found" } });
     return handleOAuthRequest(action as OAuthAction, request);
   },
 );

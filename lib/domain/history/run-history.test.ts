@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { SendOutcome } from "@/lib/client/api/send-request";
+import type { SendOutcome } from "@/lib/domain/api/send-outcome";
 import { buildRequest } from "@/lib/domain/request/build-request";
 import { createDefaultState } from "@/lib/domain/request/composer";
 import { sequentialIds } from "@/test/support/sequential-ids";

@@ -2,7 +2,7 @@
 // Pure functions over a newest-first list; the store persists it. What is kept has no secrets:
 // the composer copy has no tokens, and the request is rebuilt from it when needed.
 import type { BetaMessage } from "@anthropic-ai/sdk/resources/beta/messages/messages";
-import type { SendFailure, SendOutcome } from "@/lib/client/api/send-request";
+import type { SendFailure, SendOutcome } from "@/lib/domain/api/send-outcome";
 import { buildRequest, type MessagesRequest } from "@/lib/domain/request/build-request";
 import { withoutSecrets } from "@/lib/domain/request/composer";
 import { withoutUrlSecrets } from "@/lib/domain/request/url-secrets";

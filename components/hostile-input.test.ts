@@ -7,6 +7,7 @@ import { deflateSync, strToU8 } from "fflate";
 import { createElement } from "react";
 import { renderToString } from "react-dom/server";
 import { beforeAll, describe, expect, it } from "vitest";
+import { memoryStorage } from "@/test/support/memory-storage";
 import { ComposerPane } from "@/components/composer/composer-pane";
 import { PreviewPane } from "@/components/preview/preview-pane";
 import { PreviewProvider } from "@/components/preview/use-preview";
@@ -18,15 +19,6 @@ import { decodeShareState } from "@/lib/domain/share/codec";
 import { createAppStore, STORAGE_KEY, type AppStoreApi } from "@/lib/client/store/app-store";
 
 const ORIGIN = "http://localhost:3000";
-
-function memoryStorage(entries: Record<string, string>) {
-  const data = new Map(Object.entries(entries));
-  return {
-    getItem: (key: string) => data.get(key) ?? null,
-    setItem: (key: string, value: string) => void data.set(key, value),
-    removeItem: (key: string) => void data.delete(key),
-  };
-}
 
 function newStore(entries: Record<string, string> = {}): AppStoreApi {
   const storage = memoryStorage(entries);

@@ -6,6 +6,7 @@ import { PreviewPane } from "@/components/preview/preview-pane";
 import { PreviewProvider, usePreview } from "@/components/preview/use-preview";
 import { prefetchResponsePath, ResponsePane } from "@/components/response/response-pane";
 import { StoreProvider, useAppStore, useHydrated } from "@/components/store-provider";
+import { selectIsSending } from "@/lib/client/store/selectors";
 import { ThemeSwitch } from "@/components/theme-switch";
 import { GetCodeButton } from "@/components/export/get-code-button";
 import { ImportButton } from "@/components/import/import-button";
@@ -197,7 +198,7 @@ function PaneFrame({
 }
 
 function Header({ onSend, onShowResponse }: { onSend: () => void; onShowResponse: () => void }) {
-  const sending = useAppStore((s) => s.run.status === "sending");
+  const sending = useAppStore(selectIsSending);
   return (
     <header className="flex flex-wrap items-center gap-x-3 gap-y-2 border-b border-line bg-panel px-4 py-2.5">
       <div className="flex items-center gap-2">

@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { useAppStore } from "@/components/store-provider";
+import { selectTarget } from "@/lib/client/store/selectors";
 import { cn } from "@/components/ui/cn";
 import { lazyComponent } from "@/components/ui/lazy-component";
 import type { ServerInfo } from "@/lib/domain/api/server-info";
@@ -29,7 +30,7 @@ export function useServerInfo(): ServerInfo | null {
 }
 
 export function TargetSwitch() {
-  const target = useAppStore((s) => s.target);
+  const target = useAppStore(selectTarget);
   const setTarget = useAppStore((s) => s.setTarget);
   return (
     <div
@@ -75,6 +76,6 @@ const ApiKeyBarBody = lazyComponent(() =>
 
 /** Shown when the Anthropic API is the target (its code loads then). */
 export function ApiKeyBar({ serverInfo }: { serverInfo: ServerInfo | null }) {
-  const target = useAppStore((s) => s.target);
+  const target = useAppStore(selectTarget);
   return target === "anthropic" ? <ApiKeyBarBody serverInfo={serverInfo} /> : null;
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useAppStore } from "@/components/store-provider";
+import { selectServers } from "@/lib/client/store/selectors";
 import { Button } from "@/components/ui/button";
 import { serverFieldId } from "@/lib/domain/request/field-ids";
 import { RequestFields } from "./request-fields";
@@ -8,7 +9,7 @@ import { ServerCard } from "./server-card";
 
 /** `onShowResponse`: a re-run from a turn sends, so the response pane is brought forward. */
 export function ComposerPane({ onShowResponse }: { onShowResponse: () => void }) {
-  const servers = useAppStore((s) => s.composer.servers);
+  const servers = useAppStore(selectServers);
   const addServer = useAppStore((s) => s.addServer);
   const addOAuthDemoServer = useAppStore((s) => s.addOAuthDemoServer);
   const loadDeferredToolsDemo = useAppStore((s) => s.loadDeferredToolsDemo);

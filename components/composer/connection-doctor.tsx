@@ -2,6 +2,7 @@
 
 import { useRef, useState } from "react";
 import { useAppStore } from "@/components/store-provider";
+import { selectTarget } from "@/lib/client/store/selectors";
 import { Button } from "@/components/ui/button";
 import { lazyComponent } from "@/components/ui/lazy-component";
 import type { DoctorReport } from "@/lib/domain/doctor/checks";
@@ -14,7 +15,7 @@ const DoctorReportView = lazyComponent(() =>
 
 /** "Check connection": the doctor's checklist for this server, for the target chosen now. */
 export function ConnectionDoctor({ server, title }: { server: ServerDraft; title: string }) {
-  const target = useAppStore((s) => s.target);
+  const target = useAppStore(selectTarget);
   const ensureFreshTokens = useAppStore((s) => s.ensureFreshTokens);
   const [state, setState] = useState<
     | { status: "idle" }

@@ -4,7 +4,7 @@ import { useEffect } from "react";
 import { useAppStore } from "@/components/store-provider";
 import { Button } from "@/components/ui/button";
 import { useNow } from "@/components/ui/use-now";
-import { discoveryKey } from "@/lib/client/store/app-store";
+import { selectDiscovery } from "@/lib/client/store/selectors";
 import type { ServerDraft } from "@/lib/domain/request/types";
 
 const DEBOUNCE_MS = 600;
@@ -20,10 +20,8 @@ function looksReachable(url: string): boolean {
 
 /** "Discover tools" for one server: run by hand, and again (debounced) whenever its url or token changes. */
 export function DiscoveryStatus({ server }: { server: ServerDraft }) {
-  const discovery = useAppStore((s) => s.discoveries[server.id]);
+  const current = useAppStore(selectDiscovery(server.id));
   const discover = useAppStore((s) => s.discover);
-  const key = discoveryKey(server);
-  const current = discovery?.key === key ? discovery : undefined;
 
   useEffect(() => {
     if (!looksReachable(server.url)) return;

@@ -5,7 +5,7 @@ import { useAppStore } from "@/components/store-provider";
 import { Button } from "@/components/ui/button";
 import { describeDrift } from "@/lib/domain/request/pin-drift";
 import type { ServerDraft } from "@/lib/domain/request/types";
-import { discoveryKey } from "@/lib/client/store/app-store";
+import { selectDiscovered } from "@/lib/client/store/selectors";
 
 /**
  * Pinning (mcp-client-2026-09-15): the discovered list becomes the toolset's `tools`, so the API
@@ -13,12 +13,12 @@ import { discoveryKey } from "@/lib/client/store/app-store";
  * once a server is pinned or discovered (components/composer/pin-controls.tsx).
  */
 export default function PinControlsBody({ server, title }: { server: ServerDraft; title: string }) {
-  const discovery = useAppStore((s) => s.discoveries[server.id]);
+  const discovery = useAppStore(selectDiscovered(server.id));
   const pin = useAppStore((s) => s.pinTools);
   const unpin = useAppStore((s) => s.unpinTools);
   const preview = usePreview();
   const drift = preview.servers.find((entry) => entry.serverId === server.id)?.drift ?? null;
-  const discovered = discovery?.status === "ok" && discovery.key === discoveryKey(server);
+  const discovered = discovery !== undefined;
 
   if (server.pinnedTools) {
     return (

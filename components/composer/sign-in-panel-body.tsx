@@ -8,7 +8,7 @@ import { HighlightedCode } from "@/components/ui/highlighted-code";
 import { useNow } from "@/components/ui/use-now";
 import { useStartSignIn } from "./use-start-sign-in";
 import { describeSignIn } from "@/lib/domain/oauth/session";
-import { discoveryKey } from "@/lib/client/store/app-store";
+import { selectDiscovery, selectSignIn } from "@/lib/client/store/selectors";
 import type { OAuthStep } from "@/lib/domain/oauth/steps";
 import type { ServerDraft } from "@/lib/domain/request/types";
 
@@ -18,8 +18,9 @@ import type { ServerDraft } from "@/lib/domain/request/types";
  * (components/composer/sign-in-panel.tsx decides).
  */
 export default function SignInPanelBody({ server, title }: { server: ServerDraft; title: string }) {
-  const signIn = useAppStore((s) => s.signIns[server.id]);
-  const discovery = useAppStore((s) => s.discoveries[server.id]);
+  const signIn = useAppStore(selectSignIn(server.id));
+  // What the last discovery with this URL and token said (an older one no longer applies).
+  const current = useAppStore(selectDiscovery(server.id));
   const cancel = useAppStore((s) => s.cancelSignIn);
   const refresh = useAppStore((s) => s.refreshSignIn);
   const signOut = useAppStore((s) => s.signOut);
@@ -29,8 +30,6 @@ export default function SignInPanelBody({ server, title }: { server: ServerDraft
   const startSignIn = useStartSignIn();
   const now = useNow(1000);
 
-  // What the last discovery with this URL and token said (an older one no longer applies).
-  const current = discovery?.key === discoveryKey(server) ? discovery : undefined;
   const challenge = current?.status === "error" ? current.challenge : undefined;
   const refusedNow = current?.status === "error" && current.kind === "unauthorized";
 

@@ -3,7 +3,7 @@
 import { useAppStore } from "@/components/store-provider";
 import { lazyComponent } from "@/components/ui/lazy-component";
 import type { ServerDraft } from "@/lib/domain/request/types";
-import { discoveryKey } from "@/lib/client/store/app-store";
+import { selectRefusedUnauthorized, selectSigningIn } from "@/lib/client/store/selectors";
 
 const SignInPanelBody = lazyComponent(() =>
   import("./sign-in-panel-body").then((module) => module.default),
@@ -14,15 +14,8 @@ const SignInPanelBody = lazyComponent(() =>
  * URL and token) or once a sign-in has begun. Its code loads then, not with the page.
  */
 export function SignInPanel({ server, title }: { server: ServerDraft; title: string }) {
-  const signingIn = useAppStore((s) => s.signIns[server.id] !== undefined);
-  const refusedNow = useAppStore((s) => {
-    const discovery = s.discoveries[server.id];
-    return (
-      discovery?.key === discoveryKey(server) &&
-      discovery.status === "error" &&
-      discovery.kind === "unauthorized"
-    );
-  });
+  const signingIn = useAppStore(selectSigningIn(server.id));
+  const refusedNow = useAppStore(selectRefusedUnauthorized(server.id));
   if (!signingIn && !refusedNow) return null;
   return <SignInPanelBody server={server} title={title} />;
 }

@@ -3,6 +3,7 @@
 import { useMemo, useState } from "react";
 import { usePreview } from "@/components/preview/use-preview";
 import { useAppStore } from "@/components/store-provider";
+import { selectComposer } from "@/lib/client/store/selectors";
 import { Button } from "@/components/ui/button";
 import { Select, TextInput } from "@/components/ui/field";
 import { CloseDialogButton, Dialog, type LazyDialogProps } from "@/components/ui/dialog";
@@ -29,7 +30,7 @@ function currentVariant(form: ExportForm, variant: string): string {
 /** The Get code dialog (loaded on first use, with the snippet generators). */
 export default function GetCodeDialog({ open, onClose }: LazyDialogProps) {
   const { request } = usePreview();
-  const state = useAppStore((s) => s.composer);
+  const state = useAppStore(selectComposer);
   const discoveries = useAppStore((s) => s.discoveries);
   const servers = state.servers;
   const keepUrlSecrets = useMemo(

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { useAppStore } from "@/components/store-provider";
+import { selectComposer } from "@/lib/client/store/selectors";
 import { Button } from "@/components/ui/button";
 import { CloseDialogButton, Dialog, type LazyDialogProps } from "@/components/ui/dialog";
 import { importRequest } from "@/lib/domain/import/import-request";
@@ -13,7 +14,7 @@ import { defaultNewId } from "@/lib/client/store/app-store";
  */
 export default function ImportDialog({ open, onClose }: LazyDialogProps) {
   const replaceComposer = useAppStore((s) => s.replaceComposer);
-  const composer = useAppStore((s) => s.composer);
+  const composer = useAppStore(selectComposer);
   const [text, setText] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [notes, setNotes] = useState<string[] | null>(null);

@@ -3,8 +3,11 @@
 import { createContext, useContext, useMemo, type ReactNode } from "react";
 import { useAppStore } from "@/components/store-provider";
 import { derivePreview, type Preview } from "@/lib/domain/request/preview";
-import type { ToolInfo } from "@/lib/domain/request/types";
-import { discoveryKey } from "@/lib/client/store/app-store";
+import {
+  discoveredToolsByServer,
+  selectComposer,
+  selectTarget,
+} from "@/lib/client/store/selectors";
 
 const PreviewContext = createContext<Preview | null>(null);
 
@@ -13,22 +16,17 @@ const PreviewContext = createContext<Preview | null>(null);
  * than once per component that shows part of it. Derived, never stored.
  */
 export function PreviewProvider({ children }: { children: ReactNode }) {
-  const composer = useAppStore((s) => s.composer);
-  const target = useAppStore((s) => s.target);
+  const composer = useAppStore(selectComposer);
+  const target = useAppStore(selectTarget);
   const discoveries = useAppStore((s) => s.discoveries);
-  const preview = useMemo(() => {
-    const discoveredTools: Record<string, readonly ToolInfo[]> = {};
-    for (const server of composer.servers) {
-      const discovery = discoveries[server.id];
-      // Only a result made with the server's current url and token describes it.
-      if (!discovery || discovery.key !== discoveryKey(server)) continue;
-      if (discovery.status === "ok") discoveredTools[server.id] = discovery.result.tools;
-      else if (discovery.status === "loading" && discovery.previous) {
-        discoveredTools[server.id] = discovery.previous.tools;
-      }
-    }
-    return derivePreview(composer, { target, discoveredTools });
-  }, [composer, target, discoveries]);
+  const preview = useMemo(
+    () =>
+      derivePreview(composer, {
+        target,
+        discoveredTools: discoveredToolsByServer(composer.servers, discoveries),
+      }),
+    [composer, target, discoveries],
+  );
   return <PreviewContext.Provider value={preview}>{children}</PreviewContext.Provider>;
 }
 

@@ -3,6 +3,7 @@
 import type { BetaContentBlock } from "@anthropic-ai/sdk/resources/beta/messages/messages";
 import { JsonBlock } from "@/components/preview/request-json";
 import { useAppStore } from "@/components/store-provider";
+import { selectServers } from "@/lib/client/store/selectors";
 import { cn } from "@/components/ui/cn";
 import { ToolListingView, ToolSearchCallView, ToolSearchResultView } from "./blocks/search-blocks";
 import { TextBlockView } from "./blocks/text-block";
@@ -22,7 +23,7 @@ export function ResponseBlocks({
   label?: string;
 }) {
   // The composer's server names tell which server a tool search's reference is on.
-  const servers = useAppStore((s) => s.composer.servers);
+  const servers = useAppStore(selectServers);
   const serverNames = servers.map((server) => server.name);
   const calls = new Map<string, { server: string; name: string }>();
   for (const block of content) {

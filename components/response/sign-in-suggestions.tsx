@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { useStartSignIn } from "@/components/composer/use-start-sign-in";
 import { useAppStore } from "@/components/store-provider";
+import { selectServers } from "@/lib/client/store/selectors";
 import { Button } from "@/components/ui/button";
 import { signInSuggestions } from "@/lib/domain/oauth/suggestions";
 
@@ -14,7 +15,7 @@ export function SignInSuggestions({
   errorMessage?: string;
   blocks?: readonly { type: string }[];
 }) {
-  const servers = useAppStore((s) => s.composer.servers);
+  const servers = useAppStore(selectServers);
   const startSignIn = useStartSignIn();
   const [blocked, setBlocked] = useState(false);
   const suggestions = signInSuggestions({ errorMessage, blocks }, servers);

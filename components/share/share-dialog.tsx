@@ -2,6 +2,7 @@
 
 import { useEffect, useMemo } from "react";
 import { useAppStore } from "@/components/store-provider";
+import { selectComposer } from "@/lib/client/store/selectors";
 import { CloseDialogButton, Dialog, type LazyDialogProps } from "@/components/ui/dialog";
 import { useCopy } from "@/components/ui/use-copy";
 import { buildShareUrl, MAX_LINK_CHARS, shareLinkOpens } from "@/lib/domain/share/codec";
@@ -9,7 +10,7 @@ import { shareUrlNotes } from "@/lib/domain/share/url-notes";
 
 /** The Share dialog (loaded on first use, with the link codec): the link, copied as it opens. */
 export default function ShareDialog({ open, onClose }: LazyDialogProps) {
-  const composer = useAppStore((s) => s.composer);
+  const composer = useAppStore(selectComposer);
   const { status: copied, copy, reset } = useCopy();
   // The composer cannot change while the modal is open: the link is the state it opened on.
   const link = useMemo(

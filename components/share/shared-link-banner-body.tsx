@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { useAppStore } from "@/components/store-provider";
+import { selectServers } from "@/lib/client/store/selectors";
 import { Button } from "@/components/ui/button";
 import type { DecodedShare } from "@/lib/domain/share/codec";
 import { readShareFragment } from "@/lib/domain/share/fragment";
@@ -32,7 +33,7 @@ async function decodeIncoming(value: string): Promise<Incoming> {
  */
 export default function SharedLinkBannerBody({ value }: { value: string }) {
   const replaceComposer = useAppStore((s) => s.replaceComposer);
-  const servers = useAppStore((s) => s.composer.servers);
+  const servers = useAppStore(selectServers);
   const updateServer = useAppStore((s) => s.updateServer);
   // Applying waits for a click, by which time the saved state has long been restored and cannot
   // overwrite it.

@@ -2,12 +2,11 @@
 // next to an empty page of the same stack, the wait that code loaded on first use adds to the
 // first Send, dialog and discovery, and the playground with a 10,000-tool server discovered.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { gzipSync } from "node:zlib";
 import { chromium, type Browser, type Locator, type Page } from "@playwright/test";
 import { chromiumLaunchOptions, ensureBrowser } from "../../test/support/browser";
+import { FIRST_LOAD_BUDGET_KB, measureFirstLoad as firstLoad } from "../../test/support/first-load";
 import { freePort } from "../../test/support/free-port";
 
-const FIRST_LOAD_BUDGET_KB = 160;
 const ADDED_WAIT_BUDGET_MS = 100;
 const CLICK_BUDGET_MS = 50;
 const LONG_TASK_MS = 50;
@@ -43,22 +42,6 @@ async function startServer(): Promise<{ origin: string; child: ChildProcess }> {
   }
   child.kill();
   throw new Error("the production server did not start");
-}
-
-/** The scripts the served HTML loads (not the nomodule polyfill), summed raw and gzipped. */
-async function firstLoad(origin: string, path: string) {
-  const html = await (await fetch(origin + path)).text();
-  const sources = [...html.matchAll(/<script([^>]*)src="([^"]+)"([^>]*)>/g)]
-    .filter((match) => !/nomodule/i.test(`${match[1]}${match[3]}`))
-    .map((match) => match[2]!);
-  let raw = 0;
-  let gzip = 0;
-  for (const source of new Set(sources)) {
-    const body = Buffer.from(await (await fetch(new URL(source, origin))).arrayBuffer());
-    raw += body.length;
-    gzip += gzipSync(body).length;
-  }
-  return { scripts: new Set(sources).size, rawKb: raw / 1024, gzipKb: gzip / 1024 };
 }
 
 const kb = (value: number) => `${value.toFixed(1)} KB`;

@@ -24,7 +24,6 @@ import { STORAGE_KEY } from "./storage-key";
 import type { AppStore, CreateAppStoreOptions, SliceContext } from "./store-types";
 
 export { STORAGE_KEY };
-export { discoveryKey } from "./discovery-slice";
 export { THEMES } from "./store-types";
 export type {
   AppStore,

@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import type { DiscoverOutcome } from "@/lib/client/api/discover-client";
+import { memoryStorage } from "@/test/support/memory-storage";
+import { sequentialIds } from "@/test/support/sequential-ids";
+import { createAppStore } from "./app-store";
+import {
+  discoveredToolsByServer,
+  selectDiscovered,
+  selectDiscovery,
+  selectRefusedUnauthorized,
+  selectServer,
+} from "./selectors";
+
+function storeAnswering(answer: () => Promise<DiscoverOutcome>) {
+  return createAppStore({ storage: memoryStorage(), newId: sequentialIds(), discover: answer });
+}
+
+const FOUND: DiscoverOutcome = {
+  ok: true,
+  result: {
+    tools: [{ name: "list_events", destructive: false, readOnly: true }],
+    malformed: [],
+    server: null,
+    transport: "streamable-http",
+  },
+};
+
+describe("named selectors", () => {
+  it("give a server's discovery only while its URL and token are the ones it was made with", async () => {
+    const store = storeAnswering(() => Promise.resolve(FOUND));
+    const server = store.getState().composer.servers[0]!;
+    await store.getState().discover(server.id);
+    expect(selectDiscovery(server.id)(store.getState())?.status).toBe("ok");
+    expect(selectDiscovered(server.id)(store.getState())?.result.tools).toHaveLength(1);
+    expect(
+      discoveredToolsByServer(store.getState().composer.servers, store.getState().discoveries),
+    ).toEqual({ [server.id]: FOUND.ok ? FOUND.result.tools : [] });
+
+    store.getState().updateServer(server.id, { authorizationToken: "another-token" });
+    expect(selectServer(server.id)(store.getState())?.authorizationToken).toBe("another-token");
+    expect(selectDiscovery(server.id)(store.getState())).toBeUndefined();
+    expect(selectDiscovered(server.id)(store.getState())).toBeUndefined();
+    expect(
+      discoveredToolsByServer(store.getState().composer.servers, store.getState().discoveries),
+    ).toEqual({});
+  });
+
+  it("keep the list a new discovery replaces until it lands", async () => {
+    let answer: (outcome: DiscoverOutcome) => void = () => undefined;
+    const store = storeAnswering(() => Promise.resolve(FOUND));
+    const server = store.getState().composer.servers[0]!;
+    await store.getState().discover(server.id);
+    const slow = createAppStore({
+      storage: memoryStorage(),
+      newId: sequentialIds(),
+      discover: () => new Promise((resolve) => (answer = resolve)),
+    });
+    slow.setState({
+      composer: store.getState().composer,
+      discoveries: store.getState().discoveries,
+    });
+    const running = slow.getState().discover(server.id);
+    expect(selectDiscovery(server.id)(slow.getState())?.status).toBe("loading");
+    expect(
+      discoveredToolsByServer(slow.getState().composer.servers, slow.getState().discoveries)[
+        server.id
+      ],
+    ).toHaveLength(1);
+    answer({ ok: false, kind: "unauthorized", message: "Send a token." });
+    await running;
+    expect(selectRefusedUnauthorized(server.id)(slow.getState())).toBe(true);
+  });
+});

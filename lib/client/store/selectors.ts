@@ -1,0 +1,77 @@
+// Named selectors over the app's store: components ask for what they show by name
+// (`useAppStore(selectDiscovery(serverId))`) instead of re-deriving it inline. Each returns a value
+// held in the store (or a primitive), so zustand's equality check keeps renders to real changes.
+import type { ServerDraft, ToolInfo } from "@/lib/domain/request/types";
+import { discoveryKey } from "./discovery-slice";
+import type { AppStore, DiscoveryState } from "./store-types";
+
+type Selector<T> = (store: AppStore) => T;
+
+export const selectComposer: Selector<AppStore["composer"]> = (store) => store.composer;
+export const selectServers: Selector<readonly ServerDraft[]> = (store) => store.composer.servers;
+export const selectTarget: Selector<AppStore["target"]> = (store) => store.target;
+export const selectIsSending: Selector<boolean> = (store) => store.run.status === "sending";
+
+export function selectServer(serverId: string): Selector<ServerDraft | undefined> {
+  return (store) => store.composer.servers.find((server) => server.id === serverId);
+}
+
+/** A discovery made with the URL and token the server has now (an older one no longer applies). */
+export function currentDiscovery(
+  discovery: DiscoveryState | undefined,
+  server: Pick<ServerDraft, "url" | "authorizationToken">,
+): DiscoveryState | undefined {
+  return discovery?.key === discoveryKey(server) ? discovery : undefined;
+}
+
+/** The server's current discovery, whatever its status; undefined before one or once stale. */
+export function selectDiscovery(serverId: string): Selector<DiscoveryState | undefined> {
+  return (store) => {
+    const server = store.composer.servers.find((candidate) => candidate.id === serverId);
+    return server ? currentDiscovery(store.discoveries[serverId], server) : undefined;
+  };
+}
+
+/** The server's current discovery when it succeeded. */
+export function selectDiscovered(
+  serverId: string,
+): Selector<Extract<DiscoveryState, { status: "ok" }> | undefined> {
+  return (store) => {
+    const discovery = selectDiscovery(serverId)(store);
+    return discovery?.status === "ok" ? discovery : undefined;
+  };
+}
+
+/** Whether the server's current discovery was refused for want of a (valid) token. */
+export function selectRefusedUnauthorized(serverId: string): Selector<boolean> {
+  return (store) => {
+    const discovery = selectDiscovery(serverId)(store);
+    return discovery?.status === "error" && discovery.kind === "unauthorized";
+  };
+}
+
+/**
+ * The tools known for each server as the composer stands: the current discovery's, or while a
+ * new one runs, the list it replaces.
+ */
+export function discoveredToolsByServer(
+  servers: readonly ServerDraft[],
+  discoveries: AppStore["discoveries"],
+): Record<string, readonly ToolInfo[]> {
+  const tools: Record<string, readonly ToolInfo[]> = {};
+  for (const server of servers) {
+    const discovery = currentDiscovery(discoveries[server.id], server);
+    if (discovery?.status === "ok") tools[server.id] = discovery.result.tools;
+    else if (discovery?.status === "loading" && discovery.previous)
+      tools[server.id] = discovery.previous.tools;
+  }
+  return tools;
+}
+
+export function selectSignIn(serverId: string): Selector<AppStore["signIns"][string] | undefined> {
+  return (store) => store.signIns[serverId];
+}
+
+export function selectSigningIn(serverId: string): Selector<boolean> {
+  return (store) => store.signIns[serverId] !== undefined;
+}

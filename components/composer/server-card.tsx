@@ -5,33 +5,22 @@ import { useAppStore } from "@/components/store-provider";
 import { hasUrlSecrets } from "@/lib/domain/request/url-secrets";
 import { lazyComponent } from "@/components/ui/lazy-component";
 import { Button } from "@/components/ui/button";
-import { Field, Select, TextInput } from "@/components/ui/field";
-import { TriState } from "@/components/ui/tri-state";
+import { Field, TextInput } from "@/components/ui/field";
 import { ConnectionDoctor } from "./connection-doctor";
 import { ConnectionKind, StdioCommand, StdioSettings } from "./stdio-server";
+import { PinControls } from "./pin-controls";
+import { SignInPanel } from "./sign-in-panel";
+import { DiscoveryStatus } from "./discovery-status";
+import { ToolsetSettings } from "./toolset-settings";
+import { serverFieldId } from "@/lib/domain/request/field-ids";
+import type { ServerDraft } from "@/lib/domain/request/types";
 
 /** What a key-like URL part means for links, history and code (loads only for such a URL). */
 const UrlSecretsNote = lazyComponent(() =>
   import("./url-secrets-note").then((module) => module.UrlSecretsNote),
 );
-import { PinControls } from "./pin-controls";
-import { SignInPanel } from "./sign-in-panel";
-import { DiscoveryStatus } from "./discovery-status";
-import { configRowFieldId } from "@/lib/domain/request/field-ids";
-import { serverFieldId } from "@/lib/domain/request/field-ids";
-import {
-  detectPattern,
-  PATTERN_HINTS,
-  PATTERN_LABELS,
-  TOOLSET_PATTERNS,
-} from "@/lib/domain/request/patterns";
-import { CACHE_TTLS, type CacheTtlChoice, type ServerDraft } from "@/lib/domain/request/types";
 
-const CACHE_LABELS: Record<CacheTtlChoice, string> = {
-  none: "No cache_control",
-  "5m": "ephemeral, ttl 5m",
-  "1h": "ephemeral, ttl 1h",
-};
+type FieldName = Parameters<typeof serverFieldId>[1];
 
 export function ServerCard({
   server,
@@ -42,317 +31,167 @@ export function ServerCard({
   index: number;
   count: number;
 }) {
-  const updateServer = useAppStore((s) => s.updateServer);
-  const removeServer = useAppStore((s) => s.removeServer);
-  const moveServer = useAppStore((s) => s.moveServer);
-  const duplicateServer = useAppStore((s) => s.duplicateServer);
-  const applyPattern = useAppStore((s) => s.applyPattern);
-  const addConfigRow = useAppStore((s) => s.addConfigRow);
-  const [showToken, setShowToken] = useState(false);
-  const pattern = detectPattern(server);
-  const id = (field: Parameters<typeof serverFieldId>[1]) => serverFieldId(server.id, field);
   const title = server.name || `Server ${index + 1}`;
-  const inheritedEnabled = server.defaultConfig.enabled ?? true;
-  const inheritedDefer = server.defaultConfig.deferLoading ?? false;
-
   return (
     <article
-      id={id("card")}
+      id={serverFieldId(server.id, "card")}
       tabIndex={-1}
       aria-label={`MCP server ${title}`}
       data-testid="server-card"
       className="rounded-lg border border-line bg-panel shadow-sm outline-none"
     >
-      <header className="flex items-center gap-2 border-b border-line px-3 py-2">
-        <span className="grid h-5 w-5 place-items-center rounded bg-sunken text-[11px] font-semibold text-muted">
-          {index + 1}
-        </span>
-        <h3 className="min-w-0 flex-1 truncate font-mono text-sm font-semibold">{title}</h3>
-        <Button
-          size="icon"
-          variant="ghost"
-          aria-label={`Move ${title} up`}
-          title="Move up"
-          disabled={index === 0}
-          onClick={() => moveServer(server.id, -1)}
-        >
-          ↑
-        </Button>
-        <Button
-          size="icon"
-          variant="ghost"
-          aria-label={`Move ${title} down`}
-          title="Move down"
-          disabled={index === count - 1}
-          onClick={() => moveServer(server.id, 1)}
-        >
-          ↓
-        </Button>
-        <Button
-          size="sm"
-          variant="ghost"
-          aria-label={`Duplicate ${title}`}
-          onClick={() => duplicateServer(server.id)}
-        >
-          Duplicate
-        </Button>
-        <Button
-          size="sm"
-          variant="danger"
-          aria-label={`Remove ${title}`}
-          onClick={() => removeServer(server.id)}
-        >
-          Remove
-        </Button>
-      </header>
-
+      <ServerCardHeader server={server} title={title} index={index} count={count} />
       <div className="space-y-3 p-3">
-        <div className="grid grid-cols-1 gap-2 sm:grid-cols-[10rem_1fr]">
-          <Field id={id("name")} label="Server name">
-            <TextInput
-              id={id("name")}
-              value={server.name}
-              spellCheck={false}
-              autoComplete="off"
-              className="font-mono"
-              onChange={(event) => updateServer(server.id, { name: event.target.value })}
-            />
-          </Field>
-          {server.stdio ? (
-            <StdioCommand server={server} />
-          ) : (
-            <Field id={id("url")} label="Server URL">
-              <TextInput
-                id={id("url")}
-                type="url"
-                value={server.url}
-                placeholder="https://mcp.example.com/mcp"
-                spellCheck={false}
-                autoComplete="off"
-                className="font-mono"
-                onChange={(event) => updateServer(server.id, { url: event.target.value })}
-              />
-            </Field>
-          )}
-        </div>
+        <ServerAddress server={server} />
         <ConnectionKind server={server} title={title} />
-
         {server.stdio ? (
           <StdioSettings server={server} title={title} />
         ) : (
           <>
             {hasUrlSecrets(server.url) ? <UrlSecretsNote server={server} /> : null}
-            <Field
-              id={id("token")}
-              label="Authorization token"
-              hint="Sent to the server as a Bearer token. Never put in links or snippets."
-            >
-              <div className="flex gap-1.5">
-                <TextInput
-                  id={id("token")}
-                  type={showToken ? "text" : "password"}
-                  value={server.authorizationToken}
-                  placeholder="Optional"
-                  spellCheck={false}
-                  autoComplete="off"
-                  aria-describedby={`${id("token")}-hint`}
-                  className="font-mono"
-                  onChange={(event) =>
-                    updateServer(server.id, { authorizationToken: event.target.value })
-                  }
-                />
-                <Button
-                  size="md"
-                  variant="secondary"
-                  aria-pressed={showToken}
-                  aria-label={showToken ? `Hide token of ${title}` : `Show token of ${title}`}
-                  onClick={() => setShowToken((shown) => !shown)}
-                >
-                  {showToken ? "Hide" : "Show"}
-                </Button>
-              </div>
-            </Field>
-
+            <TokenField server={server} title={title} />
             <SignInPanel server={server} title={title} />
-
             <DiscoveryStatus server={server} />
-
             <PinControls server={server} title={title} />
-
             <ConnectionDoctor server={server} title={title} />
           </>
         )}
-
-        <fieldset className="space-y-2 rounded-md border border-line bg-sunken/60 p-2.5">
-          <legend className="px-1 text-xs font-semibold tracking-wide text-muted uppercase">
-            Toolset
-          </legend>
-          <div role="group" aria-label={`Pattern for ${title}`} className="flex flex-wrap gap-1">
-            {TOOLSET_PATTERNS.map((candidate) => (
-              <Button
-                key={candidate}
-                size="sm"
-                variant={pattern === candidate ? "primary" : "secondary"}
-                aria-pressed={pattern === candidate}
-                title={PATTERN_HINTS[candidate]}
-                onClick={() => applyPattern(server.id, candidate)}
-              >
-                {PATTERN_LABELS[candidate]}
-              </Button>
-            ))}
-            {pattern === "custom" ? (
-              <span className="self-center px-1 text-xs text-muted">custom</span>
-            ) : null}
-          </div>
-          <p className="text-xs text-muted">
-            {pattern === "custom"
-              ? "Your own mix of defaults and per-tool settings."
-              : PATTERN_HINTS[pattern]}
-          </p>
-
-          <div className="flex flex-wrap gap-x-4 gap-y-2">
-            <TriState
-              id={id("default-enabled")}
-              name={`${server.id}-default-enabled`}
-              label="default_config.enabled"
-              value={server.defaultConfig.enabled}
-              inheritedHint="true"
-              onChange={(enabled) =>
-                updateServer(server.id, { defaultConfig: { ...server.defaultConfig, enabled } })
-              }
-            />
-            <TriState
-              id={id("default-defer")}
-              name={`${server.id}-default-defer`}
-              label="default_config.defer_loading"
-              value={server.defaultConfig.deferLoading}
-              inheritedHint="false"
-              onChange={(deferLoading) =>
-                updateServer(server.id, {
-                  defaultConfig: { ...server.defaultConfig, deferLoading },
-                })
-              }
-            />
-          </div>
-
-          <ToolConfigRows
-            server={server}
-            inheritedEnabled={inheritedEnabled}
-            inheritedDefer={inheritedDefer}
-          />
-          <Button
-            size="sm"
-            variant="secondary"
-            onClick={() => {
-              const rowId = addConfigRow(server.id);
-              // Let the new row render, then put the caret in its name field.
-              requestAnimationFrame(() =>
-                document.getElementById(configRowFieldId(server.id, rowId))?.focus(),
-              );
-            }}
-          >
-            <span aria-hidden="true">+</span> Add tool setting
-          </Button>
-
-          <Field id={id("cache")} label="cache_control">
-            <Select
-              id={id("cache")}
-              value={server.cacheTtl}
-              onChange={(event) =>
-                updateServer(server.id, { cacheTtl: event.target.value as CacheTtlChoice })
-              }
-            >
-              {CACHE_TTLS.map((ttl) => (
-                <option key={ttl} value={ttl}>
-                  {CACHE_LABELS[ttl]}
-                </option>
-              ))}
-            </Select>
-          </Field>
-        </fieldset>
+        <ToolsetSettings server={server} title={title} />
       </div>
     </article>
   );
 }
 
-function ToolConfigRows({
+/** The card's number, name and its order, duplicate and remove actions. */
+function ServerCardHeader({
   server,
-  inheritedEnabled,
-  inheritedDefer,
+  title,
+  index,
+  count,
 }: {
   server: ServerDraft;
-  inheritedEnabled: boolean;
-  inheritedDefer: boolean;
+  title: string;
+  index: number;
+  count: number;
 }) {
-  const updateConfigRow = useAppStore((s) => s.updateConfigRow);
-  const removeConfigRow = useAppStore((s) => s.removeConfigRow);
-  if (server.configs.length === 0) {
-    return (
-      <p className="text-xs text-muted">
-        No per-tool settings: every tool follows the defaults above.
-      </p>
-    );
-  }
+  const removeServer = useAppStore((s) => s.removeServer);
+  const moveServer = useAppStore((s) => s.moveServer);
+  const duplicateServer = useAppStore((s) => s.duplicateServer);
   return (
-    <ul aria-label={`Per-tool settings of ${server.name || "this server"}`} className="space-y-1.5">
-      {server.configs.map((row) => {
-        const fieldId = configRowFieldId(server.id, row.id);
-        const toolLabel = row.tool.trim() || "unnamed tool";
-        return (
-          <li
-            key={row.id}
-            data-testid="config-row"
-            className="grid grid-cols-[1fr_auto] items-center gap-x-2 gap-y-1.5 rounded-md border border-line bg-panel p-1.5"
-          >
-            <label htmlFor={fieldId} className="sr-only">
-              Tool name
-            </label>
-            <TextInput
-              id={fieldId}
-              value={row.tool}
-              placeholder="tool_name"
-              spellCheck={false}
-              autoComplete="off"
-              className="h-7 py-0.5 font-mono text-xs"
-              onChange={(event) => updateConfigRow(server.id, row.id, { tool: event.target.value })}
-            />
-            <Button
-              size="icon"
-              variant="danger"
-              aria-label={`Remove setting for ${toolLabel}`}
-              onClick={() => removeConfigRow(server.id, row.id)}
-            >
-              ×
-            </Button>
-            <div className="col-span-2 flex flex-wrap items-center gap-x-3 gap-y-1">
-              <div className="flex items-center gap-1">
-                <span className="w-12 text-[11px] text-muted">enabled</span>
-                <TriState
-                  compact
-                  id={`${fieldId}-enabled`}
-                  name={`${row.id}-enabled`}
-                  label={`enabled for ${toolLabel}`}
-                  value={row.enabled}
-                  inheritedHint={String(inheritedEnabled)}
-                  onChange={(enabled) => updateConfigRow(server.id, row.id, { enabled })}
-                />
-              </div>
-              <div className="flex items-center gap-1">
-                <span className="w-10 text-[11px] text-muted">defer</span>
-                <TriState
-                  compact
-                  id={`${fieldId}-defer`}
-                  name={`${row.id}-defer`}
-                  label={`defer_loading for ${toolLabel}`}
-                  value={row.deferLoading}
-                  inheritedHint={String(inheritedDefer)}
-                  onChange={(deferLoading) => updateConfigRow(server.id, row.id, { deferLoading })}
-                />
-              </div>
-            </div>
-          </li>
-        );
-      })}
-    </ul>
+    <header className="flex items-center gap-2 border-b border-line px-3 py-2">
+      <span className="grid h-5 w-5 place-items-center rounded bg-sunken text-[11px] font-semibold text-muted">
+        {index + 1}
+      </span>
+      <h3 className="min-w-0 flex-1 truncate font-mono text-sm font-semibold">{title}</h3>
+      <Button
+        size="icon"
+        variant="ghost"
+        aria-label={`Move ${title} up`}
+        title="Move up"
+        disabled={index === 0}
+        onClick={() => moveServer(server.id, -1)}
+      >
+        ↑
+      </Button>
+      <Button
+        size="icon"
+        variant="ghost"
+        aria-label={`Move ${title} down`}
+        title="Move down"
+        disabled={index === count - 1}
+        onClick={() => moveServer(server.id, 1)}
+      >
+        ↓
+      </Button>
+      <Button
+        size="sm"
+        variant="ghost"
+        aria-label={`Duplicate ${title}`}
+        onClick={() => duplicateServer(server.id)}
+      >
+        Duplicate
+      </Button>
+      <Button
+        size="sm"
+        variant="danger"
+        aria-label={`Remove ${title}`}
+        onClick={() => removeServer(server.id)}
+      >
+        Remove
+      </Button>
+    </header>
+  );
+}
+
+/** The server's name, and its URL (or, for a stdio server, its command). */
+function ServerAddress({ server }: { server: ServerDraft }) {
+  const updateServer = useAppStore((s) => s.updateServer);
+  const id = (field: FieldName) => serverFieldId(server.id, field);
+  return (
+    <div className="grid grid-cols-1 gap-2 sm:grid-cols-[10rem_1fr]">
+      <Field id={id("name")} label="Server name">
+        <TextInput
+          id={id("name")}
+          value={server.name}
+          spellCheck={false}
+          autoComplete="off"
+          className="font-mono"
+          onChange={(event) => updateServer(server.id, { name: event.target.value })}
+        />
+      </Field>
+      {server.stdio ? (
+        <StdioCommand server={server} />
+      ) : (
+        <Field id={id("url")} label="Server URL">
+          <TextInput
+            id={id("url")}
+            type="url"
+            value={server.url}
+            placeholder="https://mcp.example.com/mcp"
+            spellCheck={false}
+            autoComplete="off"
+            className="font-mono"
+            onChange={(event) => updateServer(server.id, { url: event.target.value })}
+          />
+        </Field>
+      )}
+    </div>
+  );
+}
+
+/** The Bearer token, hidden unless the person asks to see it. */
+function TokenField({ server, title }: { server: ServerDraft; title: string }) {
+  const updateServer = useAppStore((s) => s.updateServer);
+  const [showToken, setShowToken] = useState(false);
+  const id = (field: FieldName) => serverFieldId(server.id, field);
+  return (
+    <Field
+      id={id("token")}
+      label="Authorization token"
+      hint="Sent to the server as a Bearer token. Never put in links or snippets."
+    >
+      <div className="flex gap-1.5">
+        <TextInput
+          id={id("token")}
+          type={showToken ? "text" : "password"}
+          value={server.authorizationToken}
+          placeholder="Optional"
+          spellCheck={false}
+          autoComplete="off"
+          aria-describedby={`${id("token")}-hint`}
+          className="font-mono"
+          onChange={(event) => updateServer(server.id, { authorizationToken: event.target.value })}
+        />
+        <Button
+          size="md"
+          variant="secondary"
+          aria-pressed={showToken}
+          aria-label={showToken ? `Hide token of ${title}` : `Show token of ${title}`}
+          onClick={() => setShowToken((shown) => !shown)}
+        >
+          {showToken ? "Hide" : "Show"}
+        </Button>
+      </div>
+    </Field>
   );
 }

@@ -189,95 +189,13 @@ export function generateClientSideSnippet(
 ): string {
   const servers = state.servers;
   const names = clientNames(servers);
-  const request = buildRequest({ ...state, servers: [] });
   const used = usableExtras(servers, names, extras);
-  const usesEnv = servers.some(
-    (server) =>
-      server.authorizationToken ||
-      (server.stdio?.env.length ?? 0) > 0 ||
-      (!server.stdio &&
-        hasUrlSecrets(server.url) &&
-        !options.keepUrlSecrets?.includes(server.name)),
-  );
-  const hasStdio = servers.some((server) => server.stdio);
-  const hasRemote = servers.some((server) => !server.stdio);
   const deferred = servers.some(
     (server) =>
       server.defaultConfig.deferLoading === true || server.configs.some((row) => row.deferLoading),
   );
-  const params = tsLiteral(
-    {
-      model: request.model,
-      max_tokens: request.max_tokens,
-      ...(request.system ? { system: request.system } : {}),
-      messages: messagesWithExtras(request.messages, used),
-      tools: "__TOOLS__",
-    },
-    {
-      expression: (value) =>
-        value === "__TOOLS__"
-          ? "tools"
-          : value === PROMPT_MARKER
-            ? "...mcpMessages(prompt.messages)"
-            : value === RESOURCE_MARKER
-              ? "mcpResourceToContent(resource)"
-              : null,
-    },
-  ).replace("\n  tools: tools,\n", "\n  tools,\n");
-  const helpers = [
-    "mcpTools",
-    ...(used.prompt ? ["mcpMessages"] : []),
-    ...(used.resource ? ["mcpResourceToContent"] : []),
-  ].sort();
-  const helperImport = `import { ${helpers.join(", ")} } from "@anthropic-ai/sdk/helpers/beta/mcp";`;
-  const extraLines = [
-    ...(used.prompt
-      ? [
-          `// ${used.prompt.label}'s prompt ${used.prompt.name}: the conversation starts with its messages.`,
-          ...wrapCall(
-            `const prompt = await ${used.prompt.client}.getPrompt({ name: ${tsString(used.prompt.name)} });`,
-            `const prompt = await ${used.prompt.client}.getPrompt({`,
-            [`name: ${tsString(used.prompt.name)},`],
-          ),
-        ]
-      : []),
-    ...(used.resource
-      ? [
-          `// ${used.resource.label}'s resource, attached to the message.`,
-          ...wrapCall(
-            `const resource = await ${used.resource.client}.readResource({ uri: ${tsString(used.resource.uri)} });`,
-            `const resource = await ${used.resource.client}.readResource({`,
-            [`uri: ${tsString(used.resource.uri)},`],
-          ),
-        ]
-      : []),
-  ];
-  const toolsets = tsLiteral(
-    servers.map((server, index) => toolsetEntry(server, names[index]!)),
-    { expression: unmark },
-    0,
-    16,
-  );
   return [
-    `import Anthropic from "@anthropic-ai/sdk";`,
-    helperImport.length <= WIDTH
-      ? helperImport
-      : `import {\n${helpers.map((helper) => `  ${helper},`).join("\n")}\n} from "@anthropic-ai/sdk/helpers/beta/mcp";`,
-    `import { Client } from "@modelcontextprotocol/sdk/client/index.js";`,
-    ...(hasStdio
-      ? [
-          "import {",
-          "  getDefaultEnvironment,",
-          "  StdioClientTransport,",
-          `} from "@modelcontextprotocol/sdk/client/stdio.js";`,
-        ]
-      : []),
-    ...(hasRemote
-      ? [
-          `import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";`,
-        ]
-      : []),
-    `import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";`,
+    ...importLines(servers, used),
     "",
     `// Reads ${API_KEY_ENV} (and ANTHROPIC_BASE_URL, if set) from the environment.`,
     "const client = new Anthropic();",
@@ -285,7 +203,7 @@ export function generateClientSideSnippet(
     '  name: "mcp-connector-playground-export",',
     '  version: "1.0.0",',
     "};",
-    ...(usesEnv ? ["", ...TS_ENV_HELPER] : []),
+    ...(usesEnvironment(servers, options) ? ["", ...TS_ENV_HELPER] : []),
     "",
     "// This process is the MCP client: the API never connects to these servers.",
     ...servers.flatMap((server, index) => [
@@ -296,29 +214,112 @@ export function generateClientSideSnippet(
       ),
       "",
     ]),
-    "let failedTools = 0;",
+    ...SHOWN_CALLS,
     "",
-    "/** A server's client that shows each call and its result; a failed call loudly. */",
-    "function shown(server: string, mcp: Client) {",
-    "  return {",
-    '    async callTool(call: Parameters<Client["callTool"]>[0]) {',
-    "      const input = JSON.stringify(call.arguments ?? {});",
-    "      console.log(`→ ${server}.${call.name}(${input})`);",
-    "      const result = (await mcp.callTool(call)) as CallToolResult;",
-    "      const text = result.content",
-    '        .map((part) => (part.type === "text" ? part.text : `[${part.type}]`))',
-    '        .join("");',
-    "      if (result.isError) {",
-    "        failedTools += 1;",
-    "        console.error(`✗ ${server}.${call.name} failed: ${text}`);",
-    "      } else {",
-    "        console.log(`← ${text}`);",
-    "      }",
-    "      return result;",
-    "    },",
-    "  };",
+    ...toolsetLines(servers, names, deferred),
+    "",
+    ...extraLines(used),
+    "// The runner calls the tools Claude asks for and sends their results back, until it answers.",
+    `const runner = client.beta.messages.toolRunner(${runnerParams(state, used)});`,
+    "for await (const message of runner) {",
+    "  for (const block of message.content) {",
+    '    if (block.type === "text") console.log(block.text);',
+    "  }",
     "}",
     "",
+    ...closeLines(names),
+    "// Unattended, a failed tool call must not pass for a normal answer.",
+    "if (failedTools > 0) process.exitCode = 1;",
+    "",
+  ].join("\n");
+}
+
+type UsableExtras = ReturnType<typeof usableExtras>;
+
+/** A token, a stdio server's environment or a URL secret is read from the environment. */
+function usesEnvironment(
+  servers: readonly ServerDraft[],
+  options: Pick<SecretOptions, "keepUrlSecrets">,
+): boolean {
+  return servers.some(
+    (server) =>
+      server.authorizationToken ||
+      (server.stdio?.env.length ?? 0) > 0 ||
+      (!server.stdio &&
+        hasUrlSecrets(server.url) &&
+        !options.keepUrlSecrets?.includes(server.name)),
+  );
+}
+
+function importLines(servers: readonly ServerDraft[], used: UsableExtras): string[] {
+  const helpers = [
+    "mcpTools",
+    ...(used.prompt ? ["mcpMessages"] : []),
+    ...(used.resource ? ["mcpResourceToContent"] : []),
+  ].sort();
+  const helperImport = `import { ${helpers.join(", ")} } from "@anthropic-ai/sdk/helpers/beta/mcp";`;
+  return [
+    `import Anthropic from "@anthropic-ai/sdk";`,
+    helperImport.length <= WIDTH
+      ? helperImport
+      : `import {\n${helpers.map((helper) => `  ${helper},`).join("\n")}\n} from "@anthropic-ai/sdk/helpers/beta/mcp";`,
+    `import { Client } from "@modelcontextprotocol/sdk/client/index.js";`,
+    ...(servers.some((server) => server.stdio)
+      ? [
+          "import {",
+          "  getDefaultEnvironment,",
+          "  StdioClientTransport,",
+          `} from "@modelcontextprotocol/sdk/client/stdio.js";`,
+        ]
+      : []),
+    ...(servers.some((server) => !server.stdio)
+      ? [
+          `import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";`,
+        ]
+      : []),
+    `import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";`,
+  ];
+}
+
+/** Wraps each server's client so every call and its result is shown, a failed one loudly. */
+const SHOWN_CALLS = [
+  "let failedTools = 0;",
+  "",
+  "/** A server's client that shows each call and its result; a failed call loudly. */",
+  "function shown(server: string, mcp: Client) {",
+  "  return {",
+  '    async callTool(call: Parameters<Client["callTool"]>[0]) {',
+  "      const input = JSON.stringify(call.arguments ?? {});",
+  "      console.log(`→ ${server}.${call.name}(${input})`);",
+  "      const result = (await mcp.callTool(call)) as CallToolResult;",
+  "      const text = result.content",
+  '        .map((part) => (part.type === "text" ? part.text : `[${part.type}]`))',
+  '        .join("");',
+  "      if (result.isError) {",
+  "        failedTools += 1;",
+  "        console.error(`✗ ${server}.${call.name} failed: ${text}`);",
+  "      } else {",
+  "        console.log(`← ${text}`);",
+  "      }",
+  "      return result;",
+  "    },",
+  "  };",
+  "}",
+];
+
+/** The toolsets' allow- and denylists, applied to each server's listed tools. */
+function toolsetLines(
+  servers: readonly ServerDraft[],
+  names: readonly string[],
+  deferred: boolean,
+): string[] {
+  const toolsets = tsLiteral(
+    servers.map((server, index) => toolsetEntry(server, names[index]!)),
+    { expression: unmark },
+    0,
+    16,
+  );
+  return [
     "// The toolsets' choices, applied here: Claude is offered only the enabled tools.",
     ...(deferred
       ? ["// (defer_loading is a connector setting: every enabled tool is offered here.)"]
@@ -340,19 +341,56 @@ export function generateClientSideSnippet(
     "  );",
     "  tools.push(...mcpTools(enabled, shown(server, mcp)));",
     "}",
-    "",
-    ...(extraLines.length ? [...extraLines, ""] : []),
-    "// The runner calls the tools Claude asks for and sends their results back, until it answers.",
-    `const runner = client.beta.messages.toolRunner(${params});`,
-    "for await (const message of runner) {",
-    "  for (const block of message.content) {",
-    '    if (block.type === "text") console.log(block.text);',
-    "  }",
-    "}",
-    "",
-    ...closeLines(names),
-    "// Unattended, a failed tool call must not pass for a normal answer.",
-    "if (failedTools > 0) process.exitCode = 1;",
-    "",
-  ].join("\n");
+  ];
+}
+
+/** The prompt and resource read from their servers, each with a line saying where from. */
+function extraLines(used: UsableExtras): string[] {
+  const lines = [
+    ...(used.prompt
+      ? [
+          `// ${used.prompt.label}'s prompt ${used.prompt.name}: the conversation starts with its messages.`,
+          ...wrapCall(
+            `const prompt = await ${used.prompt.client}.getPrompt({ name: ${tsString(used.prompt.name)} });`,
+            `const prompt = await ${used.prompt.client}.getPrompt({`,
+            [`name: ${tsString(used.prompt.name)},`],
+          ),
+        ]
+      : []),
+    ...(used.resource
+      ? [
+          `// ${used.resource.label}'s resource, attached to the message.`,
+          ...wrapCall(
+            `const resource = await ${used.resource.client}.readResource({ uri: ${tsString(used.resource.uri)} });`,
+            `const resource = await ${used.resource.client}.readResource({`,
+            [`uri: ${tsString(used.resource.uri)},`],
+          ),
+        ]
+      : []),
+  ];
+  return lines.length ? [...lines, ""] : [];
+}
+
+/** The runner's params: the request without its MCP servers, with the tools found above. */
+function runnerParams(state: ComposerState, used: UsableExtras): string {
+  const request = buildRequest({ ...state, servers: [] });
+  return tsLiteral(
+    {
+      model: request.model,
+      max_tokens: request.max_tokens,
+      ...(request.system ? { system: request.system } : {}),
+      messages: messagesWithExtras(request.messages, used),
+      tools: "__TOOLS__",
+    },
+    {
+      expression: (value) =>
+        value === "__TOOLS__"
+          ? "tools"
+          : value === PROMPT_MARKER
+            ? "...mcpMessages(prompt.messages)"
+            : value === RESOURCE_MARKER
+              ? "mcpResourceToContent(resource)"
+              : null,
+    },
+  ).replace("\n  tools: tools,\n", "\n  tools,\n");
 }

@@ -30,7 +30,9 @@ import {
   describeUnavailable,
   planTurn,
   type PlannedCall,
+  type PlannedSearch,
   type ServerView,
+  type TurnPlan,
 } from "./scripted-model";
 import { argumentsFromSchema } from "./tool-arguments";
 
@@ -111,18 +113,78 @@ export interface RespondContext {
   referenceFormat: ToolReferenceFormat;
 }
 
+type SearchTool = NonNullable<ReturnType<typeof findSearchTool>>;
+type DeferredTool = SearchableTool & { view: ServerView };
+type ActPlan = Extract<TurnPlan, { kind: "calls" }>;
+
+/** What one turn has spent so far: input loaded along the way, and what the model wrote. */
+class TurnTally {
+  addedInputTokens = 0;
+  outputTokens = 0;
+
+  /** The block as a step, its output counted. */
+  emit(block: BetaContentBlock): EmulatorStep {
+    if (block.type === "text") this.outputTokens += estimateTokens(block.text);
+    if (
+      block.type === "mcp_tool_use" ||
+      block.type === "server_tool_use" ||
+      block.type === "tool_use"
+    )
+      this.outputTokens += estimateTokens(JSON.stringify(block.input)) + 10;
+    return { type: "block", block };
+  }
+}
+
 export async function* respond(
   context: RespondContext,
 ): AsyncGenerator<EmulatorStep, void, undefined> {
-  const { request, views, listings, sessions, options } = context;
-  const createId = options.createId ?? createApiId;
+  const { request, views, listings } = context;
+  const createId = context.options.createId ?? createApiId;
   const searchTool = findSearchTool(request);
-  const plan = planTurn(lastUserText(request.messages), views, { canSearch: searchTool !== null });
   const promptTokens = estimatePromptTokens(request, views);
+  yield startStep(request, createId("msg"), promptTokens);
+  const tally = new TurnTally();
+
+  // Client tools (the caller runs them): their calls, or the answer to their results.
+  const client = clientTurn(request, lastUserText(request.messages), createId);
+  if (client) {
+    for (const block of client.blocks) yield tally.emit(block);
+    yield {
+      type: "end",
+      stopReason: client.stopReason,
+      usage: usage(promptTokens, Math.max(1, tally.outputTokens)),
+    };
+    return;
+  }
+
+  // The listings the API fetched while producing this response come first (2026-09-15).
+  for (const listing of listings) yield tally.emit(listing);
+
+  const plan = planTurn(lastUserText(request.messages), views, { canSearch: searchTool !== null });
+  if (plan.kind === "overview") {
+    yield tally.emit(textBlock(describeOverview(views)));
+  } else {
+    yield tally.emit(textBlock(introText(plan)));
+    const outcomes: string[] = [];
+    const calls: PlannedCall[] = [...plan.calls];
+    if (searchTool && plan.searches.length)
+      yield* runSearches(context, searchTool, plan.searches, tally, { calls, outcomes });
+    yield* runCalls(context, calls, tally, outcomes);
+    if (outcomes.length) yield tally.emit(textBlock(outcomes.join("\n\n")));
+  }
   yield {
+    type: "end",
+    stopReason: "end_turn",
+    usage: usage(promptTokens + tally.addedInputTokens, Math.max(1, tally.outputTokens)),
+  };
+}
+
+/** message_start: an empty assistant message, with the prompt so far and one output token. */
+function startStep(request: EmulatorRequest, id: string, promptTokens: number): EmulatorStep {
+  return {
     type: "start",
     message: {
-      id: createId("msg"),
+      id,
       type: "message",
       role: "assistant",
       model: request.model,
@@ -133,199 +195,191 @@ export async function* respond(
       container: null,
       context_management: null,
       diagnostics: null,
-      // As the API's message_start: the prompt so far and one output token.
       usage: usage(promptTokens, 1),
     },
   };
+}
 
-  let addedInputTokens = 0;
-  let outputTokens = 0;
-  const emit = (block: BetaContentBlock): EmulatorStep => {
-    if (block.type === "text") outputTokens += estimateTokens(block.text);
-    if (
-      block.type === "mcp_tool_use" ||
-      block.type === "server_tool_use" ||
-      block.type === "tool_use"
-    )
-      outputTokens += estimateTokens(JSON.stringify(block.input)) + 10;
-    return { type: "block", block };
-  };
+/** The model's opening words: what it could not do, what it will search for and call. */
+function introText(plan: ActPlan): string {
+  const notes = [...plan.parseErrors, ...plan.unavailable.map(describeUnavailable)];
+  const intro = [
+    ...plan.searches.map((search) =>
+      search.target
+        ? `\`${search.target.server}.${search.target.tool}\` is deferred: I'll search for it first.`
+        : `I'll search the deferred tools for \`${search.text}\`.`,
+    ),
+    ...(plan.calls.length
+      ? [`I'll call ${plan.calls.map((call) => `\`${call.server}.${call.tool}\``).join(", ")}.`]
+      : []),
+  ];
+  return [...notes, ...intro].join("\n\n") || "Nothing to do.";
+}
 
-  // Client tools (the caller runs them): their calls, or the answer to their results.
-  const client = clientTurn(request, lastUserText(request.messages), createId);
-  if (client) {
-    for (const block of client.blocks) yield emit(block);
-    yield {
-      type: "end",
-      stopReason: client.stopReason,
-      usage: usage(promptTokens, Math.max(1, outputTokens)),
+/**
+ * Each planned search: server_tool_use, then tool_search_tool_result. What a search surfaces is
+ * loaded (callable, and its definitions count as input); a search for a named tool adds its call.
+ */
+async function* runSearches(
+  context: RespondContext,
+  searchTool: SearchTool,
+  searches: readonly PlannedSearch[],
+  tally: TurnTally,
+  found: { calls: PlannedCall[]; outcomes: string[] },
+): AsyncGenerator<EmulatorStep, void, undefined> {
+  const createId = context.options.createId ?? createApiId;
+  const deferred: DeferredTool[] = context.views.flatMap((view) =>
+    view.deferred.map((tool) => ({
+      server: view.name,
+      name: tool.name,
+      description: tool.description,
+      inputSchema: tool.inputSchema,
+      view,
+    })),
+  );
+  const bm25 = searchTool.kind === "bm25" ? buildBm25Index(deferred) : null;
+  for (const search of searches) {
+    const id = createId("srvtoolu");
+    const limit = search.limit !== undefined ? clampLimit(search.limit) : undefined;
+    const pattern = search.target ? escapeRegExp(search.target.tool) : search.text;
+    const input = {
+      ...(searchTool.kind === "regex" ? { pattern } : { query: search.text }),
+      ...(limit !== undefined ? { limit } : {}),
     };
-    return;
-  }
-
-  // The listings the API fetched while producing this response come first (2026-09-15).
-  for (const listing of listings) yield emit(listing);
-
-  if (plan.kind === "overview") {
-    yield emit(textBlock(describeOverview(views)));
-  } else {
-    const notes = [...plan.parseErrors, ...plan.unavailable.map(describeUnavailable)];
-    const intro = [
-      ...plan.searches.map((search) =>
-        search.target
-          ? `\`${search.target.server}.${search.target.tool}\` is deferred: I'll search for it first.`
-          : `I'll search the deferred tools for \`${search.text}\`.`,
-      ),
-      ...(plan.calls.length
-        ? [`I'll call ${plan.calls.map((call) => `\`${call.server}.${call.tool}\``).join(", ")}.`]
-        : []),
-    ];
-    yield emit(textBlock([...notes, ...intro].join("\n\n") || "Nothing to do."));
-
-    const outcomes: string[] = [];
-    const calls: PlannedCall[] = [...plan.calls];
-    if (searchTool && plan.searches.length) {
-      const deferred: (SearchableTool & { view: ServerView })[] = views.flatMap((view) =>
-        view.deferred.map((tool) => ({
-          server: view.name,
-          name: tool.name,
-          description: tool.description,
-          inputSchema: tool.inputSchema,
-          view,
-        })),
-      );
-      const bm25 = searchTool.kind === "bm25" ? buildBm25Index(deferred) : null;
-      for (const search of plan.searches) {
-        const id = createId("srvtoolu");
-        const limit = search.limit !== undefined ? clampLimit(search.limit) : undefined;
-        const input = {
-          ...(searchTool.kind === "regex"
-            ? { pattern: search.target ? escapeRegExp(search.target.tool) : search.text }
-            : { query: search.text }),
-          ...(limit !== undefined ? { limit } : {}),
-        };
-        yield emit({
-          type: "server_tool_use",
-          id,
-          name: searchTool.name,
-          input,
-          caller: { type: "direct" },
-        });
-        const outcome =
-          searchTool.kind === "regex"
-            ? regexSearch(
-                deferred,
-                search.target ? escapeRegExp(search.target.tool) : search.text,
-                limit,
-              )
-            : bm25Search(bm25!, search.text, limit);
-        if (!outcome.ok) {
-          yield emit({
-            type: "tool_search_tool_result",
-            tool_use_id: id,
-            content: {
-              type: "tool_search_tool_result_error",
-              error_code: outcome.errorCode,
-              error_message: outcome.message,
-            },
-          });
-          outcomes.push(`The search for \`${search.text}\` failed: ${outcome.message}`);
-          continue;
-        }
-        const matches = outcome.matches as (typeof deferred)[number][];
-        yield emit({
-          type: "tool_search_tool_result",
-          tool_use_id: id,
-          content: {
-            type: "tool_search_tool_search_result",
-            tool_references: matches.map((match) => ({
-              type: "tool_reference",
-              tool_name: toolReferenceName(match.server, match.name, context.referenceFormat),
-            })),
-          },
-        });
-        // What a search surfaces is loaded: its definitions count as input from here on.
-        for (const match of matches) {
-          addedInputTokens += estimateDefinitionTokens(match);
-          if (!match.view.callable.some((tool) => tool.name === match.name)) {
-            match.view.callable.push({
-              name: match.name,
-              description: match.description,
-              inputSchema: match.inputSchema as Record<string, unknown>,
-            });
-          }
-        }
-        const target = search.target;
-        if (target) {
-          const found = matches.find(
-            (match) => match.server === target.server && match.name === target.tool,
-          );
-          if (found) {
-            calls.push({
-              server: target.server,
-              tool: target.tool,
-              input: target.input ?? argumentsFromSchema(found.inputSchema),
-            });
-          } else
-            outcomes.push(
-              `The search did not surface \`${target.server}.${target.tool}\`, so it is not called.`,
-            );
-        } else {
-          outcomes.push(
-            matches.length
-              ? `The search for \`${search.text}\` found ${matches.map((match) => `\`${match.server}.${match.name}\``).join(", ")}.`
-              : `The search for \`${search.text}\` found no tool.`,
-          );
-        }
-      }
-    }
-
-    const maxCalls = options.limits?.maxToolCallsPerTurn ?? processLimits().maxToolCallsPerTurn;
-    if (calls.length > maxCalls) {
-      outcomes.push(
-        `${calls.length} tool calls were asked for; this emulator makes at most ${maxCalls} in one turn (PLAYGROUND_MAX_TOOL_CALLS), so the last ${calls.length - maxCalls} are not made.`,
-      );
-    }
-    for (const call of calls.slice(0, maxCalls)) {
-      const id = createId("mcptoolu");
-      yield emit({
-        type: "mcp_tool_use",
-        id,
-        name: call.tool,
-        server_name: call.server,
-        input: call.input,
-      });
-      const session = sessions.get(call.server);
-      const result = session
-        ? await callMcpTool(session, call.tool, call.input, {
-            signal: options.signal,
-            timeoutMs: options.toolTimeoutMs,
-          }).then(
-            (value) => toResult(value),
-            (error: unknown) => ({
-              isError: true,
-              text: describeToolFailure(error, session.challenge?.()),
-            }),
-          )
-        : { isError: true, text: "No session for this server." };
-      addedInputTokens += estimateTokens(result.text);
-      yield emit({
-        type: "mcp_tool_result",
+    yield tally.emit({
+      type: "server_tool_use",
+      id,
+      name: searchTool.name,
+      input,
+      caller: { type: "direct" },
+    });
+    const outcome =
+      searchTool.kind === "regex"
+        ? regexSearch(deferred, pattern, limit)
+        : bm25Search(bm25!, search.text, limit);
+    if (!outcome.ok) {
+      yield tally.emit({
+        type: "tool_search_tool_result",
         tool_use_id: id,
-        is_error: result.isError,
-        content: [textBlock(result.text)],
+        content: {
+          type: "tool_search_tool_result_error",
+          error_code: outcome.errorCode,
+          error_message: outcome.message,
+        },
       });
-      outcomes.push(
-        result.isError
-          ? `**${call.server}.${call.tool}** failed: ${preview(result.text)}`
-          : `**${call.server}.${call.tool}** returned:\n\n\`\`\`\n${preview(result.text)}\n\`\`\``,
-      );
+      found.outcomes.push(`The search for \`${search.text}\` failed: ${outcome.message}`);
+      continue;
     }
-    if (outcomes.length) yield emit(textBlock(outcomes.join("\n\n")));
+    const matches = outcome.matches as DeferredTool[];
+    yield tally.emit({
+      type: "tool_search_tool_result",
+      tool_use_id: id,
+      content: {
+        type: "tool_search_tool_search_result",
+        tool_references: matches.map((match) => ({
+          type: "tool_reference",
+          tool_name: toolReferenceName(match.server, match.name, context.referenceFormat),
+        })),
+      },
+    });
+    loadFound(matches, tally);
+    const said = followUp(search, matches, found.calls);
+    if (said) found.outcomes.push(said);
   }
-  yield {
-    type: "end",
-    stopReason: "end_turn",
-    usage: usage(promptTokens + addedInputTokens, Math.max(1, outputTokens)),
-  };
+}
+
+/** Surfaced tools become callable, and their definitions count as input from here on. */
+function loadFound(matches: readonly DeferredTool[], tally: TurnTally): void {
+  for (const match of matches) {
+    tally.addedInputTokens += estimateDefinitionTokens(match);
+    if (!match.view.callable.some((tool) => tool.name === match.name)) {
+      match.view.callable.push({
+        name: match.name,
+        description: match.description,
+        inputSchema: match.inputSchema as Record<string, unknown>,
+      });
+    }
+  }
+}
+
+/** What the search led to, in words; a named tool it surfaced is added to the calls instead. */
+function followUp(
+  search: PlannedSearch,
+  matches: readonly DeferredTool[],
+  calls: PlannedCall[],
+): string | null {
+  const target = search.target;
+  if (!target) {
+    return matches.length
+      ? `The search for \`${search.text}\` found ${matches.map((match) => `\`${match.server}.${match.name}\``).join(", ")}.`
+      : `The search for \`${search.text}\` found no tool.`;
+  }
+  const hit = matches.find((match) => match.server === target.server && match.name === target.tool);
+  if (!hit)
+    return `The search did not surface \`${target.server}.${target.tool}\`, so it is not called.`;
+  calls.push({
+    server: target.server,
+    tool: target.tool,
+    input: target.input ?? argumentsFromSchema(hit.inputSchema),
+  });
+  return null;
+}
+
+/** Each call, up to the per-turn cap: mcp_tool_use, the server's answer, mcp_tool_result. */
+async function* runCalls(
+  context: RespondContext,
+  calls: readonly PlannedCall[],
+  tally: TurnTally,
+  outcomes: string[],
+): AsyncGenerator<EmulatorStep, void, undefined> {
+  const { options, sessions } = context;
+  const createId = options.createId ?? createApiId;
+  const maxCalls = options.limits?.maxToolCallsPerTurn ?? processLimits().maxToolCallsPerTurn;
+  if (calls.length > maxCalls) {
+    outcomes.push(
+      `${calls.length} tool calls were asked for; this emulator makes at most ${maxCalls} in one turn (PLAYGROUND_MAX_TOOL_CALLS), so the last ${calls.length - maxCalls} are not made.`,
+    );
+  }
+  for (const call of calls.slice(0, maxCalls)) {
+    const id = createId("mcptoolu");
+    yield tally.emit({
+      type: "mcp_tool_use",
+      id,
+      name: call.tool,
+      server_name: call.server,
+      input: call.input,
+    });
+    const result = await callPlanned(sessions.get(call.server), call, options);
+    tally.addedInputTokens += estimateTokens(result.text);
+    yield tally.emit({
+      type: "mcp_tool_result",
+      tool_use_id: id,
+      is_error: result.isError,
+      content: [textBlock(result.text)],
+    });
+    outcomes.push(
+      result.isError
+        ? `**${call.server}.${call.tool}** failed: ${preview(result.text)}`
+        : `**${call.server}.${call.tool}** returned:\n\n\`\`\`\n${preview(result.text)}\n\`\`\``,
+    );
+  }
+}
+
+/** One tool call on the server's session; any failure becomes an error result in words. */
+function callPlanned(
+  session: McpSession | undefined,
+  call: PlannedCall,
+  options: EmulatorOptions,
+): Promise<{ isError: boolean; text: string }> {
+  if (!session) return Promise.resolve({ isError: true, text: "No session for this server." });
+  return callMcpTool(session, call.tool, call.input, {
+    signal: options.signal,
+    timeoutMs: options.toolTimeoutMs,
+  }).then(
+    (value) => toResult(value),
+    (error: unknown) => ({
+      isError: true,
+      text: describeToolFailure(error, session.challenge?.()),
+    }),
+  );
 }

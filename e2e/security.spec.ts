@@ -58,12 +58,16 @@ test("pages and routes carry the security headers, and the page runs under its C
   expect(csp).toContain("connect-src 'self'");
   expect(headers["x-content-type-options"]).toBe("nosniff");
   expect(headers["referrer-policy"]).toBe("no-referrer");
-  // The page hydrated and works under the policy: a send goes through.
-  const app = new PlaygroundPage(page);
+  // The page hydrated and works under the policy: a send goes through, with every block of the
+  // demo's answer rendered (its lazily loaded code came in under the policy too).
   await expect(page.locator('[data-hydrated="true"]')).toBeVisible();
   await page.getByRole("button", { name: "Send", exact: true }).click();
-  await expect(page.getByTestId("response").locator("[data-block-type]").first()).toBeVisible();
-  expect(app).toBeDefined();
+  await expect(page.getByTestId("response-meta")).toBeVisible();
+  const blocks = page.getByTestId("response").locator("[data-block-type]");
+  await expect(blocks.first()).toBeVisible();
+  expect(await blocks.evaluateAll((all) => all.map((block) => block.dataset.blockType))).toContain(
+    "mcp_tool_result",
+  );
   expect(violations).toEqual([]);
 
   // Each response gets its own nonce.

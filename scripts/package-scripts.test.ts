@@ -16,9 +16,17 @@ describe("npm scripts", () => {
     expect(missing).toEqual([]);
   });
 
-  it("include the two of the README's Quick start", () => {
+  it("include the two of the README's Quick start: one runs the playground, one every test", () => {
     const readme = readFileSync("README.md", "utf8");
-    const quickStart = readme.slice(readme.indexOf("## Quick start"));
+    const start = readme.indexOf("\n## Quick start\n");
+    expect(start, "README.md has a '## Quick start' section").toBeGreaterThan(-1);
+    const rest = readme.slice(start + 1);
+    const next = rest.indexOf("\n## ");
+    const quickStart = next === -1 ? rest : rest.slice(0, next);
+    const commands = [...quickStart.matchAll(/^(npm [^#\n`]+?)\s*(?:#.*)?$/gm)].map(
+      (match) => match[1]!,
+    );
+    expect(commands).toEqual(["npm ci && npm run dev", "npm ci && npm test"]);
     for (const [, script] of quickStart.matchAll(/npm (?:run )?(\w[\w:-]*)/g))
       expect(Object.keys(scripts).concat(["install", "ci"])).toContain(script);
   });

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoServersInProcess } from "@/lib/server/demo-mcp/in-process";
 import { sequentialIds } from "@/test/support/sequential-ids";
 import { serveHandler, type ServedHandler } from "@/test/support/serve-handler";
+import { estimateTokens } from "@/lib/domain/toolset/token-estimate";
 import { handleEmulatorRequest } from "./handler";
 
 let demo: ServedHandler;
@@ -98,13 +99,19 @@ const types = (message: BetaMessage) => message.content.map((block) => block.typ
 async function bothWays(params: ReturnType<typeof catalogRequest>) {
   const headers = { "x-reset-ids": "1" };
   const plain = await client().beta.messages.create(params, { headers });
-  const streamed = await client().beta.messages.stream(params, { headers }).finalMessage();
-  return { plain, streamed };
+  const stream = client().beta.messages.stream(params, { headers });
+  // message_start carries the prompt as sent, before anything was searched or called.
+  let upFrontInputTokens = 0;
+  stream.on("streamEvent", (event) => {
+    if (event.type === "message_start") upFrontInputTokens = event.message.usage.input_tokens;
+  });
+  const streamed = await stream.finalMessage();
+  return { plain, streamed, upFrontInputTokens };
 }
 
 describe("tool search in the emulator", () => {
   it("BM25: a named deferred tool is searched for, found, then called; streamed equals plain", async () => {
-    const { plain, streamed } = await bothWays(
+    const { plain, streamed, upFrontInputTokens } = await bothWays(
       catalogRequest("Use billing_export_040 to export the billing records.", "bm25"),
     );
     expect(types(plain)).toEqual([
@@ -148,8 +155,17 @@ describe("tool search in the emulator", () => {
       parsed_output?: unknown;
     };
     expect(rest).toEqual(plain);
-    // Loading the found definitions costs input tokens beyond the up-front prompt.
-    expect(plain.usage.input_tokens).toBeGreaterThan(0);
+    // Loading the found definitions costs input tokens beyond the up-front prompt and beyond the
+    // tool result that came back.
+    const toolResult = plain.content[4];
+    const resultText =
+      toolResult?.type === "mcp_tool_result" && Array.isArray(toolResult.content)
+        ? toolResult.content.map((part) => part.text).join("")
+        : "";
+    expect(upFrontInputTokens).toBeGreaterThan(0);
+    expect(plain.usage.input_tokens - upFrontInputTokens).toBeGreaterThan(
+      estimateTokens(resultText),
+    );
   });
 
   it("regex: a `search` line runs the pattern case-insensitively and lists what it found", async () => {

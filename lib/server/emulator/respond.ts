@@ -220,13 +220,13 @@ function introText(plan: ActPlan): string {
  * Each planned search: server_tool_use, then tool_search_tool_result. What a search surfaces is
  * loaded (callable, and its definitions count as input); a search for a named tool adds its call.
  */
-async function* runSearches(
+function* runSearches(
   context: RespondContext,
   searchTool: SearchTool,
   searches: readonly PlannedSearch[],
   tally: TurnTally,
   found: { calls: PlannedCall[]; outcomes: string[] },
-): AsyncGenerator<EmulatorStep, void, undefined> {
+): Generator<EmulatorStep, void, undefined> {
   const createId = context.options.createId ?? createApiId;
   const deferred: DeferredTool[] = context.views.flatMap((view) =>
     view.deferred.map((tool) => ({

@@ -1,6 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { PlaygroundPage } from "./pages/playground-page";
+import { seriousViolations } from "./support/axe";
 
 const VIEWPORTS = {
   wide: { width: 1440, height: 900 },
@@ -12,24 +12,7 @@ const DIALOGS = [
   { button: "Share", title: "Share this configuration" },
   { button: "History", title: "Run history" },
 ] as const;
-
-/** axe-core's WCAG 2.x A and AA rules; a violation of impact serious or critical fails. */
-async function seriousViolations(page: Page, label: string) {
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
-    .analyze();
-  const serious = results.violations.filter(
-    (violation) => violation.impact === "serious" || violation.impact === "critical",
-  );
-  // In words, so a failure says what and where.
-  return serious.map(
-    (violation) =>
-      `${label}: ${violation.id} (${violation.impact}) — ${violation.help}: ${violation.nodes
-        .slice(0, 3)
-        .map((node) => node.target.join(" "))
-        .join(" | ")}`,
-  );
-}
+const SCHEMES = ["light", "dark"] as const;
 
 async function openButton(page: Page, name: string) {
   await page
@@ -38,67 +21,79 @@ async function openButton(page: Page, name: string) {
     .click();
 }
 
-for (const [size, viewport] of Object.entries(VIEWPORTS)) {
-  for (const scheme of ["light", "dark"] as const) {
-    test(`no serious accessibility violations: ${size} window, ${scheme} theme, page and each dialog`, async ({
-      page,
-    }) => {
-      await page.setViewportSize(viewport);
-      await page.emulateMedia({ colorScheme: scheme });
-      const app = new PlaygroundPage(page);
-      await app.open();
-      await expect(page.getByTestId("discovery-ok").first()).toBeVisible();
-      const found = await seriousViolations(page, "page");
-      for (const dialog of DIALOGS) {
+/** One scan per theme of what is on screen now. */
+async function scanBothThemes(page: Page, label: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const scheme of SCHEMES) {
+    await page.emulateMedia({ colorScheme: scheme });
+    found.push(...(await seriousViolations(page, `${label} (${scheme})`)));
+  }
+  return found;
+}
+
+async function openPlayground(page: Page, viewport: (typeof VIEWPORTS)[keyof typeof VIEWPORTS]) {
+  await page.setViewportSize(viewport);
+  const app = new PlaygroundPage(page);
+  await app.open();
+  await expect(page.getByTestId("discovery-ok").first()).toBeVisible();
+  return app;
+}
+
+// Each test scans one thing in both themes (at most four scans of ~1 s): a budget with headroom
+// for a slow machine, not a race against the default 30 s.
+test.describe("no serious accessibility violations", () => {
+  test.describe.configure({ timeout: 60_000 });
+
+  for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+    test(`${size} window: the page`, async ({ page }) => {
+      await openPlayground(page, viewport);
+      expect(await scanBothThemes(page, "page")).toEqual([]);
+    });
+
+    for (const dialog of DIALOGS) {
+      test(`${size} window: the ${dialog.button} dialog`, async ({ page }) => {
+        await openPlayground(page, viewport);
         await openButton(page, dialog.button);
         await expect(page.getByRole("dialog", { name: dialog.title })).toBeVisible();
-        found.push(...(await seriousViolations(page, `${dialog.button} dialog`)));
-        if (dialog.button === "Get code") {
-          // The forms with their own controls and notes: the client-side extras, the OpenAI notes.
-          for (const form of ["client-side", "openai"]) {
-            await page.getByTestId("export-form").selectOption(form);
-            await expect(page.getByTestId("export-notes")).toBeVisible();
-            found.push(...(await seriousViolations(page, `Get code dialog, ${form}`)));
-          }
-        }
+        const found = await scanBothThemes(page, `${dialog.button} dialog`);
         await page.keyboard.press("Escape");
         await expect(page.getByRole("dialog")).toBeHidden();
+        expect(found).toEqual([]);
+      });
+    }
+
+    test(`${size} window: Get code's forms with their own controls and notes`, async ({ page }) => {
+      await openPlayground(page, viewport);
+      await openButton(page, "Get code");
+      const found: string[] = [];
+      for (const form of ["client-side", "openai"]) {
+        await page.getByTestId("export-form").selectOption(form);
+        await expect(page.getByTestId("export-notes")).toBeVisible();
+        found.push(...(await scanBothThemes(page, `Get code dialog, ${form}`)));
       }
       expect(found).toEqual([]);
     });
-  }
 
-  test(`no serious accessibility violations: ${size} window, a response and discovery errors shown, light and dark`, async ({
-    page,
-    baseURL,
-  }) => {
-    await page.setViewportSize(viewport);
-    const app = new PlaygroundPage(page);
-    await app.open();
-    // A response with a failing tool (is_error) among its blocks.
-    await page.getByRole("textbox", { name: "Message", exact: true }).fill("Use sync_tasks");
-    await page.getByRole("button", { name: "Send", exact: true }).click();
-    await expect(page.getByTestId("response-meta")).toBeVisible();
-    await page.getByText("Raw JSON").first().click();
-    // Discovery errors: an unreachable server and one that is not MCP.
-    if (size === "narrow") await page.getByRole("tab", { name: "Composer" }).click();
-    await app.addServer({ name: "gone", url: "http://127.0.0.1:9/mcp" });
-    await app.addServer({ name: "page", url: `${baseURL}/access` });
-    await expect(page.getByTestId("discovery-error")).toHaveCount(2, { timeout: 15_000 });
-    if (size === "narrow") await page.getByRole("tab", { name: "Response" }).click();
-    const found: string[] = [];
-    for (const scheme of ["light", "dark"] as const) {
-      await page.emulateMedia({ colorScheme: scheme });
-      found.push(...(await seriousViolations(page, `response (${scheme})`)));
-      if (size === "narrow") {
-        await page.getByRole("tab", { name: "Composer" }).click();
-        found.push(...(await seriousViolations(page, `discovery errors (${scheme})`)));
-        await page.getByRole("tab", { name: "Response" }).click();
-      }
-    }
-    expect(found).toEqual([]);
-  });
-}
+    test(`${size} window: a response with a failing tool`, async ({ page }) => {
+      await openPlayground(page, viewport);
+      await page.getByRole("textbox", { name: "Message", exact: true }).fill("Use sync_tasks");
+      await page.getByRole("button", { name: "Send", exact: true }).click();
+      await expect(page.getByTestId("response-meta")).toBeVisible();
+      await page.getByText("Raw JSON").first().click();
+      expect(await scanBothThemes(page, "response")).toEqual([]);
+    });
+
+    test(`${size} window: discovery errors shown`, async ({ page, baseURL }) => {
+      const app = await openPlayground(page, viewport);
+      if (size === "narrow") await page.getByRole("tab", { name: "Composer" }).click();
+      // An unreachable server and one that is not MCP.
+      await app.addServer({ name: "gone", url: "http://127.0.0.1:9/mcp" });
+      await app.addServer({ name: "page", url: `${baseURL}/access` });
+      await expect(page.getByTestId("discovery-error")).toHaveCount(2, { timeout: 15_000 });
+      expect(await scanBothThemes(page, "discovery errors")).toEqual([]);
+    });
+  }
+});
 
 test("keyboard only: a dialog opens from its button, keeps focus inside, and gives it back on close", async ({
   page,

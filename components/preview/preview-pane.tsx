@@ -6,14 +6,16 @@ import { describeSummary } from "@/lib/domain/toolset/merge";
 import { formatTokens, MergedTable } from "./merged-table";
 import { ProblemsList } from "./problems-list";
 import { lazyComponent } from "@/components/ui/lazy-component";
+import { LOAD_FAILED_MESSAGE } from "@/lib/client/store/load-failure";
 import { JsonBlock } from "./request-json";
-import { usePreview } from "./use-preview";
+import { usePreview, useRulesState } from "./use-preview";
 
 // The search trial (and the search code) loads once there are deferred tools to search.
 const TrySearch = lazyComponent(() => import("./try-search").then((module) => module.TrySearch));
 
 export function PreviewPane({ onFocusField }: { onFocusField: (fieldId: string) => void }) {
   const preview = usePreview();
+  const rules = useRulesState();
   const upgradeBeta = useAppStore((s) => s.upgradeBeta);
   const errors = preview.errorCount;
   const deferredTokens = preview.servers.reduce(
@@ -30,9 +32,23 @@ export function PreviewPane({ onFocusField }: { onFocusField: (fieldId: string) 
           <span className="text-xs font-normal text-muted" data-testid="problem-counts">
             {errors} {errors === 1 ? "error" : "errors"}, {warnings}{" "}
             {warnings === 1 ? "warning" : "warnings"}
+            {preview.validated ? "" : " so far"}
           </span>
         </h2>
+        {rules.status === "failed" ? (
+          <p
+            role="alert"
+            className="rounded-md border border-danger bg-danger-soft px-3 py-2 text-sm"
+          >
+            The API&apos;s rules could not be loaded, so this request is not checked.{" "}
+            {LOAD_FAILED_MESSAGE}{" "}
+            <button type="button" className="underline" onClick={rules.retry}>
+              Try again
+            </button>
+          </p>
+        ) : null}
         <ProblemsList
+          validated={preview.validated}
           problems={preview.problems}
           onFocusField={onFocusField}
           onUpgradeBeta={upgradeBeta}

@@ -5,13 +5,23 @@ import type { PreviewProblem } from "@/lib/domain/request/preview";
 
 export function ProblemsList({
   problems,
+  validated,
   onFocusField,
   onUpgradeBeta,
 }: {
   problems: PreviewProblem[];
+  /** False while the API's rules load: only the composer's own problems are known. */
+  validated: boolean;
   onFocusField: (fieldId: string) => void;
   onUpgradeBeta: () => void;
 }) {
+  if (problems.length === 0 && !validated) {
+    return (
+      <p data-testid="problems-checking" className="px-1 py-2 text-sm text-muted">
+        Checking the request against the API&apos;s rules…
+      </p>
+    );
+  }
   if (problems.length === 0) {
     return (
       <p

@@ -1,8 +1,8 @@
 "use client";
 
-import { createContext, useContext, useMemo, type ReactNode } from "react";
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import { useAppStore } from "@/components/store-provider";
-import { derivePreview, type Preview } from "@/lib/domain/request/preview";
+import { derivePreview, type Preview, type RequestValidator } from "@/lib/domain/request/preview";
 import {
   discoveredToolsByServer,
   selectComposer,
@@ -10,6 +10,50 @@ import {
 } from "@/lib/client/store/selectors";
 
 const PreviewContext = createContext<Preview | null>(null);
+
+/** The API's rules, loaded once per page right after the first paint (not with the page). */
+let rulesLoad: Promise<RequestValidator> | null = null;
+function loadRules(): Promise<RequestValidator> {
+  rulesLoad ??= import("@/lib/domain/toolset/validate").then(
+    (module) => module.validateRequest,
+    (error: unknown) => {
+      rulesLoad = null;
+      throw error;
+    },
+  );
+  return rulesLoad;
+}
+
+export type RulesState =
+  | { status: "loading" }
+  | { status: "ready"; validate: RequestValidator }
+  | { status: "failed"; retry: () => void };
+
+function useRules(): RulesState {
+  const [state, setState] = useState<RulesState>({ status: "loading" });
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    let live = true;
+    loadRules().then(
+      (validate) => live && setState({ status: "ready", validate }),
+      () =>
+        live &&
+        setState({
+          status: "failed",
+          retry: () => {
+            setState({ status: "loading" });
+            setAttempt((count) => count + 1);
+          },
+        }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [attempt]);
+  return state;
+}
+
+const RulesContext = createContext<RulesState>({ status: "loading" });
 
 /**
  * Derives the preview once per edit for the whole page (tabs, preview pane, Get code), rather
@@ -19,19 +63,31 @@ export function PreviewProvider({ children }: { children: ReactNode }) {
   const composer = useAppStore(selectComposer);
   const target = useAppStore(selectTarget);
   const discoveries = useAppStore((s) => s.discoveries);
+  const rules = useRules();
+  const validate = rules.status === "ready" ? rules.validate : null;
   const preview = useMemo(
     () =>
       derivePreview(composer, {
         target,
         discoveredTools: discoveredToolsByServer(composer.servers, discoveries),
+        validate,
       }),
-    [composer, target, discoveries],
+    [composer, target, discoveries, validate],
   );
-  return <PreviewContext.Provider value={preview}>{children}</PreviewContext.Provider>;
+  return (
+    <RulesContext.Provider value={rules}>
+      <PreviewContext.Provider value={preview}>{children}</PreviewContext.Provider>
+    </RulesContext.Provider>
+  );
 }
 
 export function usePreview(): Preview {
   const preview = useContext(PreviewContext);
   if (!preview) throw new Error("usePreview must be used inside <PreviewProvider>");
   return preview;
+}
+
+/** Whether the API's rules are loaded (the problems list says so while they are not). */
+export function useRulesState(): RulesState {
+  return useContext(RulesContext);
 }

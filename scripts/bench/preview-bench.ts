@@ -1,6 +1,7 @@
 // merge + validate + build for 50 servers × 200 tools (10,000 tools), as the preview runs them on
 // every edit. Target: median under 5 ms.
 import { derivePreview } from "../../lib/domain/request/preview";
+import { validateRequest } from "../../lib/domain/toolset/validate";
 import type { ToolInfo } from "../../lib/domain/request/types";
 import type { ComposerState, ServerDraft } from "../../lib/domain/request/types";
 import { bulkTools } from "../../lib/server/demo-mcp/servers";
@@ -59,7 +60,7 @@ export function bigComposerState(): {
 export function benchPreview(): BenchResult {
   const { state, discoveredTools } = bigComposerState();
   return measure("preview: merge + validate + build, 50 servers × 200 tools", () => {
-    const preview = derivePreview(state, { discoveredTools });
+    const preview = derivePreview(state, { discoveredTools, validate: validateRequest });
     if (preview.servers.length !== SERVERS) throw new Error("unexpected preview");
   });
 }
@@ -101,7 +102,7 @@ export function bulkServerState(): {
 export function benchBulkPreview(): BenchResult {
   const { state, discoveredTools } = bulkServerState();
   return measure("preview: merge + validate + build, 1 server × 10,000 discovered tools", () => {
-    const preview = derivePreview(state, { discoveredTools });
+    const preview = derivePreview(state, { discoveredTools, validate: validateRequest });
     if (preview.servers[0]?.merge.tools.length !== 10_000) throw new Error("unexpected preview");
   });
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { validateRequest } from "@/lib/domain/toolset/validate";
 import { derivePreview } from "./preview";
 import { comparePin, describeDrift, pinFromDiscovery, stableJson } from "./pin-drift";
 import { createDefaultState } from "./composer";
@@ -90,7 +91,10 @@ describe("pinned tool lists", () => {
     const state = createDefaultState(sequentialIds(), "http://localhost:3000");
     state.servers[0]!.pinnedTools = pinFromDiscovery([tool("list_events")]);
     const live = [tool("list_events"), tool("create_event")];
-    const preview = derivePreview(state, { discoveredTools: { [state.servers[0]!.id]: live } });
+    const preview = derivePreview(state, {
+      discoveredTools: { [state.servers[0]!.id]: live },
+      validate: validateRequest,
+    });
     const calendar = preview.servers[0]!;
     expect(calendar.toolListSource).toBe("pinned");
     expect(calendar.merge.tools.map((row) => row.name)).toEqual(["list_events"]);

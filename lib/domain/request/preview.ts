@@ -1,5 +1,7 @@
 // Everything the preview pane shows, derived in one pass from the composer state: the request,
-// the merged per-tool table of each server, the totals and every problem (errors first).
+// the merged per-tool table of each server, the totals and every problem (errors first). The API's
+// rules come in as a function (lib/domain/toolset/validate.ts), so the page can show the table
+// before their code has loaded and say that the request is not checked yet.
 import {
   mergeToolset,
   summarizeTools,
@@ -7,13 +9,8 @@ import {
   type ToolsetMerge,
 } from "@/lib/domain/toolset/merge";
 import { estimateDefinitionTokens } from "@/lib/domain/toolset/token-estimate";
-import {
-  sortProblems,
-  validateRequest,
-  type ValidationTarget,
-  type Problem,
-  type ValidationContext,
-} from "@/lib/domain/toolset/validate";
+import { sortProblems } from "@/lib/domain/toolset/problems";
+import type { Problem, ValidationContext, ValidationTarget } from "@/lib/domain/toolset/validate";
 import { buildRequest, buildToolset, type MessagesRequest } from "./build-request";
 import { findDraftProblems } from "./draft-problems";
 import { fieldIdForPath } from "./field-ids";
@@ -53,10 +50,15 @@ export interface ServerPreview {
   clientSide: boolean;
 }
 
+/** The API's rules over a request body: validateRequest (lib/domain/toolset/validate.ts). */
+export type RequestValidator = (request: MessagesRequest, context: ValidationContext) => Problem[];
+
 export interface PreviewContext {
   target?: ValidationTarget;
   /** Each server's discovered tools, by server id (only results still valid for its url and token). */
   discoveredTools?: Readonly<Record<string, readonly ToolInfo[]>>;
+  /** The API's rules; without them only the composer's own problems are known (not validated). */
+  validate?: RequestValidator | null;
 }
 
 export interface Preview {
@@ -67,6 +69,8 @@ export interface Preview {
   /** Estimated tokens of every up-front definition, when every server is discovered. */
   totalUpFrontTokens: number | null;
   errorCount: number;
+  /** Whether the API's rules were applied (false while their code loads). */
+  validated: boolean;
 }
 
 export function derivePreview(state: ComposerState, context: PreviewContext = {}): Preview {
@@ -123,7 +127,7 @@ export function derivePreview(state: ComposerState, context: PreviewContext = {}
     total.disabled += summary.disabled;
   }
   const problems: PreviewProblem[] = [
-    ...sortProblems(validateRequest(request, validation)).map((problem) => ({
+    ...sortProblems(context.validate?.(request, validation) ?? []).map((problem) => ({
       ...problem,
       fieldId: fieldIdForPath(problem.path, state),
     })),
@@ -140,6 +144,7 @@ export function derivePreview(state: ComposerState, context: PreviewContext = {}
       ? inRequest.reduce((sum, server) => sum + (server.upFrontTokens ?? 0), 0)
       : null,
     errorCount: ordered.filter((problem) => problem.severity === "error").length,
+    validated: !!context.validate,
   };
 }
 

@@ -4,6 +4,7 @@ import { sequentialIds } from "@/test/support/sequential-ids";
 import { buildRequest } from "./build-request";
 import { createDefaultState } from "./composer";
 import { fieldIdForPath, serverFieldId } from "./field-ids";
+import { validateRequest } from "@/lib/domain/toolset/validate";
 import { derivePreview } from "./preview";
 import { parseComposerState } from "./schema";
 import type { ComposerState } from "./types";
@@ -43,7 +44,7 @@ describe("a stdio server", () => {
     expect(
       request.tools?.flatMap((tool) => ("mcp_server_name" in tool ? [tool.mcp_server_name] : [])),
     ).toEqual(["calendar", "tasks"]);
-    const preview = derivePreview(state);
+    const preview = derivePreview(state, { validate: validateRequest });
     const problem = preview.problems.find((entry) => entry.code === "stdio_client_side");
     expect(problem).toMatchObject({ severity: "error", fieldId: serverFieldId("local", "card") });
     expect(problem?.message).toContain("not reachable by the connector");
@@ -51,7 +52,7 @@ describe("a stdio server", () => {
 
   it("keeps the servers after it lined up with their toolsets and fields", () => {
     const state = withStdio();
-    const preview = derivePreview(state);
+    const preview = derivePreview(state, { validate: validateRequest });
     // The tasks toolset (the request's second) is previewed for the tasks server (the third).
     expect(preview.servers.map((server) => server.name)).toEqual([
       "calendar",
@@ -63,7 +64,10 @@ describe("a stdio server", () => {
     expect(preview.servers[1]!.merge.tools.map((tool) => tool.name)).toEqual(["echo"]);
     // Marked client-side, and not counted in what the connector request enables.
     expect(preview.servers.map((server) => server.clientSide)).toEqual([false, true, false]);
-    const without = derivePreview({ ...state, servers: [state.servers[0]!, state.servers[2]!] });
+    const without = derivePreview(
+      { ...state, servers: [state.servers[0]!, state.servers[2]!] },
+      { validate: validateRequest },
+    );
     expect(preview.total).toEqual(without.total);
     const tasksId = state.servers[2]!.id;
     expect(fieldIdForPath("mcp_servers.1.url", state)).toBe(serverFieldId(tasksId, "url"));

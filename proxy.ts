@@ -5,7 +5,7 @@ import { siteSettingsFromEnv } from "./lib/server/http/site-settings";
 
 /**
  * Pages: refused under a Host that is not this app's (DNS rebinding), and served with a fresh
- * CSP nonce that Next.js puts on its own scripts. API routes check themselves (lib/http).
+ * CSP nonce that Next.js puts on its own scripts. API routes check themselves (lib/server/http).
  */
 export function proxy(request: NextRequest) {
   const verdict = checkHost(request, siteSettingsFromEnv());

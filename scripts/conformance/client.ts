@@ -2,7 +2,7 @@
 // runs it with the scenario server's URL. It uses the playground's own code: discovery (connect,
 // initialize, list every tool), for tools_call a call of each tool with arguments built from its
 // schema, as the emulator's scripted model would, and for the auth/* scenarios the app's OAuth
-// sign-in (lib/oauth) over the app's address guard.
+// sign-in (lib/server/oauth) over the app's address guard.
 import { argumentsFromSchema } from "../../lib/server/emulator/tool-arguments";
 import { callMcpTool, connectMcp, listAllTools } from "../../lib/server/mcp/client";
 import { discoverTools } from "../../lib/server/mcp/discover";

@@ -1,5 +1,5 @@
 // For the conformance suite's auth scenarios: a fetch that signs in when the MCP server answers
-// 401 or 403, with the app's own OAuth code (lib/oauth/flow.ts) over the app's address guard. The
+// 401 or 403, with the app's own OAuth code (lib/server/oauth/flow.ts) over the app's address guard. The
 // one thing a browser would do — open the authorization URL and come back with the code — is done
 // here by fetching it and reading the redirect, as the suite's authorization server approves at
 // once.

@@ -13,7 +13,7 @@ import {
 } from "./oauth-state";
 
 /**
- * The slice: the sign-ins, and actions whose flows (lib/store/oauth-actions.ts) load with the
+ * The slice: the sign-ins, and actions whose flows (lib/client/store/oauth-actions.ts) load with the
  * first of them. Nothing is due before that unless sessions were restored; then they load too.
  */
 export function createOAuthSlice<Store extends OAuthSlice & OAuthHost>(

@@ -1,6 +1,6 @@
 // What of the store is saved in the browser, and how: only when a saved field changed, tokens
 // stripped unless the person asked to keep them, and the saved value checked on the way back in
-// (lib/store/restore.ts, whose schemas load only when there is something saved to check).
+// (lib/client/store/restore.ts, whose schemas load only when there is something saved to check).
 import {
   createJSONStorage,
   type PersistStorage,

@@ -72,7 +72,7 @@ export interface ComposerSlice {
     value: ComposerState[K],
   ) => void;
   addServer: () => string;
-  /** Adds the OAuth-protected demo server (lib/demo-mcp/notes-server.ts). */
+  /** Adds the OAuth-protected demo server (lib/server/demo-mcp/notes-server.ts). */
   addOAuthDemoServer: () => string;
   /** Replaces the composer with the deferred-tools demo: the catalog behind BM25 tool search. */
   loadDeferredToolsDemo: () => void;

@@ -1,7 +1,7 @@
 // Code that sends the exact request Send sends: curl, TypeScript (@anthropic-ai/sdk) and Python
 // (anthropic), plus the JSON body. Built from the same params object. Secrets never appear: the
 // API key, each server's token, and a URL carrying credentials or a query string are
-// environment-variable references (lib/export/secrets.ts).
+// environment-variable references (lib/domain/export/secrets.ts).
 import type { MessagesRequest } from "@/lib/domain/request/build-request";
 import { pythonSnippet } from "./python-snippet";
 import { API_KEY_ENV, prepareRequest, type PreparedRequest, type SecretOptions } from "./secrets";

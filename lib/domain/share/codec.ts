@@ -1,6 +1,6 @@
-// Composer state ⇄ URL fragment (`#s=3.<data>`): versioned, deflate-compressed, base64url, with
-// every authorization token stripped, and URL credentials and query strings unless kept (the link
-// says only which servers had them). Decoding is strict and bounded, and never throws.
+// Composer state ⇄ URL fragment (`#s=<SHARE_VERSION>.<data>`): versioned, deflate-compressed,
+// base64url, with every authorization token stripped, and URL credentials and query strings unless
+// kept (the link says only which servers had them). Decoding is strict and bounded, and never throws.
 //
 // Only append: a new format gets a new version number and its own decoder; version 1 links must
 // keep opening as they do today.

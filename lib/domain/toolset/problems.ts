@@ -1,5 +1,5 @@
 // What the validator reports and how: the problem codes, the report callback every rule family
-// writes to, and the helpers they share. The rules themselves are in lib/toolset/rules/.
+// writes to, and the helpers they share. The rules themselves are in lib/domain/toolset/rules/.
 
 export type Severity = "error" | "warning";
 

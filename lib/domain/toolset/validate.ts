@@ -1,7 +1,7 @@
 // The MCP connector's validation rules, applied to any request body (not only what the composer
 // makes: imports feed it too). Where the API's own error text is known it is quoted; where the
 // real behaviour is unconfirmed the message says so rather than claiming more than the sources do.
-// Each family of rules is its own module in lib/toolset/rules/; this runs them in order.
+// Each family of rules is its own module in lib/domain/toolset/rules/; this runs them in order.
 import { MCP_BETA_CURRENT, MCP_BETA_DEPRECATED, MCP_BETA_PINNING, readBetas } from "./betas";
 import { isObject, type Problem, type Report, type ValidationContext } from "./problems";
 import { validateBasics } from "./rules/basics";

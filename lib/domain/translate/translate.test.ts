@@ -12,7 +12,7 @@ import {
   OPENAI_TOOLS,
   VS_CODE,
   VS_CODE_SETTINGS,
-} from "./fixtures";
+} from "@/test/support/config-fixtures";
 import { exportMcpServersConfig, MCP_SERVERS_FLAVOURS } from "./mcp-servers-config";
 import { exportOpenAiTools } from "./openai-responses";
 

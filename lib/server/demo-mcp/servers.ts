@@ -305,7 +305,7 @@ export async function handleDemoMcpRequest(
   name: DemoServerName,
   request: Request,
 ): Promise<Response> {
-  // The OAuth-protected one has its own checks (lib/demo-mcp/notes-server.ts).
+  // The OAuth-protected one has its own checks (lib/server/demo-mcp/notes-server.ts).
   if (name === "notes") return handleNotesRequest(request);
   if (name === "tasks" && request.headers.get("authorization") !== `Bearer ${DEMO_TASKS_TOKEN}`) {
     return Response.json(

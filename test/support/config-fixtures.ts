@@ -1,5 +1,5 @@
-// Configs as their public documentation shows them (placeholders as written there), for the
-// import tests. Each names the page it follows.
+// Test support: configs as their public documentation shows them (placeholders as written there),
+// for the import tests. Each names the page it follows.
 
 /** Claude Desktop, modelcontextprotocol.io "For Claude Desktop users" quickstart. */
 export const CLAUDE_DESKTOP = `{

@@ -1,14 +1,46 @@
 "use client";
 
-import { useDeferredValue, useMemo, useState } from "react";
+import { useDeferredValue, useEffect, useMemo, useState } from "react";
 import { useAppStore } from "@/components/store-provider";
+import { LOAD_FAILED_MESSAGE } from "@/lib/client/store/load-failure";
 import type { ServerPreview } from "@/lib/domain/request/preview";
-import {
-  bm25Search,
-  buildBm25Index,
-  regexSearch,
-  type SearchableTool,
-} from "@/lib/domain/tool-search/search";
+import type { RegexSearchOutcome } from "@/lib/domain/tool-search/regex-search";
+import { bm25Search, buildBm25Index, type SearchableTool } from "@/lib/domain/tool-search/search";
+
+/**
+ * A regex search, run as the emulator runs it (RE2, in slices that leave the page responsive);
+ * its engine loads with the first pattern. Null while it runs, and for an empty pattern.
+ */
+function useRegexSearch(
+  pattern: string,
+  tools: readonly SearchableTool[],
+): RegexSearchOutcome | null {
+  const [done, setDone] = useState<{
+    pattern: string;
+    tools: readonly SearchableTool[];
+    outcome: RegexSearchOutcome;
+  } | null>(null);
+  useEffect(() => {
+    if (!pattern) return;
+    let live = true;
+    import("@/lib/domain/tool-search/regex-search")
+      .then((engine) => engine.regexSearch(tools, pattern))
+      .then(
+        (outcome) => live && setDone({ pattern, tools, outcome }),
+        () =>
+          live &&
+          setDone({
+            pattern,
+            tools,
+            outcome: { ok: false, errorCode: "invalid_tool_input", message: LOAD_FAILED_MESSAGE },
+          }),
+      );
+    return () => {
+      live = false;
+    };
+  }, [pattern, tools]);
+  return pattern && done?.pattern === pattern && done.tools === tools ? done.outcome : null;
+}
 
 /**
  * "Try a search": the emulator's own regex / BM25 code over the deferred tools known here, so a
@@ -47,12 +79,10 @@ export function TrySearch({ servers }: { servers: readonly ServerPreview[] }) {
     () => (kind === "bm25" && searching ? buildBm25Index(deferred) : null),
     [deferred, kind, searching],
   );
+  const regexOutcome = useRegexSearch(kind === "regex" ? query : "", deferred);
   if (deferred.length === 0) return null;
-  const outcome = query
-    ? kind === "regex"
-      ? regexSearch(deferred, query)
-      : bm25Search(index!, query)
-    : null;
+  const outcome =
+    kind === "regex" ? regexOutcome : query && index ? bm25Search(index, query) : null;
 
   return (
     <section
@@ -127,7 +157,8 @@ export function TrySearch({ servers }: { servers: readonly ServerPreview[] }) {
       ) : null}
       <p className="text-[11px] text-muted">
         The first 5 results, as the API returns by default. BM25 puts a tool whose name is the query
-        first; regex is case-insensitive, as Python&apos;s re.search.
+        first; regex is case-insensitive, as Python&apos;s re.search, and runs on RE2 (linear time:
+        no pattern can hang the page or the emulator).
       </p>
     </section>
   );

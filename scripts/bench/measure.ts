@@ -23,6 +23,23 @@ export function measure(
   return summarize(name, samples);
 }
 
+/** `measure` for work that resolves later (awaited one at a time). */
+export async function measureAsync(
+  name: string,
+  fn: () => Promise<unknown>,
+  { runs = 300, warmup = 30, maxMs = 15_000 } = {},
+): Promise<BenchResult> {
+  for (let i = 0; i < warmup; i += 1) await fn();
+  const samples: number[] = [];
+  const deadline = performance.now() + maxMs;
+  while (samples.length < runs && performance.now() < deadline) {
+    const start = performance.now();
+    await fn();
+    samples.push(performance.now() - start);
+  }
+  return summarize(name, samples);
+}
+
 export function summarize(name: string, samples: number[]): BenchResult {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (q: number) =>

@@ -3,10 +3,10 @@
 import {
   bm25Search,
   buildBm25Index,
-  regexSearch,
   type SearchableTool,
 } from "../../lib/domain/tool-search/search";
-import { formatResult, measure } from "./measure";
+import { regexSearch } from "../../lib/domain/tool-search/regex-search";
+import { formatResult, measure, measureAsync } from "./measure";
 
 const AREAS = [
   "billing",
@@ -68,10 +68,31 @@ console.log(
 const patterns = ["^billing_export", "crm_.*_004", "(?i)date range", "archive|sync"];
 console.log(
   formatResult(
-    measure(
-      "regex search, median per pattern",
-      () => void regexSearch(tools, patterns[next++ % patterns.length]!, 5),
+    await measureAsync(
+      "regex search (RE2), median per pattern, 5 results",
+      () => regexSearch(tools, patterns[next++ % patterns.length]!, 5),
       { runs: 200 },
+    ),
+  ),
+);
+console.log(
+  formatResult(
+    await measureAsync(
+      "regex search (RE2), a pattern that matches nothing: every field read",
+      () => regexSearch(tools, "no_such_tool_anywhere", 5),
+      { runs: 50, warmup: 5 },
+    ),
+  ),
+);
+// What a backtracking engine never finishes: RE2 answers, or stops at its 250 ms budget.
+const hostile = ["(.|.)*!!", "((a+))+$", "(\\w|a)+$"];
+const hostileTools = tools.map((tool) => ({ ...tool, description: "a".repeat(2_000) }));
+console.log(
+  formatResult(
+    await measureAsync(
+      "regex search (RE2), hostile patterns over 10,000 fields of 2,000 'a's",
+      () => regexSearch(hostileTools, hostile[next++ % hostile.length]!, 5),
+      { runs: 9, warmup: 1 },
     ),
   ),
 );

@@ -4,12 +4,10 @@ import {
   bm25Scores,
   bm25Search,
   buildBm25Index,
-  regexSearch,
   resolveToolReference,
   searchableFields,
   tokenize,
   toolReferenceName,
-  translatePythonRegex,
   type SearchableTool,
 } from "./search";
 
@@ -83,70 +81,6 @@ describe("BM25", () => {
       expect(outcome.ok && outcome.matches.map((match) => match.name)).toEqual(["export"]);
     }
     expect(bm25Search(index, "x".repeat(501))).toMatchObject({
-      ok: false,
-      errorCode: "invalid_tool_input",
-    });
-  });
-});
-
-/** A reference implementation: the same fields, tested one by one with a fresh RegExp. */
-function referenceRegex(tools: readonly SearchableTool[], pattern: string, limit: number) {
-  const regex = new RegExp(pattern, "i");
-  return tools
-    .filter((tool) => searchableFields(tool).some((field) => regex.test(field)))
-    .slice(0, limit);
-}
-
-describe("regex search", () => {
-  it("equals a reference implementation (property)", () => {
-    const word = fc.stringMatching(/^[a-zA-Z_]{1,8}$/);
-    const tool = fc.record({
-      server: fc.constant("s"),
-      name: word,
-      description: fc.option(
-        fc.array(word, { maxLength: 5 }).map((words) => words.join(" ")),
-        { nil: undefined },
-      ),
-    });
-    const pattern = fc.oneof(
-      word,
-      word.map((text) => `^${text}`),
-      word.map((text) => `${text}.*`),
-      fc.constantFrom("get|list", "_[a-z]+$", "^[A-Z]"),
-    );
-    fc.assert(
-      fc.property(
-        fc.array(tool, { maxLength: 25 }),
-        pattern,
-        fc.integer({ min: 1, max: 30 }),
-        (tools, source, limit) => {
-          const outcome = regexSearch(tools, source, limit);
-          return (
-            outcome.ok &&
-            JSON.stringify(outcome.matches) === JSON.stringify(referenceRegex(tools, source, limit))
-          );
-        },
-      ),
-      { numRuns: 300 },
-    );
-  });
-
-  it("is case-insensitive, reads Python syntax, defaults to 5 results, and refuses bad or slow patterns", () => {
-    const many = Array.from({ length: 12 }, (_, index) => ({ server: "s", name: `tool_${index}` }));
-    expect(regexSearch(many, "TOOL").ok && regexSearch(many, "TOOL")).toMatchObject({
-      matches: many.slice(0, 5),
-    });
-    expect(translatePythonRegex("(?P<verb>get)_(?P=verb)\\Z")).toBe("(?<verb>get)_\\k<verb>$");
-    expect(regexSearch(TOOLS, "(?i)\\AGET_")).toMatchObject({ ok: true, matches: [WEATHER] });
-    expect(regexSearch(TOOLS, "(unclosed")).toMatchObject({
-      ok: false,
-      errorCode: "invalid_tool_input",
-    });
-    expect(regexSearch(TOOLS, "a".repeat(201))).toMatchObject({
-      ok: false,
-      errorCode: "invalid_tool_input",
-    });
-    expect(regexSearch(TOOLS, "(a+)+$")).toMatchObject({
       ok: false,
       errorCode: "invalid_tool_input",
     });

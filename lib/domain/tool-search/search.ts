@@ -1,7 +1,7 @@
-// Tool search over deferred tools, as the API's tool search tools do it: regex (Python re.search
-// semantics, case-insensitive, at most 200 characters) or BM25 over names, descriptions, argument
-// names and argument descriptions. Pure, and shared by the emulator and the preview's "Try a
-// search", so what a person tries is what the emulator runs.
+// Tool search over deferred tools, as the API's tool search tools do it: BM25 here, regex in
+// regex-search.ts (on RE2, loaded only where a regex search runs), both over names, descriptions,
+// argument names and argument descriptions. Pure, and shared by the emulator and the preview's
+// "Try a search", so what a person tries is what the emulator runs.
 
 export interface SearchableTool {
   server: string;
@@ -35,70 +35,6 @@ export function clampLimit(limit: unknown): number {
   const value =
     typeof limit === "number" && Number.isInteger(limit) ? limit : SEARCH_LIMITS.defaultLimit;
   return Math.min(SEARCH_LIMITS.maxLimit, Math.max(1, value));
-}
-
-// ---- regex ----
-
-/** Each field is searched up to this length: a pattern cannot be made to crawl through megabytes. */
-const MAX_FIELD_CHARS = 2_000;
-
-/**
- * Python's `re` syntax that JavaScript spells differently: named groups and backreferences,
- * `\A` / `\Z`, and an inline `(?i)` (the search is case-insensitive anyway).
- */
-export function translatePythonRegex(pattern: string): string {
-  return pattern
-    .replace(/^\(\?i\)/, "")
-    .replace(/\(\?P<([A-Za-z_]\w*)>/g, "(?<$1>")
-    .replace(/\(\?P=([A-Za-z_]\w*)\)/g, "\\k<$1>")
-    .replace(/\\A/g, "^")
-    .replace(/\\Z/g, "$");
-}
-
-/**
- * A quantified group that itself holds a quantifier — `(a+)+`, `(\w*)*`, `(x{2,})+` — can make a
- * backtracking engine take exponential time. Refused up front (the API answers such cases with
- * `execution_time_exceeded`; refusing keeps the emulator's event loop free).
- */
-function hasNestedQuantifier(pattern: string): boolean {
-  return /\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)[+*{]/.test(pattern);
-}
-
-export function compileSearchRegex(pattern: string): RegExp | { error: string } {
-  if (pattern.length > SEARCH_LIMITS.maxPattern)
-    return {
-      error: `The pattern is ${pattern.length} characters; at most ${SEARCH_LIMITS.maxPattern}.`,
-    };
-  if (hasNestedQuantifier(pattern))
-    return {
-      error: "The pattern nests quantifiers (like (a+)+), which could take too long to run.",
-    };
-  try {
-    return new RegExp(translatePythonRegex(pattern), "i");
-  } catch (error) {
-    return {
-      error: `The pattern is not a valid regular expression: ${error instanceof Error ? error.message : String(error)}`,
-    };
-  }
-}
-
-export function regexSearch(
-  tools: readonly SearchableTool[],
-  pattern: string,
-  limit?: number,
-): SearchOutcome {
-  const compiled = compileSearchRegex(pattern);
-  if (!(compiled instanceof RegExp))
-    return { ok: false, errorCode: "invalid_tool_input", message: compiled.error };
-  const max = clampLimit(limit);
-  const matches: SearchableTool[] = [];
-  for (const tool of tools) {
-    if (searchableFields(tool).some((field) => compiled.test(field.slice(0, MAX_FIELD_CHARS)))) {
-      matches.push(tool);
-      if (matches.length >= max) break;
-    }
-  }
-  return { ok: true, matches };
 }
 
 // ---- BM25 ----

@@ -168,6 +168,33 @@ describe("tool search in the emulator", () => {
     );
   });
 
+  it("a pattern that makes backtracking engines hang is answered at once, and the process stays free", async () => {
+    // The issue's report: this never returned, and /api/health stopped answering with it.
+    let worstGapMs = 0;
+    let last = performance.now();
+    const ticker = setInterval(() => {
+      const now = performance.now();
+      worstGapMs = Math.max(worstGapMs, now - last);
+      last = now;
+    }, 5);
+    try {
+      for (const pattern of ["(.|.)*!!", "((a+))+$", "(\\w|a)+$", "(a|a)+$"]) {
+        const message = await client().beta.messages.create(
+          catalogRequest(`search ${pattern}`, "regex"),
+        );
+        expect(types(message)).toEqual([
+          "text",
+          "server_tool_use",
+          "tool_search_tool_result",
+          "text",
+        ]);
+      }
+    } finally {
+      clearInterval(ticker);
+    }
+    expect(worstGapMs).toBeLessThan(250);
+  });
+
   it("regex: a `search` line runs the pattern case-insensitively and lists what it found", async () => {
     const message = await client().beta.messages.create(
       catalogRequest("search ^CRM_EXPORT_0[0-4]", "regex"),

@@ -15,11 +15,11 @@ import {
   bm25Search,
   buildBm25Index,
   clampLimit,
-  regexSearch,
   toolReferenceName,
   type SearchableTool,
   type ToolReferenceFormat,
 } from "@/lib/domain/tool-search/search";
+import { regexSearch } from "@/lib/domain/tool-search/regex-search";
 import { estimateDefinitionTokens, estimateTokens } from "@/lib/domain/toolset/token-estimate";
 import { clientTurn } from "./client-tools";
 import { createApiId } from "./ids";
@@ -220,13 +220,13 @@ function introText(plan: ActPlan): string {
  * Each planned search: server_tool_use, then tool_search_tool_result. What a search surfaces is
  * loaded (callable, and its definitions count as input); a search for a named tool adds its call.
  */
-function* runSearches(
+async function* runSearches(
   context: RespondContext,
   searchTool: SearchTool,
   searches: readonly PlannedSearch[],
   tally: TurnTally,
   found: { calls: PlannedCall[]; outcomes: string[] },
-): Generator<EmulatorStep, void, undefined> {
+): AsyncGenerator<EmulatorStep, void, undefined> {
   const createId = context.options.createId ?? createApiId;
   const deferred: DeferredTool[] = context.views.flatMap((view) =>
     view.deferred.map((tool) => ({
@@ -255,7 +255,7 @@ function* runSearches(
     });
     const outcome =
       searchTool.kind === "regex"
-        ? regexSearch(deferred, pattern, limit)
+        ? await regexSearch(deferred, pattern, limit)
         : bm25Search(bm25!, search.text, limit);
     if (!outcome.ok) {
       yield tally.emit({

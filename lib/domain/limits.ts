@@ -13,6 +13,10 @@ export interface PlaygroundLimits {
   maxMcpConnections: number;
   /** Requests per minute per client to the routes that spend the key or connect out. */
   rateLimitPerMinute: number;
+  /** Bytes the emulator's Message Batches and message threads may hold in this instance. */
+  emulatorMemoryBytes: number;
+  /** Bytes one API key's batches and threads may hold. */
+  emulatorMemoryPerClientBytes: number;
 }
 
 export const DEFAULT_LIMITS: PlaygroundLimits = {
@@ -22,6 +26,8 @@ export const DEFAULT_LIMITS: PlaygroundLimits = {
   maxToolCallsPerTurn: 10,
   maxMcpConnections: 64,
   rateLimitPerMinute: 120,
+  emulatorMemoryBytes: 64 * 1024 * 1024,
+  emulatorMemoryPerClientBytes: 16 * 1024 * 1024,
 };
 
 /** Setting names, in the README's table. */
@@ -32,6 +38,8 @@ export const LIMIT_SETTINGS: Record<keyof PlaygroundLimits, string> = {
   maxToolCallsPerTurn: "PLAYGROUND_MAX_TOOL_CALLS",
   maxMcpConnections: "PLAYGROUND_MAX_MCP_CONNECTIONS",
   rateLimitPerMinute: "PLAYGROUND_RATE_LIMIT",
+  emulatorMemoryBytes: "PLAYGROUND_EMULATOR_MEMORY_BYTES",
+  emulatorMemoryPerClientBytes: "PLAYGROUND_EMULATOR_MEMORY_PER_CLIENT_BYTES",
 };
 
 /** Reads the settings; a missing or malformed value keeps the default (and says so once). */

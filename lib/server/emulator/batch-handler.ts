@@ -13,18 +13,20 @@ import { BatchStore } from "./batches";
 import { ApiError } from "./errors";
 import { emulatorRunOptions, keyOwner, readBetas, type EmulatorHandlerOptions } from "./handler";
 import { createApiId } from "./ids";
+import { mebibytes, processStoreBudget } from "./store-budget";
 import { runEmulator } from "./run";
 import type { EmulatorRequest } from "./types";
 
 export type BatchAction = "create" | "list" | "retrieve" | "delete" | "cancel" | "results";
 
+/** The API's own limit for a Messages request; a batch is also bounded by its key's budget. */
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
 const STORE_KEY = Symbol.for("mcp-connector-playground.batches");
 
 /** One store per process: every route module that serves batches shares it. */
 function processStore(): BatchStore {
   const holder = globalThis as { [STORE_KEY]?: BatchStore };
-  return (holder[STORE_KEY] ??= new BatchStore());
+  return (holder[STORE_KEY] ??= new BatchStore({ budget: processStoreBudget() }));
 }
 
 export async function handleBatchRequest(
@@ -41,12 +43,14 @@ export async function handleBatchRequest(
     const batchId = id ?? "";
     switch (action) {
       case "create": {
-        const read = await readJsonBody(request, MAX_BODY_BYTES);
+        // Read no more than the key may hold: a body over it is refused unread.
+        const cap = Math.min(MAX_BODY_BYTES, store.budget.limits.perClientBytes);
+        const read = await readJsonBody(request, cap);
         if (!read.ok)
           throw new ApiError(
             read.problem === "too_large" ? 413 : 400,
             read.problem === "too_large"
-              ? "Request exceeds the maximum allowed number of bytes."
+              ? `Request exceeds the maximum allowed number of bytes (this emulator holds at most ${mebibytes(cap)} of batches per API key).`
               : "There was an issue with your request body: it is not valid JSON.",
           );
         const base = `${options.trustedOrigin ?? requestOrigin(request)}/api/emulator`;

@@ -2,7 +2,8 @@ import "server-only";
 // The Message Batches API, emulated: a batch of Messages requests, each run as POST /v1/messages
 // would run it (MCP calls included), one after another in the background; its status, its
 // results as JSONL once it has ended, cancel, list and delete. Batches live in this process's
-// memory, each visible only to the API key that made it, and there are a bounded number of them.
+// memory, each visible only to the API key that made it, bounded per key first (a count and a
+// share of the store budget), then for the instance. A request's params are dropped once it ran.
 import type {
   BetaMessageBatch,
   BetaMessageBatchIndividualResponse,
@@ -12,11 +13,14 @@ import type { BetaErrorResponse } from "@anthropic-ai/sdk/resources/beta/beta";
 import type { BetaMessage } from "@anthropic-ai/sdk/resources/beta/messages/messages";
 import { ApiError } from "./errors";
 import { createApiId } from "./ids";
+import { heldBytes, mebibytes, StoreBudget } from "./store-budget";
 
 /** Requests in one batch (the API allows 100,000; an emulator needs far fewer). */
 export const MAX_BATCH_REQUESTS = 100;
 /** Batches kept per process; the oldest ended ones go first. */
 export const MAX_BATCHES = 200;
+/** Batches kept per API key: a key makes room among its own before anyone else's. */
+export const MAX_BATCHES_PER_KEY = 50;
 const CUSTOM_ID = /^[a-zA-Z0-9_-]{1,64}$/;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -31,8 +35,11 @@ export type RunBatchRequest = (params: Record<string, unknown>) => Promise<BetaM
 interface StoredBatch {
   owner: string;
   batch: BetaMessageBatch;
-  requests: BatchRequest[];
+  /** What is still to run; each request's params are dropped once it has run. */
+  requests: (BatchRequest | null)[];
   results: BetaMessageBatchIndividualResponse[];
+  /** Bytes of requests and results held, as the budget counts them. */
+  bytes: number;
   cancelRequested: boolean;
   /** Where the results are served; set once the batch has ended. */
   resultsUrl: string;
@@ -41,16 +48,28 @@ interface StoredBatch {
 export interface BatchStoreOptions {
   now?: () => number;
   createId?: () => string;
+  /** The bytes batches (and threads) may hold; 64 MiB, 16 MiB a key, by default. */
+  budget?: StoreBudget;
+  maxBatches?: number;
+  maxBatchesPerKey?: number;
 }
 
 export class BatchStore {
   private readonly batches = new Map<string, StoredBatch>();
   private readonly now: () => number;
   private readonly createId: () => string;
+  readonly budget: StoreBudget;
+  private readonly maxBatches: number;
+  private readonly maxPerKey: number;
 
   constructor(options: BatchStoreOptions = {}) {
     this.now = options.now ?? (() => Date.now());
     this.createId = options.createId ?? (() => createApiId("msgbatch"));
+    this.budget =
+      options.budget ??
+      new StoreBudget({ perClientBytes: 16 * 1024 * 1024, totalBytes: 64 * 1024 * 1024 });
+    this.maxBatches = options.maxBatches ?? MAX_BATCHES;
+    this.maxPerKey = options.maxBatchesPerKey ?? MAX_BATCHES_PER_KEY;
   }
 
   /** Checks the body, stores the batch and starts running it; returns it as created. */
@@ -61,13 +80,15 @@ export class BatchStore {
     resultsUrl: (id: string) => string,
   ): BetaMessageBatch {
     const requests = readRequests(body);
-    this.makeRoom();
+    const bytes = heldBytes(requests);
+    this.makeRoom(owner, bytes);
     const id = this.createId();
     const created = this.now();
     const stored: StoredBatch = {
       owner,
       requests,
       results: [],
+      bytes,
       cancelRequested: false,
       resultsUrl: resultsUrl(id),
       batch: {
@@ -90,6 +111,7 @@ export class BatchStore {
       },
     };
     this.batches.set(id, stored);
+    this.budget.add(owner, bytes);
     void this.process(stored, run);
     return { ...stored.batch };
   }
@@ -150,7 +172,7 @@ export class BatchStore {
         400,
         `Batch ${id} cannot be deleted while it is processing: cancel it, then delete it.`,
       );
-    this.batches.delete(id);
+    this.forget(stored);
     return { id, type: "message_batch_deleted" };
   }
 
@@ -173,22 +195,63 @@ export class BatchStore {
     return stored;
   }
 
-  private makeRoom(): void {
-    if (this.batches.size < MAX_BATCHES) return;
-    const oldestEnded = [...this.batches.values()].find(
-      (stored) => stored.batch.processing_status === "ended",
-    );
-    if (!oldestEnded)
+  /**
+   * Room for one more batch of `bytes` from `owner`: its own oldest ended batches go first, for
+   * its count and its share of the budget; then, for the instance's, those of whoever holds most.
+   */
+  private makeRoom(owner: string, bytes: number): void {
+    const { perClientBytes } = this.budget.limits;
+    if (bytes > perClientBytes)
       throw new ApiError(
-        429,
-        `This emulator holds at most ${MAX_BATCHES} batches and all are processing: wait for some to end.`,
+        413,
+        `This batch holds ${mebibytes(bytes)} of requests; the emulator keeps at most ${mebibytes(perClientBytes)} of batches and threads per API key (PLAYGROUND_EMULATOR_MEMORY_PER_CLIENT_BYTES).`,
       );
-    this.batches.delete(oldestEnded.batch.id);
+    const owned = () => [...this.batches.values()].filter((stored) => stored.owner === owner);
+    while (owned().length >= this.maxPerKey || this.budget.check(owner, bytes) === "client") {
+      const ended = owned().find((stored) => stored.batch.processing_status === "ended");
+      if (!ended)
+        throw new ApiError(
+          429,
+          `This API key holds ${owned().length} batches (${mebibytes(this.budget.heldBy(owner))}) still processing; the emulator keeps at most ${this.maxPerKey} a key and ${mebibytes(perClientBytes)} of batches and threads: wait for some to end.`,
+        );
+      this.forget(ended);
+    }
+    while (this.batches.size >= this.maxBatches || this.budget.check(owner, bytes) === "instance") {
+      const ended = this.budget
+        .ownersByHolding()
+        .map((holder) =>
+          [...this.batches.values()].find(
+            (stored) => stored.owner === holder && stored.batch.processing_status === "ended",
+          ),
+        )
+        .find((stored) => stored !== undefined);
+      if (!ended)
+        throw new ApiError(
+          429,
+          `The emulator's memory for batches and threads is full (${mebibytes(this.budget.totalHeld)}, PLAYGROUND_EMULATOR_MEMORY_BYTES) and every batch is still processing: try again in a moment.`,
+        );
+      this.forget(ended);
+    }
+  }
+
+  private forget(stored: StoredBatch): void {
+    this.batches.delete(stored.batch.id);
+    this.budget.release(stored.owner, stored.bytes);
+    stored.bytes = 0;
+  }
+
+  /** Moves what a batch holds by `delta` bytes, while it is still held. */
+  private resize(stored: StoredBatch, delta: number): void {
+    if (this.batches.get(stored.batch.id) !== stored) return;
+    stored.bytes += delta;
+    if (delta > 0) this.budget.add(stored.owner, delta);
+    else this.budget.release(stored.owner, -delta);
   }
 
   private async process(stored: StoredBatch, run: RunBatchRequest): Promise<void> {
     const counts = stored.batch.request_counts;
-    for (const request of stored.requests) {
+    for (const [index, request] of stored.requests.entries()) {
+      if (!request) continue;
       let result: BetaMessageBatchResult;
       if (stored.cancelRequested) {
         result = { type: "canceled" };
@@ -198,7 +261,11 @@ export class BatchStore {
         counts[result.type === "succeeded" ? "succeeded" : "errored"] += 1;
       }
       counts.processing -= 1;
-      stored.results.push({ custom_id: request.custom_id, result });
+      const entry = { custom_id: request.custom_id, result };
+      stored.results.push(entry);
+      // The request's params are not needed again: only its result is kept.
+      stored.requests[index] = null;
+      this.resize(stored, heldBytes(entry) - heldBytes(request));
     }
     stored.batch.processing_status = "ended";
     stored.batch.ended_at = iso(this.now());

@@ -12,6 +12,7 @@ import { createApiId, type IdPrefix } from "./ids";
 import { collectMessage, emulatorSteps, runEmulator } from "./run";
 import { streamSteps } from "./sse";
 import { requestOrigin } from "@/lib/server/http/site-settings";
+import { processStoreBudget } from "./store-budget";
 import { ThreadStore, type ThreadedRequest } from "./threads";
 import type { EmulatorOptions, EmulatorRequest, EmulatorStep } from "./types";
 
@@ -34,7 +35,7 @@ const THREADS_KEY = Symbol.for("mcp-connector-playground.threads");
 /** One thread store per process: every route module that serves messages shares it. */
 function processThreads(): ThreadStore {
   const holder = globalThis as { [THREADS_KEY]?: ThreadStore };
-  return (holder[THREADS_KEY] ??= new ThreadStore());
+  return (holder[THREADS_KEY] ??= new ThreadStore({ budget: processStoreBudget() }));
 }
 
 /** Whose a batch or thread is: a hash of the API key, never the key itself. */

@@ -218,7 +218,7 @@ describe("message threads", () => {
   });
 
   it("drops the oldest threads past its limit", () => {
-    const store = new ThreadStore(2);
+    const store = new ThreadStore({ max: 2 });
     const message = (id: string) =>
       ({ id, content: [{ type: "text", text: "", citations: null }] }) as never;
     for (const id of ["msg_a", "msg_b", "msg_c"]) {

@@ -11,6 +11,8 @@ export interface PlaygroundLimits {
   maxToolCallsPerTurn: number;
   /** MCP sessions open at once in this process, across all requests. */
   maxMcpConnections: number;
+  /** MCP sessions one client may hold open at once: its share of the above (room for one request with the most servers, and a few discoveries). */
+  maxMcpConnectionsPerClient: number;
   /** Requests per minute per client to the routes that spend the key or connect out. */
   rateLimitPerMinute: number;
   /** Bytes the emulator's Message Batches and message threads may hold in this instance. */
@@ -24,7 +26,8 @@ export const DEFAULT_LIMITS: PlaygroundLimits = {
   maxTools: 10_000,
   maxToolBytes: 4 * 1024 * 1024,
   maxToolCallsPerTurn: 10,
-  maxMcpConnections: 64,
+  maxMcpConnections: 128,
+  maxMcpConnectionsPerClient: 24,
   rateLimitPerMinute: 120,
   emulatorMemoryBytes: 64 * 1024 * 1024,
   emulatorMemoryPerClientBytes: 16 * 1024 * 1024,
@@ -37,6 +40,7 @@ export const LIMIT_SETTINGS: Record<keyof PlaygroundLimits, string> = {
   maxToolBytes: "PLAYGROUND_MAX_TOOL_BYTES",
   maxToolCallsPerTurn: "PLAYGROUND_MAX_TOOL_CALLS",
   maxMcpConnections: "PLAYGROUND_MAX_MCP_CONNECTIONS",
+  maxMcpConnectionsPerClient: "PLAYGROUND_MAX_MCP_CONNECTIONS_PER_CLIENT",
   rateLimitPerMinute: "PLAYGROUND_RATE_LIMIT",
   emulatorMemoryBytes: "PLAYGROUND_EMULATOR_MEMORY_BYTES",
   emulatorMemoryPerClientBytes: "PLAYGROUND_EMULATOR_MEMORY_PER_CLIENT_BYTES",

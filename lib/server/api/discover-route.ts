@@ -4,7 +4,8 @@ import "server-only";
 // used for the connection only, never logged or echoed.
 import { z } from "zod";
 import { demoServersInProcess } from "@/lib/server/demo-mcp/in-process";
-import type { AuthChallenge } from "@/lib/server/mcp/client";
+import type { AuthChallenge, ConnectionSlots } from "@/lib/server/mcp/client";
+import { clientKey } from "@/lib/server/http/rate-limit";
 import { discoverTools } from "@/lib/server/mcp/discover";
 import { processAddressPolicy } from "@/lib/server/settings";
 import { createGuardedFetch } from "@/lib/server/net/guarded-fetch";
@@ -15,7 +16,8 @@ import { requestOrigin } from "@/lib/server/http/site-settings";
 export const discoverRequestSchema = z.object({
   url: z.string().min(1, "url is required").max(4000),
   authorization_token: z.string().max(20_000).nullish(),
-  timeout_ms: z.number().int().min(100).max(60_000).optional(),
+  // A discovery holds a connection slot for at most this long (30 s, the API's tool-call patience).
+  timeout_ms: z.number().int().min(100).max(30_000).optional(),
 });
 
 const STATUS_BY_KIND = {
@@ -26,12 +28,18 @@ const STATUS_BY_KIND = {
   protocol: 502,
   refused: 403,
   limit: 422,
+  busy: 429,
 } as const;
+
+/** How soon a client refused for want of a connection slot may try again. */
+const BUSY_RETRY_SECONDS = 5;
 
 export interface DiscoverEnvironment {
   allowPrivate?: boolean;
   defaultTimeoutMs?: number;
   fetch?: typeof fetch;
+  /** The open-session cap to count against; the process's own by default. */
+  slots?: ConnectionSlots;
 }
 
 export async function handleDiscoverRequest(
@@ -56,17 +64,20 @@ export async function handleDiscoverRequest(
   } catch {
     return problem(400, "bad_request", `'${parsed.data.url}' is not a valid URL.`);
   }
+  const inProcess = demoServersInProcess(requestOrigin(request));
   const guardedFetch =
     env.fetch ??
     createGuardedFetch({
       policy: { allowPrivate: env.allowPrivate ?? processAddressPolicy().allowPrivate },
-      inProcess: demoServersInProcess(requestOrigin(request)),
+      inProcess,
     });
   const result = await discoverTools(url.href, {
     authorizationToken: parsed.data.authorization_token,
     timeoutMs: parsed.data.timeout_ms ?? env.defaultTimeoutMs ?? 10_000,
     fetch: guardedFetch,
     signal: request.signal,
+    // The app's own demo servers are answered in process: they hold no connection slot.
+    pool: inProcess.serves?.(url.href) ? null : { client: clientKey(request), slots: env.slots },
   });
   if (result.ok) return Response.json(result.discovery);
   return problem(
@@ -91,6 +102,8 @@ function explain(kind: string, detail: string, challenge?: AuthChallenge): strin
       return `Refused: ${detail}`;
     case "limit":
       return `Too big to list: ${detail}`;
+    case "busy":
+      return `The playground is busy: ${detail}`;
     case "timeout":
       return `The server did not answer in time. ${detail}`;
     case "not_mcp":
@@ -108,5 +121,8 @@ function problem(
   message: string,
   challenge?: AuthChallenge,
 ): Response {
-  return errorResponse(status, message, { fields: { kind, ...(challenge ? { challenge } : {}) } });
+  return errorResponse(status, message, {
+    fields: { kind, ...(challenge ? { challenge } : {}) },
+    ...(kind === "busy" ? { headers: { "retry-after": String(BUSY_RETRY_SECONDS) } } : {}),
+  });
 }

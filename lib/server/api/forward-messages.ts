@@ -12,6 +12,7 @@ import { z } from "zod";
 import { handleEmulatorRequest, readTestHooks } from "@/lib/server/emulator/handler";
 import { serverKeyPermission } from "@/lib/server/http/access";
 import { errorResponse } from "@/lib/server/http/error-response";
+import { clientKey } from "@/lib/server/http/rate-limit";
 import { readJsonBody } from "@/lib/server/http/read-json-body";
 import {
   requestOrigin,
@@ -109,6 +110,7 @@ export async function forwardMessages(
       fetch: (input, init) =>
         handleEmulatorRequest(new Request(input, init), {
           trustedOrigin: requestOrigin(request),
+          client: clientKey(request),
           ...readTestHooks(request.headers, env.testHooks === true),
         }),
     });

@@ -17,6 +17,19 @@ const DEMO_OAUTH_PATH = "/api/demo-oauth/";
 export function demoServersInProcess(origin: string): InProcessRoutes {
   return {
     origin,
+    serves: (url) => {
+      try {
+        const parsed = new URL(url);
+        const name = parsed.pathname.slice(DEMO_MCP_PATH.length).replace(/\/$/, "");
+        return (
+          parsed.origin === origin &&
+          parsed.pathname.startsWith(DEMO_MCP_PATH) &&
+          isDemoServerName(name)
+        );
+      } catch {
+        return false;
+      }
+    },
     handle: (request) => {
       const { pathname } = new URL(request.url);
       if (pathname.startsWith(DEMO_MCP_PATH)) {

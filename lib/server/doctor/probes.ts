@@ -25,6 +25,8 @@ export interface DoctorOptions {
   /** For tests: resolve a name to addresses. */
   resolve?: (hostname: string) => Promise<string[]>;
   timeoutMs?: number;
+  /** Whose connection the doctor's MCP session is (see connectMcp); null: not counted. */
+  pool?: { client: string } | null;
 }
 
 export const now = () => performance.now();

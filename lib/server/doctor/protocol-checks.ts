@@ -84,6 +84,7 @@ async function connect(run: DoctorRun, url: URL): Promise<Connection> {
       authorizationToken: run.options.authorizationToken,
       connectTimeoutMs: run.timeoutMs,
       fetch: run.options.fetch,
+      pool: run.options.pool,
     });
     return { session, error: null, connectMs: elapsed(started) };
   } catch (error) {

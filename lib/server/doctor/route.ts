@@ -4,6 +4,7 @@ import "server-only";
 import { z } from "zod";
 import { demoServersInProcess } from "@/lib/server/demo-mcp/in-process";
 import { errorResponse } from "@/lib/server/http/error-response";
+import { clientKey } from "@/lib/server/http/rate-limit";
 import { readJsonBody } from "@/lib/server/http/read-json-body";
 import { requestOrigin } from "@/lib/server/http/site-settings";
 import { processAddressPolicy } from "@/lib/server/settings";
@@ -28,13 +29,15 @@ export async function handleDoctorRequest(
     });
   const policy = { allowPrivate: env.allowPrivate ?? processAddressPolicy().allowPrivate };
   const origin = requestOrigin(request);
+  const inProcess = demoServersInProcess(origin);
   const report = await runDoctor(parsed.data.url, {
     target: parsed.data.target,
     authorizationToken: parsed.data.authorization_token,
     policy,
     ownOrigin: origin,
     timeoutMs: env.timeoutMs,
-    fetch: createGuardedFetch({ policy, inProcess: demoServersInProcess(origin) }),
+    fetch: createGuardedFetch({ policy, inProcess }),
+    pool: inProcess.serves?.(parsed.data.url) ? null : { client: clientKey(request) },
   });
   return Response.json(report, { headers: { "cache-control": "no-store" } });
 }

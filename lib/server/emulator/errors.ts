@@ -16,6 +16,8 @@ export class ApiError extends Error {
     readonly status: ApiErrorStatus,
     message: string,
     readonly errorCode?: string,
+    /** For a 429: when to try again (the SDKs honour retry-after). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = "ApiError";
@@ -35,11 +37,13 @@ export class ApiError extends Error {
   }
 
   toResponse(requestId: string, headers: Record<string, string> = {}): Response {
+    const retry: Record<string, string> =
+      this.retryAfterSeconds === undefined ? {} : { "retry-after": String(this.retryAfterSeconds) };
     return errorResponse(this.status, this.message, {
       type: this.type,
       fields: this.fields,
       requestId,
-      headers,
+      headers: { ...headers, ...retry },
     });
   }
 }

@@ -11,6 +11,7 @@ import { ApiError } from "./errors";
 import { createApiId, type IdPrefix } from "./ids";
 import { collectMessage, emulatorSteps, runEmulator } from "./run";
 import { streamSteps } from "./sse";
+import { clientKey } from "@/lib/server/http/rate-limit";
 import { requestOrigin } from "@/lib/server/http/site-settings";
 import { processStoreBudget } from "./store-budget";
 import { ThreadStore, type ThreadedRequest } from "./threads";
@@ -28,6 +29,8 @@ export interface EmulatorHandlerOptions {
   failAfterBlocks?: number;
   /** Where message threads are held; by default one store per process. */
   threads?: ThreadStore;
+  /** Who the caller is, for its share of the MCP connection pool; read from the request by default. */
+  client?: string;
 }
 
 const THREADS_KEY = Symbol.for("mcp-connector-playground.threads");
@@ -162,6 +165,7 @@ export function emulatorRunOptions(
   betas: string[],
   signal?: AbortSignal,
 ): EmulatorOptions {
+  const inProcess = demoServersInProcess(options.trustedOrigin ?? requestOrigin(request));
   return {
     betas,
     signal,
@@ -170,10 +174,12 @@ export function emulatorRunOptions(
       options.fetch ??
       createGuardedFetch({
         policy: { allowPrivate: processAddressPolicy().allowPrivate },
-        inProcess: demoServersInProcess(options.trustedOrigin ?? requestOrigin(request)),
+        inProcess,
       }),
     connectTimeoutMs: options.connectTimeoutMs,
     createId: options.createId,
+    connectionClient: options.client ?? clientKey(request),
+    inProcessUrl: inProcess.serves,
   };
 }
 

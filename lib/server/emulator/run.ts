@@ -31,6 +31,9 @@ import {
   viewServer,
 } from "./tool-lists";
 
+/** How soon a request refused for want of an MCP connection slot may try again. */
+const BUSY_RETRY_SECONDS = 5;
+
 /** The emulator's own MCP client name, like the API's "Anthropic/API". */
 const CLIENT_INFO = { name: "mcp-connector-playground-emulator", version: "0.1.0" };
 
@@ -197,8 +200,14 @@ async function connectServer(
       signal: options.signal,
       fetch: options.fetch,
       clientInfo: CLIENT_INFO,
+      pool: options.inProcessUrl?.(server.url)
+        ? null
+        : { client: options.connectionClient ?? "unknown" },
     });
   } catch (error) {
+    // A full pool is the API's "slow down", not a fault of the request: SDKs retry a 429.
+    if (error instanceof McpConnectionError && error.kind === "busy")
+      throw new ApiError(429, error.message, undefined, BUSY_RETRY_SECONDS);
     if (error instanceof McpConnectionError && error.kind === "unauthorized") {
       throw new ApiError(
         400,

@@ -24,6 +24,10 @@ export interface EmulatorOptions {
   limits?: PlaygroundLimits;
   /** The tool_reference name format (unconfirmed); PLAYGROUND_TOOL_REFERENCE_NAMES by default. */
   referenceFormat?: ToolReferenceFormat;
+  /** Who asked, for each client's share of the MCP connection pool. */
+  connectionClient?: string;
+  /** URLs answered in process (the app's demo servers): their sessions hold no slot. */
+  inProcessUrl?: (url: string) => boolean;
 }
 
 export type EmulatorRequest = MessageCreateParamsBase;

@@ -29,37 +29,65 @@ export interface McpConnectOptions {
   /** The guarded fetch in the app; the global fetch by default (tests, scripts). */
   fetch?: typeof fetch;
   clientInfo?: { name: string; version: string };
-  /** The open-session cap to count against; the process's own by default. */
-  slots?: ConnectionSlots;
+  /**
+   * Whose connection this is, for the per-client share of the open-session cap (the process's
+   * own slots by default). null: not counted — the app's own demo servers, answered in process.
+   */
+  pool?: { client: string; slots?: ConnectionSlots } | null;
 }
 
-/** Counts open MCP sessions against a cap; a session over the cap is refused, not queued. */
+/**
+ * Counts open MCP sessions against a cap, and each client's against its share of it, so one
+ * client holding connections open cannot refuse everyone else's. Over either, a session is
+ * refused (busy, try again), not queued.
+ */
 export class ConnectionSlots {
   private open = 0;
-  constructor(readonly max: number) {}
+  private readonly byClient = new Map<string, number>();
+  constructor(
+    readonly max: number,
+    readonly perClient: number = max,
+  ) {}
   get inUse(): number {
     return this.open;
   }
-  acquire(): () => void {
+  heldBy(client: string): number {
+    return this.byClient.get(client) ?? 0;
+  }
+  acquire(client = "unknown"): () => void {
+    if (this.heldBy(client) >= this.perClient) {
+      throw new McpConnectionError(
+        "busy",
+        `This client already has ${this.perClient} MCP connections open, its share of this server's ${this.max} (PLAYGROUND_MAX_MCP_CONNECTIONS_PER_CLIENT); try again when some have closed.`,
+      );
+    }
     if (this.open >= this.max) {
       throw new McpConnectionError(
-        "limit",
+        "busy",
         `${this.max} MCP connections are already open in this server (PLAYGROUND_MAX_MCP_CONNECTIONS); try again in a moment.`,
       );
     }
     this.open += 1;
+    this.byClient.set(client, this.heldBy(client) + 1);
     let released = false;
     return () => {
       if (released) return;
       released = true;
       this.open -= 1;
+      const left = this.heldBy(client) - 1;
+      if (left > 0) this.byClient.set(client, left);
+      else this.byClient.delete(client);
     };
   }
 }
 
 let processSlots: ConnectionSlots | undefined;
 export function processConnectionSlots(): ConnectionSlots {
-  processSlots ??= new ConnectionSlots(processLimits().maxMcpConnections);
+  const limits = processLimits();
+  processSlots ??= new ConnectionSlots(
+    limits.maxMcpConnections,
+    Math.min(limits.maxMcpConnections, limits.maxMcpConnectionsPerClient),
+  );
   return processSlots;
 }
 
@@ -78,7 +106,10 @@ export async function connectMcp(
   } catch {
     throw new McpConnectionError("unreachable", `'${url}' is not a valid URL.`);
   }
-  const release = (options.slots ?? processConnectionSlots()).acquire();
+  const release =
+    options.pool === null
+      ? () => undefined
+      : (options.pool?.slots ?? processConnectionSlots()).acquire(options.pool?.client);
   const headers: Record<string, string> = {};
   if (options.authorizationToken) headers.Authorization = `Bearer ${options.authorizationToken}`;
   const baseFetch = options.fetch ?? fetch;

@@ -8,6 +8,7 @@ import {
   type ListingLimits,
   McpConnectionError,
   type AuthChallenge,
+  type McpConnectOptions,
   type McpFailureKind,
   type McpTransportKind,
 } from "./client";
@@ -40,6 +41,8 @@ export interface DiscoverOptions {
   signal?: AbortSignal;
   /** Caps on the listing; the process's settings by default. */
   limits?: ListingLimits;
+  /** Whose connection it is, for the pool's per-client share (see connectMcp). */
+  pool?: McpConnectOptions["pool"];
 }
 
 export async function discoverTools(
@@ -55,6 +58,7 @@ export async function discoverTools(
       connectTimeoutMs: timeoutMs,
       fetch: options.fetch,
       signal: options.signal,
+      pool: options.pool,
     });
   } catch (error) {
     const failure =

@@ -13,8 +13,10 @@ export const MCP_FAILURES = [
   "protocol",
   /** The address guard refused the URL or an address it resolves to. */
   "refused",
-  /** A documented cap was reached (connections, tools, bytes). */
+  /** A documented cap was reached (tools, bytes, pages). */
   "limit",
+  /** The connection pool is full, or this client's share of it: try again shortly. */
+  "busy",
 ] as const;
 export type McpFailureKind = (typeof MCP_FAILURES)[number];
 

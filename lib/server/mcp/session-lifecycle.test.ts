@@ -197,15 +197,38 @@ describe("MCP sessions end", () => {
 
   it("refuses a session over the concurrent-connection cap, and frees the slot on close", async () => {
     const slots = new ConnectionSlots(1);
-    const first = await connectMcp(`${slow.origin}/mcp`, { slots });
-    await expect(connectMcp(`${slow.origin}/mcp`, { slots })).rejects.toMatchObject({
-      kind: "limit",
+    const pool = { client: "a", slots };
+    const first = await connectMcp(`${slow.origin}/mcp`, { pool });
+    await expect(
+      connectMcp(`${slow.origin}/mcp`, { pool: { client: "b", slots } }),
+    ).rejects.toMatchObject({
+      kind: "busy",
       message: expect.stringContaining("PLAYGROUND_MAX_MCP_CONNECTIONS") as unknown,
     });
     await first.close();
     await first.close(); // twice is harmless
     expect(slots.inUse).toBe(0);
-    const again = await connectMcp(`${slow.origin}/mcp`, { slots });
+    const again = await connectMcp(`${slow.origin}/mcp`, { pool });
     await again.close();
+  });
+
+  it("gives each client a share of the pool: one client's open sessions leave room for others", async () => {
+    const slots = new ConnectionSlots(4, 2);
+    const greedy = { client: "greedy", slots };
+    const held = [
+      await connectMcp(`${slow.origin}/mcp`, { pool: greedy }),
+      await connectMcp(`${slow.origin}/mcp`, { pool: greedy }),
+    ];
+    await expect(connectMcp(`${slow.origin}/mcp`, { pool: greedy })).rejects.toMatchObject({
+      kind: "busy",
+      message: expect.stringContaining("PLAYGROUND_MAX_MCP_CONNECTIONS_PER_CLIENT") as unknown,
+    });
+    // Someone else still gets in; and a session that is not counted (in process) takes no slot.
+    const other = await connectMcp(`${slow.origin}/mcp`, { pool: { client: "other", slots } });
+    const uncounted = await connectMcp(`${slow.origin}/mcp`, { pool: null });
+    expect(slots.inUse).toBe(3);
+    await Promise.all([...held, other, uncounted].map((session) => session.close()));
+    expect(slots.inUse).toBe(0);
+    expect(slots.heldBy("greedy")).toBe(0);
   });
 });

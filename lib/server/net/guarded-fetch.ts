@@ -18,6 +18,8 @@ export interface InProcessRoutes {
   origin: string;
   /** The answer for `request`, or undefined when this route is not served in-process. */
   handle: (request: Request) => Promise<Response> | undefined;
+  /** Whether a URL is one of these routes (its MCP sessions then hold no connection slot). */
+  serves?: (url: string) => boolean;
 }
 
 export interface GuardedFetchOptions {

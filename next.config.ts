@@ -6,7 +6,7 @@ const nextConfig: NextConfig = {
   productionBrowserSourceMaps: process.env.ANALYZE_BUNDLE === "1",
   reactStrictMode: true,
   poweredByHeader: false,
-  // A self-contained server in .next/standalone: `node .next/standalone/server.js` (see README).
+  // A self-contained server in .next/standalone: `node .next/standalone/serve.mjs` (docs/deploy.md).
   output: "standalone",
   // The demo OAuth metadata lives at /.well-known/… as RFC 8414 and RFC 9728 require.
   rewrites() {

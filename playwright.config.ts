@@ -24,8 +24,8 @@ export default defineConfig({
   },
   webServer: [
     {
-      // The production path the README documents: the standalone server, started with node.
-      command: "node .next/standalone/server.js",
+      // The production path docs/deploy.md documents: the standalone server's entry, with node.
+      command: "node .next/standalone/serve.mjs",
       url: baseURL,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,

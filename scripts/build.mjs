@@ -1,5 +1,6 @@
 // The production build: `next build` (standalone output), then the static files the standalone
-// server serves from its own folder. The result runs with `node .next/standalone/server.js`.
+// server serves from its own folder, and its entry. The result runs with
+// `node .next/standalone/serve.mjs` (scripts/serve.mjs: Next's server.js, told each socket's address).
 import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, rmSync } from "node:fs";
 
@@ -15,4 +16,7 @@ const standalone = ".next/standalone";
 rmSync(`${standalone}/.next/static`, { recursive: true, force: true });
 cpSync(".next/static", `${standalone}/.next/static`, { recursive: true });
 if (existsSync("public")) cpSync("public", `${standalone}/public`, { recursive: true });
-console.log(`Built: start it with  node ${standalone}/server.js  (PORT, HOSTNAME; see README).`);
+cpSync("scripts/serve.mjs", `${standalone}/serve.mjs`);
+console.log(
+  `Built: start it with  node ${standalone}/serve.mjs  (PORT, HOSTNAME; see docs/deploy.md).`,
+);

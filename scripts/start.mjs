@@ -3,7 +3,7 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 
-const server = ".next/standalone/server.js";
+const server = ".next/standalone/serve.mjs";
 if (!existsSync(server)) {
   console.error(`No production build at ${server}: run \`npm run build\` first.`);
   process.exit(1);

@@ -171,17 +171,26 @@ describe("every route's errors", () => {
 });
 
 describe("the rate limit", () => {
-  it("answers 429 with retry-after once a client passes PLAYGROUND_RATE_LIMIT", async () => {
+  const SECRET = "test-peer-secret";
+  /** As the production entry (scripts/serve.mjs) writes it: the socket's address, under its secret. */
+  const fromSocket = (address: string) => ({ "x-playground-peer": `${SECRET} ${address}` });
+
+  async function discoverRoute() {
+    return (await methodsOf("mcp/tools")).find(([method]) => method === "POST")![1];
+  }
+
+  it("answers 429 with retry-after once a client passes PLAYGROUND_RATE_LIMIT, per socket address", async () => {
     vi.stubEnv("PLAYGROUND_RATE_LIMIT", "3");
+    vi.stubEnv("PLAYGROUND_PEER_SECRET", SECRET);
     vi.resetModules();
     try {
-      const [, discover] = (await methodsOf("mcp/tools")).find(([method]) => method === "POST")!;
+      const discover = await discoverRoute();
       const statuses: number[] = [];
       let last: Response | undefined;
       for (let index = 0; index < 4; index += 1) {
         last = await call(discover, "POST", "mcp/tools", {
           host: "localhost:3000",
-          "x-forwarded-for": "198.51.100.4",
+          ...fromSocket("198.51.100.4"),
         });
         statuses.push(last.status);
       }
@@ -191,9 +200,42 @@ describe("the rate limit", () => {
       // Another client is not held back by this one.
       const other = await call(discover, "POST", "mcp/tools", {
         host: "localhost:3000",
-        "x-forwarded-for": "198.51.100.5",
+        ...fromSocket("198.51.100.5"),
       });
       expect(other.status).toBe(400);
+    } finally {
+      vi.unstubAllEnvs();
+      vi.resetModules();
+    }
+  });
+
+  it("is not widened by writing X-Forwarded-For, or a socket header without the secret", async () => {
+    vi.stubEnv("PLAYGROUND_RATE_LIMIT", "3");
+    vi.stubEnv("PLAYGROUND_PEER_SECRET", SECRET);
+    vi.resetModules();
+    try {
+      const discover = await discoverRoute();
+      const statuses: number[] = [];
+      for (let index = 0; index < 6; index += 1) {
+        const response = await call(discover, "POST", "mcp/tools", {
+          host: "localhost:3000",
+          ...fromSocket("198.51.100.9"),
+          // A new address every time, as an attacker rotating the header would send.
+          "x-forwarded-for": `203.0.113.${index}`,
+        });
+        statuses.push(response.status);
+      }
+      expect(statuses).toEqual([400, 400, 400, 429, 429, 429]);
+      const forged = [];
+      for (let index = 0; index < 4; index += 1) {
+        const response = await call(discover, "POST", "mcp/tools", {
+          host: "localhost:3000",
+          "x-playground-peer": `guessed-secret 192.0.2.${index}`,
+        });
+        forged.push(response.status);
+      }
+      // All forged ones are one client ("unknown"), refused past the limit like any other.
+      expect(forged).toEqual([400, 400, 400, 429]);
     } finally {
       vi.unstubAllEnvs();
       vi.resetModules();

@@ -20,7 +20,7 @@ function build() {
 
 async function startServer(): Promise<{ origin: string; child: ChildProcess }> {
   const port = await freePort();
-  const child = spawn(process.execPath, [".next/standalone/server.js"], {
+  const child = spawn(process.execPath, [".next/standalone/serve.mjs"], {
     stdio: "ignore",
     env: {
       ...process.env,

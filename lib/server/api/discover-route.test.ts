@@ -1,5 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { POST } from "@/app/api/mcp/tools/route";
+import { ConnectionSlots } from "@/lib/server/mcp/client";
 import { DEMO_TASKS_TOKEN } from "@/lib/server/demo-mcp/servers";
 import { serveDemoServers } from "@/test/support/demo-servers";
 import { handleDiscoverRequest } from "./discover-route";
@@ -78,5 +81,61 @@ describe("POST /api/mcp/tools", () => {
     expect(await noUrl.json()).toMatchObject({
       error: { kind: "bad_request", message: "'not a url' is not a valid URL." },
     });
+  });
+});
+
+describe("one client's share of the connection pool", () => {
+  const SECRET = "test-peer-secret";
+  let hanging: Server;
+  let hangingUrl: string;
+  beforeAll(async () => {
+    // An attacker's own server: it takes the connection and never answers.
+    hanging = createServer(() => undefined);
+    await new Promise<void>((resolve) => hanging.listen(0, "127.0.0.1", resolve));
+    hangingUrl = `http://127.0.0.1:${(hanging.address() as AddressInfo).port}/mcp`;
+    vi.stubEnv("PLAYGROUND_PEER_SECRET", SECRET);
+  });
+  afterAll(() => {
+    vi.unstubAllEnvs();
+    hanging.closeAllConnections();
+    hanging.close();
+  });
+
+  const from = (address: string, body: unknown) =>
+    new Request("http://localhost/api/mcp/tools", {
+      method: "POST",
+      headers: {
+        host: "localhost:3000",
+        "content-type": "application/json",
+        "x-playground-peer": `${SECRET} ${address}`,
+      },
+      body: JSON.stringify(body),
+    });
+
+  it("leaves room for others while one client holds hanging discoveries, and says when to retry", async () => {
+    const slots = new ConnectionSlots(4, 2);
+    const env = { allowPrivate: true, slots };
+    const held = [0, 1].map(() =>
+      handleDiscoverRequest(from("198.51.100.66", { url: hangingUrl, timeout_ms: 3_000 }), env),
+    );
+    await vi.waitFor(() => expect(slots.heldBy("198.51.100.66")).toBe(2));
+    const third = await handleDiscoverRequest(
+      from("198.51.100.66", { url: hangingUrl, timeout_ms: 3_000 }),
+      env,
+    );
+    expect(third.status).toBe(429);
+    expect(Number(third.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(await third.json()).toMatchObject({
+      error: { type: "rate_limit_error", kind: "busy" },
+    });
+    // Another client discovers at once, and the app's own demo servers take no slot at all.
+    const other = await handleDiscoverRequest(
+      from("198.51.100.77", { url: demo.url("calendar") }),
+      env,
+    );
+    expect(other.status).toBe(200);
+    const timedOut = await Promise.all(held);
+    expect(timedOut.map((response) => response.status)).toEqual([504, 504]);
+    expect(slots.inUse).toBe(0);
   });
 });

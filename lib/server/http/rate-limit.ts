@@ -2,6 +2,8 @@ import "server-only";
 // Per-client token buckets for the routes that spend the key or open connections, plus one bucket
 // for the whole process (ten clients' worth), so a client that varies what identifies it still
 // cannot exceed a bounded total. In memory: limits are per instance.
+import { clientAddress, trustedProxiesFromEnv, type TrustedProxies } from "./client-address";
+
 export interface RateLimitVerdict {
   ok: boolean;
   /** Seconds until one more request would be let through (when refused). */
@@ -64,13 +66,13 @@ export class RateLimiter {
   }
 }
 
+let proxies: TrustedProxies | undefined;
+
 /**
- * Who the client is: the address the nearest proxy saw (the last X-Forwarded-For entry; Next.js
- * fills the header with the socket address when none came). A client can write its own header, so
- * this identifies honest clients; the process bucket bounds the rest.
+ * Who the client is (client-address.ts): the socket's address, or behind trusted proxies the
+ * address they report. Never a header the client alone wrote.
  */
 export function clientKey(request: Request): string {
-  const forwarded = request.headers.get("x-forwarded-for");
-  const last = forwarded?.split(",").at(-1)?.trim();
-  return last || request.headers.get("x-real-ip")?.trim() || "unknown";
+  proxies ??= trustedProxiesFromEnv(process.env);
+  return clientAddress(request, proxies, process.env.PLAYGROUND_PEER_SECRET);
 }

@@ -9,8 +9,8 @@ import { clientKey } from "@/lib/server/http/rate-limit";
 import { discoverTools } from "@/lib/server/mcp/discover";
 import { processAddressPolicy } from "@/lib/server/settings";
 import { createGuardedFetch } from "@/lib/server/net/guarded-fetch";
-import { errorResponse } from "@/lib/server/http/error-response";
-import { readJsonBody } from "@/lib/server/http/read-json-body";
+import { bodyRefusal, errorResponse } from "@/lib/server/http/error-response";
+import { readJsonBody } from "@/lib/server/http/read-body";
 import { requestOrigin } from "@/lib/server/http/site-settings";
 
 export const discoverRequestSchema = z.object({
@@ -31,6 +31,8 @@ const STATUS_BY_KIND = {
   busy: 429,
 } as const;
 
+const DISCOVER_BODY_BYTES = 64 * 1024;
+
 /** How soon a client refused for want of a connection slot may try again. */
 const BUSY_RETRY_SECONDS = 5;
 
@@ -46,11 +48,8 @@ export async function handleDiscoverRequest(
   request: Request,
   env: DiscoverEnvironment = {},
 ): Promise<Response> {
-  const body = await readJsonBody(request, 64 * 1024);
-  if (!body.ok)
-    return body.problem === "too_large"
-      ? problem(413, "refused", "The request is too large.")
-      : problem(400, "bad_request", "The request body is not valid JSON.");
+  const body = await readJsonBody(request, DISCOVER_BODY_BYTES);
+  if (!body.ok) return bodyRefusal(body, DISCOVER_BODY_BYTES);
   const parsed = discoverRequestSchema.safeParse(body.json);
   if (!parsed.success)
     return problem(

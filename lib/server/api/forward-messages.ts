@@ -13,7 +13,7 @@ import { handleEmulatorRequest, readTestHooks } from "@/lib/server/emulator/hand
 import { serverKeyPermission } from "@/lib/server/http/access";
 import { errorResponse } from "@/lib/server/http/error-response";
 import { clientKey } from "@/lib/server/http/rate-limit";
-import { readJsonBody } from "@/lib/server/http/read-json-body";
+import { readJsonBody } from "@/lib/server/http/read-body";
 import {
   requestOrigin,
   siteSettingsFromEnv,

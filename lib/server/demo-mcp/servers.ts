@@ -3,6 +3,7 @@ import "server-only";
 // offline: a calendar whose destructive tools only pretend, and a token-protected task list with a
 // tool that always fails (to show `is_error`).
 import { Server } from "@modelcontextprotocol/sdk/server/index.js";
+import { BODY_LIMITS, withBoundedBody } from "@/lib/server/http/read-body";
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
 import {
@@ -303,8 +304,19 @@ export function isDemoServerName(name: string): name is DemoServerName {
 /** Handles one HTTP request to a demo server; stateless, so a new server per request. */
 export async function handleDemoMcpRequest(
   name: DemoServerName,
-  request: Request,
+  received: Request,
 ): Promise<Response> {
+  // The SDK's transport reads the body itself: it gets one already read, within the limit.
+  const request = await withBoundedBody(received, BODY_LIMITS.demoMcp);
+  if (!request)
+    return Response.json(
+      {
+        jsonrpc: "2.0",
+        error: { code: -32600, message: `The request body is over ${BODY_LIMITS.demoMcp} bytes.` },
+        id: null,
+      },
+      { status: 413 },
+    );
   // The OAuth-protected one has its own checks (lib/server/demo-mcp/notes-server.ts).
   if (name === "notes") return handleNotesRequest(request);
   if (name === "tasks" && request.headers.get("authorization") !== `Bearer ${DEMO_TASKS_TOKEN}`) {

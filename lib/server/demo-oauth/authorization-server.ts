@@ -4,6 +4,7 @@ import "server-only";
 // PKCE (S256 only) and the RFC 8707 resource, refresh tokens, RFC 7009 revocation. Public clients
 // only. Access tokens are short-lived (chosen on the consent page) so a refresh can be seen.
 import { createHash } from "node:crypto";
+import { BODY_LIMITS, readJsonBody, readTextBody } from "@/lib/server/http/read-body";
 import { z } from "zod";
 import { revokeToken, signToken, spendCode, verifyToken } from "./signed-tokens";
 
@@ -67,9 +68,15 @@ const registrationSchema = z.looseObject({
   scope: z.string().max(500).optional(),
 });
 
+/** A form or JSON body too large for this server: RFC 6749's error shape, HTTP 413. */
+function tooLarge(): Response {
+  return oauthError(413, "invalid_request", `The request body is over ${BODY_LIMITS.form} bytes.`);
+}
+
 export async function handleRegister(request: Request, nowMs: number): Promise<Response> {
-  const body: unknown = await request.json().catch(() => null);
-  const parsed = registrationSchema.safeParse(body);
+  const read = await readJsonBody(request, BODY_LIMITS.form);
+  if (!read.ok && read.problem === "too_large") return tooLarge();
+  const parsed = registrationSchema.safeParse(read.ok ? read.json : null);
   if (!parsed.success) {
     return oauthError(
       400,
@@ -164,7 +171,9 @@ export async function handleApprove(
   origin: string,
   nowMs: number,
 ): Promise<Response> {
-  const form = new URLSearchParams(await request.text());
+  const body = await readTextBody(request, BODY_LIMITS.form);
+  if (!body.ok) return tooLarge();
+  const form = new URLSearchParams(body.text);
   const read = readAuthorizationRequest(form, origin, nowMs);
   if (!read.ok) return new Response(read.error, { status: 400 });
   const { request: authorization } = read;
@@ -251,7 +260,9 @@ export async function handleToken(
   origin: string,
   nowMs: number,
 ): Promise<Response> {
-  const form = new URLSearchParams(await request.text());
+  const body = await readTextBody(request, BODY_LIMITS.form);
+  if (!body.ok) return tooLarge();
+  const form = new URLSearchParams(body.text);
   const clientId = form.get("client_id") ?? "";
   if (!readClient(clientId, nowMs))
     return oauthError(
@@ -324,7 +335,9 @@ export async function handleToken(
 
 /** RFC 7009: always 200; a refresh token takes its access tokens with it. */
 export async function handleRevoke(request: Request, nowMs: number): Promise<Response> {
-  const token = new URLSearchParams(await request.text()).get("token") ?? "";
+  const body = await readTextBody(request, BODY_LIMITS.form);
+  if (!body.ok) return tooLarge();
+  const token = new URLSearchParams(body.text).get("token") ?? "";
   for (const kind of ["refresh", "access"] as const) {
     const verified = verifyToken(kind, token, nowMs);
     if (verified.ok) revokeToken(verified.claims);

@@ -3,9 +3,11 @@ import "server-only";
 // token is used for the checks only, never logged or echoed.
 import { z } from "zod";
 import { demoServersInProcess } from "@/lib/server/demo-mcp/in-process";
-import { errorResponse } from "@/lib/server/http/error-response";
+import { bodyRefusal, errorResponse } from "@/lib/server/http/error-response";
+
+const DOCTOR_BODY_BYTES = 64 * 1024;
 import { clientKey } from "@/lib/server/http/rate-limit";
-import { readJsonBody } from "@/lib/server/http/read-json-body";
+import { readJsonBody } from "@/lib/server/http/read-body";
 import { requestOrigin } from "@/lib/server/http/site-settings";
 import { processAddressPolicy } from "@/lib/server/settings";
 import { createGuardedFetch } from "@/lib/server/net/guarded-fetch";
@@ -21,8 +23,9 @@ export async function handleDoctorRequest(
   request: Request,
   env: { allowPrivate?: boolean; timeoutMs?: number } = {},
 ): Promise<Response> {
-  const body = await readJsonBody(request, 64 * 1024);
-  const parsed = body.ok ? doctorRequestSchema.safeParse(body.json) : null;
+  const body = await readJsonBody(request, DOCTOR_BODY_BYTES);
+  if (!body.ok) return bodyRefusal(body, DOCTOR_BODY_BYTES);
+  const parsed = doctorRequestSchema.safeParse(body.json);
   if (!parsed?.success)
     return errorResponse(400, "Send {url, authorization_token?, target?} as JSON.", {
       fields: { kind: "bad_request" },

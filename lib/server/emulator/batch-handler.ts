@@ -7,7 +7,7 @@ import "server-only";
 //   POST   {base}/v1/messages/batches/{id}/cancel  cancel
 //   GET    {base}/v1/messages/batches/{id}/results the results, JSONL
 // Each batch belongs to the API key that made it (kept as a hash, never the key).
-import { readJsonBody } from "@/lib/server/http/read-json-body";
+import { readJsonBody } from "@/lib/server/http/read-body";
 import { requestOrigin } from "@/lib/server/http/site-settings";
 import { BatchStore } from "./batches";
 import { ApiError } from "./errors";

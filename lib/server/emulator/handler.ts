@@ -6,7 +6,7 @@ import { demoServersInProcess } from "@/lib/server/demo-mcp/in-process";
 import { processAddressPolicy } from "@/lib/server/settings";
 import { createGuardedFetch } from "@/lib/server/net/guarded-fetch";
 import { recordEnd, recordStart } from "./activity";
-import { readJsonBody } from "@/lib/server/http/read-json-body";
+import { readJsonBody } from "@/lib/server/http/read-body";
 import { ApiError } from "./errors";
 import { createApiId, type IdPrefix } from "./ids";
 import { collectMessage, emulatorSteps, runEmulator } from "./run";

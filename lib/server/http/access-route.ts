@@ -2,8 +2,10 @@ import "server-only";
 // POST /api/access {token}: a browser proves it knows PLAYGROUND_ACCESS_TOKEN once and gets an
 // httpOnly, SameSite=Strict cookie; DELETE withdraws it. Rate limited by the route, like the key.
 import { z } from "zod";
-import { errorResponse } from "./error-response";
-import { readJsonBody } from "./read-json-body";
+import { bodyRefusal, errorResponse } from "./error-response";
+
+const ACCESS_BODY_BYTES = 4096;
+import { readJsonBody } from "./read-body";
 import { accessCookieHeader, sameSecret } from "./access";
 import { siteSettingsFromEnv, type SiteSettings } from "./site-settings";
 
@@ -32,7 +34,8 @@ export async function handleAccessRequest(
       "This playground has no access token (PLAYGROUND_ACCESS_TOKEN is not set), so there is nothing to enter.",
     );
   }
-  const body = await readJsonBody(request, 4096);
+  const body = await readJsonBody(request, ACCESS_BODY_BYTES);
+  if (!body.ok && body.problem === "too_large") return bodyRefusal(body, ACCESS_BODY_BYTES);
   const parsed = body.ok ? accessRequestSchema.safeParse(body.json) : null;
   if (!parsed?.success) return refused(400, "bad_request", 'Send {"token": "…"} as JSON.');
   if (!sameSecret(parsed.data.token, settings.accessToken))

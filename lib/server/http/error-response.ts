@@ -12,6 +12,20 @@ export interface ErrorResponseOptions {
   headers?: Record<string, string>;
 }
 
+/** A body the bounded reader refused: 413 when it was too large, 400 when it was not JSON. */
+export function bodyRefusal(
+  read: { problem: "too_large"; declaredBytes: number | null } | { problem: "not_json" },
+  limitBytes: number,
+): Response {
+  return read.problem === "too_large"
+    ? errorResponse(413, `The request body is over this route's ${limitBytes}-byte limit.`, {
+        fields: { kind: "too_large" },
+      })
+    : errorResponse(400, "The request body is not valid JSON.", {
+        fields: { kind: "bad_request" },
+      });
+}
+
 export function errorResponse(
   status: number,
   message: string,

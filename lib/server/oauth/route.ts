@@ -5,8 +5,10 @@ import "server-only";
 // browser sends is checked and used for nothing else. Nothing here is logged.
 import { z } from "zod";
 import { demoServersInProcess } from "@/lib/server/demo-mcp/in-process";
-import { errorResponse } from "@/lib/server/http/error-response";
-import { readJsonBody } from "@/lib/server/http/read-json-body";
+import { bodyRefusal, errorResponse } from "@/lib/server/http/error-response";
+
+const OAUTH_BODY_BYTES = 256 * 1024;
+import { readJsonBody } from "@/lib/server/http/read-body";
 import { processAddressPolicy } from "@/lib/server/settings";
 import { createGuardedFetch } from "@/lib/server/net/guarded-fetch";
 import { beginSignIn, completeSignIn, refreshSignIn, type FlowOutcome } from "./flow";
@@ -68,9 +70,10 @@ export async function handleOAuthRequest(
   request: Request,
   env: OAuthRouteEnvironment = {},
 ): Promise<Response> {
-  const body = await readJsonBody(request, 256 * 1024);
-  const parsed = body.ok ? requestSchema.safeParse(body.json) : null;
-  if (!parsed?.success) {
+  const body = await readJsonBody(request, OAUTH_BODY_BYTES);
+  if (!body.ok) return bodyRefusal(body, OAUTH_BODY_BYTES);
+  const parsed = requestSchema.safeParse(body.json);
+  if (!parsed.success) {
     return errorResponse(400, "The sign-in request is not in the expected shape.", {
       fields: { kind: "bad_request" },
     });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readJsonBody } from "./read-json-body";
+import { readJsonBody } from "./read-body";
 
 function post(body: BodyInit, headers: Record<string, string> = {}) {
   return new Request("http://localhost/x", {

@@ -3,9 +3,17 @@ import { checkHost } from "./lib/server/http/request-guard";
 import { createNonce, pageContentSecurityPolicy } from "./lib/domain/http/security-headers";
 import { siteSettingsFromEnv } from "./lib/server/http/site-settings";
 
+/** A router prefetch: an RSC payload, not a document, so it needs no nonce. */
+function isPrefetch(request: NextRequest): boolean {
+  return (
+    request.headers.has("next-router-prefetch") || request.headers.get("purpose") === "prefetch"
+  );
+}
+
 /**
- * Pages: refused under a Host that is not this app's (DNS rebinding), and served with a fresh
- * CSP nonce that Next.js puts on its own scripts. API routes check themselves (lib/server/http).
+ * Pages: refused under a Host that is not this app's (DNS rebinding) — every request, prefetches
+ * too — and documents served with a fresh CSP nonce that Next.js puts on its own scripts. API
+ * routes check themselves (lib/server/http).
  */
 export function proxy(request: NextRequest) {
   const verdict = checkHost(request, siteSettingsFromEnv());
@@ -15,6 +23,7 @@ export function proxy(request: NextRequest) {
       headers: { "content-type": "text/plain; charset=utf-8" },
     });
   }
+  if (isPrefetch(request)) return NextResponse.next();
   const nonce = createNonce();
   const policy = pageContentSecurityPolicy({
     nonce,
@@ -29,13 +38,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: [
-    {
-      source: "/((?!api/|_next/static|_next/image|favicon.ico|icon.svg).*)",
-      missing: [
-        { type: "header", key: "next-router-prefetch" },
-        { type: "header", key: "purpose", value: "prefetch" },
-      ],
-    },
-  ],
+  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico|icon.svg).*)"],
 };

@@ -61,14 +61,8 @@ export function DiscoveryStatus({ server }: { server: ServerDraft }) {
         · {result.transport === "sse" ? "SSE" : "Streamable HTTP"}
         {result.server ? ` · ${result.server.name} ${result.server.version}` : ""} ·{" "}
         {formatAge(now - current.at)}
-        {result.malformed.length > 0 ? (
-          <span className="text-warn">
-            {" "}
-            · {result.malformed.length} malformed entr{result.malformed.length === 1 ? "y" : "ies"}{" "}
-            skipped (
-            {result.malformed.map((entry) => `#${entry.index}: ${entry.reason}`).join("; ")})
-          </span>
-        ) : null}
+        <MalformedNote entries={result.malformed.filter((entry) => !entry.kept)} skipped />
+        <MalformedNote entries={result.malformed.filter((entry) => entry.kept)} skipped={false} />
       </span>
     );
   }
@@ -94,4 +88,26 @@ export function formatAge(ms: number): string {
   if (seconds < 5) return "just now";
   if (seconds < 60) return `${seconds} s ago`;
   return `${Math.round(seconds / 60)} min ago`;
+}
+
+/** Entries the listing left out, or tools kept whose name breaks the tool-name rule. */
+function MalformedNote({
+  entries,
+  skipped,
+}: {
+  entries: readonly { index: number; reason: string }[];
+  skipped: boolean;
+}) {
+  if (entries.length === 0) return null;
+  const count = entries.length;
+  return (
+    <span className="text-warn" data-testid={skipped ? "discovery-skipped" : "discovery-bad-names"}>
+      {" "}
+      ·{" "}
+      {skipped
+        ? `${count} malformed entr${count === 1 ? "y" : "ies"} skipped`
+        : `${count} tool name${count === 1 ? "" : "s"} outside the rule`}{" "}
+      ({entries.map((entry) => `#${entry.index}: ${entry.reason}`).join("; ")})
+    </span>
+  );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { hasHidden, visibleName } from "@/lib/domain/request/tool-names";
 import { memo } from "react";
 import { cn } from "@/components/ui/cn";
 import type { ServerPreview } from "@/lib/domain/request/preview";
@@ -74,8 +75,16 @@ export const MergedRow = memo(function MergedRow({
                 !tool.enabled.value && "line-through",
               )}
             >
-              {tool.name}
+              {visibleName(tool.name)}
             </span>
+            {hasHidden(tool.name) ? (
+              <span
+                className="rounded bg-warn-soft px-1 text-[10px] font-semibold text-warn"
+                title="The name holds invisible or direction-changing characters, shown as their code points: it can pass for another tool's name."
+              >
+                look-alike name
+              </span>
+            ) : null}
             {info?.destructive ? (
               <span
                 className="rounded bg-danger-soft px-1 text-[10px] font-semibold text-danger"

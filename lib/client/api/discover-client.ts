@@ -22,7 +22,9 @@ const discoverySchema = z.object({
         .optional(),
     }),
   ),
-  malformed: z.array(z.object({ index: z.number(), reason: z.string() })),
+  malformed: z.array(
+    z.object({ index: z.number(), reason: z.string().max(2000), kept: z.literal(true).optional() }),
+  ),
   server: z.object({ name: z.string(), version: z.string() }).nullable(),
   transport: z.enum(["streamable-http", "sse"]),
   durationMs: z.number(),
@@ -36,7 +38,8 @@ export type DiscoveryChallenge = z.infer<typeof challengeSchema>;
 
 export interface DiscoveredServer {
   tools: ToolInfo[];
-  malformed: { index: number; reason: string }[];
+  /** Entries left out, and tools kept whose name breaks the rule (`kept`). */
+  malformed: { index: number; reason: string; kept?: true }[];
   server: { name: string; version: string } | null;
   transport: "streamable-http" | "sse";
 }

@@ -27,6 +27,8 @@ export const PROBLEM_CODES = [
   "cache_control_invalid",
   "too_many_cache_breakpoints",
   "unknown_tool",
+  "lookalike_tool",
+  "hidden_characters_in_tool_name",
   "destructive_tool_open",
   "no_tool_enabled",
   "too_many_deferred_tools",

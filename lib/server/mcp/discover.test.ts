@@ -3,9 +3,13 @@ import type { AddressInfo } from "node:net";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { SSEClientTransport } from "@modelcontextprotocol/sdk/client/sse.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import { Server as LowLevelServer } from "@modelcontextprotocol/sdk/server/index.js";
+import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
+import { ListToolsRequestSchema } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_TASKS_TOKEN } from "@/lib/server/demo-mcp/servers";
 import { serveDemoServers } from "@/test/support/demo-servers";
+import { serveHandler } from "@/test/support/serve-handler";
 import {
   startBridgedMemory,
   startServerEverything,
@@ -124,5 +128,44 @@ describe("discoverTools", () => {
       ok: false,
       kind: "not_mcp",
     });
+  });
+});
+
+describe("look-alike tool names", () => {
+  it("are kept, but reported with what makes them so, instead of passing as clean", async () => {
+    const names = [
+      "list_tasks",
+      "<img src=x onerror=alert(1)>",
+      "list_\u202etasks",
+      "list\u200btasks",
+    ];
+    const served = await serveHandler(async (request) => {
+      const server = new LowLevelServer(
+        { name: "lookalikes", version: "1.0.0" },
+        { capabilities: { tools: {} } },
+      );
+      server.setRequestHandler(ListToolsRequestSchema, () => ({
+        tools: names.map((name) => ({ name, inputSchema: { type: "object" as const } })),
+      }));
+      const transport = new WebStandardStreamableHTTPServerTransport({
+        sessionIdGenerator: undefined,
+        enableJsonResponse: true,
+      });
+      await server.connect(transport);
+      return transport.handleRequest(request);
+    });
+    try {
+      const result = await discoverTools(`${served.origin}/mcp`);
+      expect(result.ok).toBe(true);
+      if (!result.ok) return;
+      expect(result.discovery.tools.map((tool) => tool.name)).toEqual(names);
+      expect(result.discovery.malformed).toEqual([
+        { index: 1, reason: expect.stringContaining("characters outside") as unknown, kept: true },
+        { index: 2, reason: expect.stringContaining("⟨U+202E⟩") as unknown, kept: true },
+        { index: 3, reason: expect.stringContaining("⟨U+200B⟩") as unknown, kept: true },
+      ]);
+    } finally {
+      await served.close();
+    }
   });
 });

@@ -1,6 +1,7 @@
 import "server-only";
 // Tool discovery: connect, initialize, list every tool (all pages), close. Lenient: a malformed
 // tool entry is reported with its index and reason, and the valid ones are kept.
+import { toolNameProblem } from "@/lib/domain/request/tool-names";
 import { ToolSchema, type Tool } from "@modelcontextprotocol/sdk/types.js";
 import {
   connectMcp,
@@ -24,7 +25,8 @@ export interface DiscoveredTool {
 
 export interface Discovery {
   tools: DiscoveredTool[];
-  malformed: { index: number; reason: string }[];
+  /** Entries left out (not tools), and tools kept whose name breaks the rule (`kept`). */
+  malformed: { index: number; reason: string; kept?: true }[];
   server: { name: string; version: string } | null;
   transport: McpTransportKind;
   durationMs: number;
@@ -86,6 +88,9 @@ export async function discoverTools(
       if (parsed.success) {
         const { name, title, description, inputSchema, outputSchema, annotations } = parsed.data;
         tools.push({ name, title, description, inputSchema, outputSchema, annotations });
+        // Kept (the API may offer it to the model), but said: a look-alike dodges a denylist.
+        const problem = toolNameProblem(name);
+        if (problem) malformed.push({ index, reason: problem, kept: true });
       } else {
         malformed.push({
           index,

@@ -2,6 +2,7 @@
 // tool search tool never deferred and present when tools are, no cache_control on deferred tools,
 // at most 10,000 deferred; and per toolset, the tools a person should hear about (none enabled,
 // a destructive one left open, names the server does not list).
+import { hasHidden, looksAlike, visibleName } from "@/lib/domain/request/tool-names";
 import { BETAS_RELAXING_DEFERRAL, TOOL_SEARCH_TYPES } from "../betas";
 import { nameSet, resolveTool, tallyToolset } from "../merge";
 import { isObject, type Report, type ValidationContext } from "../problems";
@@ -82,11 +83,23 @@ export function validateDeferral(
       }
     }
     for (const name of unknownConfigNames) {
+      const lookalike = known?.find((listed) => looksAlike(listed, name));
       report(
         "warning",
-        "unknown_tool",
+        lookalike ? "lookalike_tool" : "unknown_tool",
         `tools.${toolset.index}.configs.${name}`,
-        `MCP server '${toolset.serverName}' does not list a tool named '${name}'. The API ignores this entry (a backend warning, not an error): check the spelling.`,
+        lookalike
+          ? `configs names '${visibleName(name)}', which differs from the server's '${visibleName(lookalike)}' only by invisible or direction-changing characters: this entry does not apply to that tool.`
+          : `MCP server '${toolset.serverName}' does not list a tool named '${visibleName(name)}'. The API ignores this entry (a backend warning, not an error): check the spelling.`,
+      );
+    }
+    for (const name of known ?? []) {
+      if (!hasHidden(name)) continue;
+      report(
+        "warning",
+        "hidden_characters_in_tool_name",
+        `tools.${toolset.index}`,
+        `MCP server '${toolset.serverName}' lists a tool named '${visibleName(name)}': its invisible or direction-changing characters can make it pass for another tool, and a denylist entry for the name it looks like does not reach it.`,
       );
     }
     if (othersDeferred && isObject(toolset.cacheControl)) {

@@ -2,6 +2,7 @@ import "server-only";
 // POST /api/mcp/tools: list one MCP server's tools on the person's behalf. Guarded: the address
 // policy refuses metadata and link-local addresses (and private ones unless allowed); the token is
 // used for the connection only, never logged or echoed.
+import { redactSecrets } from "@/lib/domain/api/redact";
 import { z } from "zod";
 import { demoServersInProcess } from "@/lib/server/demo-mcp/in-process";
 import type { AuthChallenge, ConnectionSlots } from "@/lib/server/mcp/client";
@@ -29,6 +30,7 @@ const STATUS_BY_KIND = {
   refused: 403,
   limit: 422,
   busy: 429,
+  bad_input: 400,
 } as const;
 
 const DISCOVER_BODY_BYTES = 64 * 1024;
@@ -82,7 +84,10 @@ export async function handleDiscoverRequest(
   return problem(
     STATUS_BY_KIND[result.kind],
     result.kind,
-    explain(result.kind, result.message, result.challenge),
+    // Whatever a library or the server said, the token is not in it.
+    redactSecrets(explain(result.kind, result.message, result.challenge), [
+      parsed.data.authorization_token,
+    ]),
     result.challenge,
   );
 }

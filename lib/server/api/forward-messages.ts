@@ -8,6 +8,7 @@ import Anthropic, {
   APIError,
   APIUserAbortError,
 } from "@anthropic-ai/sdk";
+import { isHeaderSafe, redactSecrets } from "@/lib/domain/api/redact";
 import { z } from "zod";
 import { handleEmulatorRequest, readTestHooks } from "@/lib/server/emulator/handler";
 import { serverKeyPermission } from "@/lib/server/http/access";
@@ -85,6 +86,12 @@ export async function forwardMessages(
 
   const target = readTarget(request.headers.get(TARGET_HEADER), env);
   const browserKey = request.headers.get(BROWSER_KEY_HEADER)?.trim() || undefined;
+  if (browserKey && !isHeaderSafe(browserKey))
+    return apiError(
+      400,
+      "invalid_request_error",
+      "The API key holds a character that cannot go in an HTTP header (a line break, a control character or a non-ASCII letter): paste it again.",
+    );
   let client: Anthropic;
   if (target === "anthropic") {
     const apiKey = browserKey ?? env.apiKey;
@@ -137,11 +144,15 @@ export async function forwardMessages(
     }
     return new Response(upstream.body, { status: upstream.status, headers });
   } catch (error) {
-    return toErrorResponse(error, target);
+    return toErrorResponse(error, target, [browserKey, env.apiKey]);
   }
 }
 
-function toErrorResponse(error: unknown, target: Target): Response {
+function toErrorResponse(
+  error: unknown,
+  target: Target,
+  secrets: readonly (string | undefined)[],
+): Response {
   const where = target === "anthropic" ? "the Anthropic API" : "the emulator";
   if (error instanceof APIUserAbortError)
     return apiError(499, "cancelled", "The request was cancelled.");
@@ -156,7 +167,10 @@ function toErrorResponse(error: unknown, target: Target): Response {
     return apiError(
       502,
       "api_connection_error",
-      `Could not reach ${where}: ${error.cause instanceof Error ? error.cause.message : error.message}`,
+      redactSecrets(
+        `Could not reach ${where}: ${error.cause instanceof Error ? error.cause.message : error.message}`,
+        secrets,
+      ),
     );
   }
   if (error instanceof APIError && error.status !== undefined) {
@@ -166,7 +180,12 @@ function toErrorResponse(error: unknown, target: Target): Response {
       if (error.requestID) headers["request-id"] = error.requestID;
       return Response.json(error.error, { status: Number(error.status), headers });
     }
-    return apiError(Number(error.status), "api_error", error.message, error.requestID);
+    return apiError(
+      Number(error.status),
+      "api_error",
+      redactSecrets(error.message, secrets),
+      error.requestID,
+    );
   }
   console.error(
     "[api/messages] unexpected failure:",

@@ -1,6 +1,7 @@
 import "server-only";
 // POST /api/mcp/doctor: run the connection doctor for one server, through the address guard; the
 // token is used for the checks only, never logged or echoed.
+import { redactSecrets } from "@/lib/domain/api/redact";
 import { z } from "zod";
 import { demoServersInProcess } from "@/lib/server/demo-mcp/in-process";
 import { bodyRefusal, errorResponse } from "@/lib/server/http/error-response";
@@ -42,5 +43,8 @@ export async function handleDoctorRequest(
     fetch: createGuardedFetch({ policy, inProcess }),
     pool: inProcess.serves?.(parsed.data.url) ? null : { client: clientKey(request) },
   });
-  return Response.json(report, { headers: { "cache-control": "no-store" } });
+  // What a server or a library said is quoted in checks: the token is taken out of all of it.
+  return new Response(redactSecrets(JSON.stringify(report), [parsed.data.authorization_token]), {
+    headers: { "content-type": "application/json", "cache-control": "no-store" },
+  });
 }

@@ -13,6 +13,7 @@ import {
   McpConnectionError,
   type McpSession,
 } from "@/lib/server/mcp/client";
+import { redactSecrets } from "@/lib/domain/api/redact";
 import type { PlaygroundLimits } from "@/lib/domain/limits";
 import { processLimits } from "@/lib/server/settings";
 import type { ToolReferenceFormat } from "@/lib/domain/tool-search/search";
@@ -184,7 +185,9 @@ async function listServerTools(
         "available_tools_limit_exceeded",
       );
     }
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = redactSecrets(error instanceof Error ? error.message : String(error), [
+      server.authorization_token,
+    ]);
     throw new ApiError(400, `Failed to list the tools of MCP server '${server.name}': ${reason}`);
   }
 }
@@ -214,8 +217,10 @@ async function connectServer(
         `Invalid authorization token for MCP server '${server.name}'. Please check your token and try again.`,
       );
     }
-    const reason = error instanceof Error ? error.message : String(error);
-    // The real API's status and text here are unconfirmed (it was a 500 in mid-2025); see the README.
+    const reason = redactSecrets(error instanceof Error ? error.message : String(error), [
+      server.authorization_token,
+    ]);
+    // The real API's status and text here are unconfirmed (it was a 500 in mid-2025): docs/emulator.md.
     throw new ApiError(400, `Failed to connect to MCP server '${server.name}': ${reason}`);
   }
 }

@@ -6,6 +6,7 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { SSEClientTransport } from "@modelcontextprotocol/sdk/client/sse.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { isHeaderSafe } from "@/lib/domain/api/redact";
 import { processLimits } from "@/lib/server/settings";
 import { classifyError, McpConnectionError, readChallenge, type AuthChallenge } from "./errors";
 import type { McpSession, McpTransportKind } from "./session";
@@ -106,6 +107,12 @@ export async function connectMcp(
   } catch {
     throw new McpConnectionError("unreachable", `'${url}' is not a valid URL.`);
   }
+  // Never quoted back: the message says what is wrong with the token, not what it is.
+  if (options.authorizationToken && !isHeaderSafe(options.authorizationToken))
+    throw new McpConnectionError(
+      "bad_input",
+      "The authorization token holds a character that cannot go in an HTTP header (a line break, a control character or a non-ASCII letter): paste it again.",
+    );
   const release =
     options.pool === null
       ? () => undefined

@@ -17,6 +17,8 @@ export const MCP_FAILURES = [
   "limit",
   /** The connection pool is full, or this client's share of it: try again shortly. */
   "busy",
+  /** What was given cannot be sent as given (a token with a line break in it). */
+  "bad_input",
 ] as const;
 export type McpFailureKind = (typeof MCP_FAILURES)[number];
 

@@ -106,7 +106,10 @@ test("builds a two-server config: allowlist + denylist with deferred default", a
 test("tokens survive a reload only when the person asks", async ({ page }) => {
   const app = new PlaygroundPage(page);
   await app.open();
-  await page.getByLabel("Remember tokens on this device").check();
+  const remember = page.getByLabel("Remember tokens on this device");
+  // The box says what remembering means: the token sits in the browser's storage as it is.
+  await expect(page.locator("label", { has: remember })).toContainText("plain text");
+  await remember.check();
   await app.server(0).getByLabel("Authorization token").fill("kept-token");
   await page.reload();
   await expect(page.locator('[data-hydrated="true"]')).toBeVisible();

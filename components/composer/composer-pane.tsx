@@ -32,7 +32,8 @@ export function ComposerPane({ onShowResponse }: { onShowResponse: () => void })
               checked={rememberTokens}
               onChange={(event) => setRememberTokens(event.target.checked)}
             />
-            Remember tokens on this device
+            Remember tokens on this device{" "}
+            <span className="text-[11px]">(kept in plain text in this browser&apos;s storage)</span>
           </label>
         </div>
         {servers.length === 0 ? (

@@ -39,6 +39,7 @@ export default defineConfig({
         PLAYGROUND_TEST_HOOKS: "1",
         // Many tests from one address in a short time: a limit far above what they send.
         PLAYGROUND_RATE_LIMIT: "100000",
+        PLAYGROUND_MAX_RUNS_PER_CLIENT: "100",
       },
     },
     {

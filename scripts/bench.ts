@@ -9,6 +9,7 @@ const SUITES = [
   "first-event-main.ts",
   "discovery-main.ts",
   "browser-main.ts",
+  "attack-main.ts",
 ];
 
 console.log(`Node ${process.version} · ${new Date().toISOString()}`);

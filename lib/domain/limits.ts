@@ -15,6 +15,8 @@ export interface PlaygroundLimits {
   maxMcpConnectionsPerClient: number;
   /** Requests per minute per client to the routes that spend the key or connect out. */
   rateLimitPerMinute: number;
+  /** Emulated Messages requests one client may have running at once. */
+  maxRunsPerClient: number;
   /** Bytes the emulator's Message Batches and message threads may hold in this instance. */
   emulatorMemoryBytes: number;
   /** Bytes one API key's batches and threads may hold. */
@@ -29,6 +31,7 @@ export const DEFAULT_LIMITS: PlaygroundLimits = {
   maxMcpConnections: 128,
   maxMcpConnectionsPerClient: 24,
   rateLimitPerMinute: 120,
+  maxRunsPerClient: 4,
   emulatorMemoryBytes: 64 * 1024 * 1024,
   emulatorMemoryPerClientBytes: 16 * 1024 * 1024,
 };
@@ -42,6 +45,7 @@ export const LIMIT_SETTINGS: Record<keyof PlaygroundLimits, string> = {
   maxMcpConnections: "PLAYGROUND_MAX_MCP_CONNECTIONS",
   maxMcpConnectionsPerClient: "PLAYGROUND_MAX_MCP_CONNECTIONS_PER_CLIENT",
   rateLimitPerMinute: "PLAYGROUND_RATE_LIMIT",
+  maxRunsPerClient: "PLAYGROUND_MAX_RUNS_PER_CLIENT",
   emulatorMemoryBytes: "PLAYGROUND_EMULATOR_MEMORY_BYTES",
   emulatorMemoryPerClientBytes: "PLAYGROUND_EMULATOR_MEMORY_PER_CLIENT_BYTES",
 };

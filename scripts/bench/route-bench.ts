@@ -1,14 +1,21 @@
 // The route's added latency: POST /api/messages (zod check + official SDK + in-process emulator)
-// against calling the emulator's handler directly, same request, alternating, median of many.
-// Target: under 3 ms added.
+// against calling the emulator's handler directly, same request, alternating, median of many
+// (target: under 3 ms added); and what the app's route adds on top of that — the request guard,
+// the rate limit, the settings — against the same forwarding without it (target: under 1 ms).
+import { POST as messagesRoute } from "../../app/api/messages/route";
 import { forwardMessages } from "../../lib/server/api/forward-messages";
 import { handleEmulatorRequest } from "../../lib/server/emulator/handler";
 import { serveDemoServers } from "../../test/support/demo-servers";
 import { compareSideBySide, type BenchResult } from "./measure";
 
-export async function benchRoute(
-  runs = 200,
-): Promise<{ direct: BenchResult; route: BenchResult; addedMs: number }> {
+export async function benchRoute(runs = 200): Promise<{
+  direct: BenchResult;
+  route: BenchResult;
+  addedMs: number;
+  unguarded: BenchResult;
+  guarded: BenchResult;
+  guardMs: number;
+}> {
   const demo = await serveDemoServers();
   try {
     const body = JSON.stringify({
@@ -34,15 +41,18 @@ export async function benchRoute(
       ...(JSON.parse(body) as object),
       betas: ["mcp-client-2025-11-20"],
     });
-    const route = () =>
-      forwardMessages(
-        new Request("http://localhost/api/messages", {
-          method: "POST",
-          headers: { "content-type": "application/json", "x-playground-target": "emulator" },
-          body: withBetas,
-        }),
-        {},
-      );
+    const routeRequest = () =>
+      new Request("http://localhost/api/messages", {
+        method: "POST",
+        headers: {
+          host: "localhost:3000",
+          "content-type": "application/json",
+          "x-playground-target": "emulator",
+        },
+        body: withBetas,
+      });
+    const route = () => forwardMessages(routeRequest(), {});
+    const guarded = () => messagesRoute(routeRequest());
     const check = async (fn: () => Promise<Response>) => {
       const response = await fn();
       await response.text();
@@ -53,10 +63,18 @@ export async function benchRoute(
       { name: "POST /api/messages → SDK → emulator", run: () => check(route) },
       { runs },
     );
+    const [unguardedResult, guardedResult] = await compareSideBySide(
+      { name: "forwarding alone (lib/server/api/forward-messages)", run: () => check(route) },
+      { name: "the app's route (guard, rate limit, forwarding)", run: () => check(guarded) },
+      { runs: runs * 2 },
+    );
     return {
       direct: directResult,
       route: routeResult,
       addedMs: routeResult.medianMs - directResult.medianMs,
+      unguarded: unguardedResult,
+      guarded: guardedResult,
+      guardMs: guardedResult.medianMs - unguardedResult.medianMs,
     };
   } finally {
     await demo.close();

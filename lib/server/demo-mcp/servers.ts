@@ -219,23 +219,50 @@ const CATALOG_VERBS = ["get", "list", "search", "count", "export"];
 const CATALOG_SIZE = 500;
 
 /** A long-tail server (500 read-only tools) to see what defer_loading and tool search save. */
-function buildCatalogServer(): McpServer {
-  const server = new McpServer({ name: "demo-catalog", version: "1.0.0" });
-  for (let i = 0; i < CATALOG_SIZE; i += 1) {
+let catalogList: Tool[] | undefined;
+
+/**
+ * The catalog's 500 tools, built once: the listing the SDK's McpServer gave for the same tools (its
+ * JSON Schema included), without converting 500 zod schemas on every request.
+ */
+export function catalogTools(): Tool[] {
+  catalogList ??= Array.from({ length: CATALOG_SIZE }, (_, i) => {
     const area = CATALOG_AREAS[i % CATALOG_AREAS.length] ?? "misc";
     const verb =
       CATALOG_VERBS[Math.floor(i / CATALOG_AREAS.length) % CATALOG_VERBS.length] ?? "get";
-    const name = `${area}_${verb}_${String(i).padStart(3, "0")}`;
-    server.registerTool(
-      name,
-      {
-        description: `${verb} ${area} records, variant ${i}. A demo tool: it echoes its query.`,
-        inputSchema: { query: z.string().default("").describe("What to look for") },
-        annotations: { readOnlyHint: true },
+    return {
+      name: `${area}_${verb}_${String(i).padStart(3, "0")}`,
+      description: `${verb} ${area} records, variant ${i}. A demo tool: it echoes its query.`,
+      inputSchema: {
+        type: "object",
+        properties: { query: { default: "", description: "What to look for", type: "string" } },
+        $schema: "http://json-schema.org/draft-07/schema#",
       },
-      ({ query }) => text(`${name}: no ${area} records match '${query}' (demo).`),
+      annotations: { readOnlyHint: true },
+      execution: { taskSupport: "forbidden" },
+    };
+  });
+  return catalogList;
+}
+
+/** The long-tail catalog: 500 read-only tools that echo their query. */
+function buildCatalogServer(): Server {
+  const server = new Server(
+    { name: "demo-catalog", version: "1.0.0" },
+    { capabilities: { tools: {} } },
+  );
+  const tools = catalogTools();
+  server.setRequestHandler(ListToolsRequestSchema, () => ({ tools }));
+  server.setRequestHandler(CallToolRequestSchema, (request) => {
+    const name = request.params.name;
+    if (!tools.some((tool) => tool.name === name))
+      return { ...text(`No tool named ${name}.`), isError: true };
+    const [area = "misc"] = name.split("_");
+    const query = request.params.arguments?.query;
+    return text(
+      `${name}: no ${area} records match '${typeof query === "string" ? query : ""}' (demo).`,
     );
-  }
+  });
   return server;
 }
 
@@ -291,7 +318,7 @@ function buildBulkServer(count: number): Server {
   return server;
 }
 
-const BUILDERS: Record<Exclude<DemoServerName, "notes" | "bulk">, () => McpServer> = {
+const BUILDERS: Record<Exclude<DemoServerName, "notes" | "bulk">, () => McpServer | Server> = {
   calendar: buildCalendarServer,
   tasks: buildTasksServer,
   catalog: buildCatalogServer,

@@ -61,6 +61,7 @@ export async function handleBatchRequest(
           read.json,
           (params) => runEmulator(params as unknown as EmulatorRequest, runOptions),
           (created) => `${base}/v1/messages/batches/${created}/results`,
+          read.byteLength,
         );
         return Response.json(batch, { headers });
       }

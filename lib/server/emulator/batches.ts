@@ -72,15 +72,19 @@ export class BatchStore {
     this.maxPerKey = options.maxBatchesPerKey ?? MAX_BATCHES_PER_KEY;
   }
 
-  /** Checks the body, stores the batch and starts running it; returns it as created. */
+  /**
+   * Checks the body, stores the batch and starts running it; returns it as created. `bodyBytes`,
+   * the size the body came in (else it is measured), is what the batch holds until it runs.
+   */
   create(
     owner: string,
     body: unknown,
     run: RunBatchRequest,
     resultsUrl: (id: string) => string,
+    bodyBytes?: number,
   ): BetaMessageBatch {
     const requests = readRequests(body);
-    const bytes = heldBytes(requests);
+    const bytes = bodyBytes ?? heldBytes(requests);
     this.makeRoom(owner, bytes);
     const id = this.createId();
     const created = this.now();
@@ -250,6 +254,8 @@ export class BatchStore {
 
   private async process(stored: StoredBatch, run: RunBatchRequest): Promise<void> {
     const counts = stored.batch.request_counts;
+    // Each request's share of what the body held, let go as it runs (measured once, not per item).
+    const share = Math.floor(stored.bytes / stored.requests.length);
     for (const [index, request] of stored.requests.entries()) {
       if (!request) continue;
       let result: BetaMessageBatchResult;
@@ -265,7 +271,7 @@ export class BatchStore {
       stored.results.push(entry);
       // The request's params are not needed again: only its result is kept.
       stored.requests[index] = null;
-      this.resize(stored, heldBytes(entry) - heldBytes(request));
+      this.resize(stored, heldBytes(entry) - share);
     }
     stored.batch.processing_status = "ended";
     stored.batch.ended_at = iso(this.now());

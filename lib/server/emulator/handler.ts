@@ -11,7 +11,9 @@ import { ApiError } from "./errors";
 import { createApiId, type IdPrefix } from "./ids";
 import { collectMessage, emulatorSteps, runEmulator } from "./run";
 import { streamSteps } from "./sse";
+import { ClientShares } from "@/lib/server/http/client-shares";
 import { clientKey } from "@/lib/server/http/rate-limit";
+import { processLimits } from "@/lib/server/settings";
 import { requestOrigin } from "@/lib/server/http/site-settings";
 import { processStoreBudget } from "./store-budget";
 import { ThreadStore, type ThreadedRequest } from "./threads";
@@ -31,6 +33,16 @@ export interface EmulatorHandlerOptions {
   threads?: ThreadStore;
   /** Who the caller is, for its share of the MCP connection pool; read from the request by default. */
   client?: string;
+  /** Emulated requests running per client; the process's own (PLAYGROUND_MAX_RUNS_PER_CLIENT). */
+  runShares?: ClientShares;
+}
+
+const RUN_SHARES_KEY = Symbol.for("mcp-connector-playground.run-shares");
+
+/** One client's emulated requests at once, for the whole process. */
+function processRunShares(): ClientShares {
+  const holder = globalThis as { [RUN_SHARES_KEY]?: ClientShares };
+  return (holder[RUN_SHARES_KEY] ??= new ClientShares(processLimits().maxRunsPerClient));
 }
 
 const THREADS_KEY = Symbol.for("mcp-connector-playground.threads");
@@ -64,6 +76,7 @@ export async function handleEmulatorRequest(
     return error.toResponse(requestId, headers);
   };
 
+  let releaseShare: (() => void) | undefined;
   try {
     if (request.method !== "POST")
       throw new ApiError(404, `${request.method} is not supported here; POST /v1/messages.`);
@@ -79,6 +92,16 @@ export async function handleEmulatorRequest(
     }
     const stream = (body as { stream?: unknown }).stream === true;
     const betas = readBetas(request.headers);
+    const client = options.client ?? clientKey(request);
+    const share = (options.runShares ?? processRunShares()).tryAcquire(client);
+    if (!share)
+      throw new ApiError(
+        429,
+        `This client has ${(options.runShares ?? processRunShares()).perClient} emulated requests running (PLAYGROUND_MAX_RUNS_PER_CLIENT): wait for one to finish.`,
+        undefined,
+        1,
+      );
+    releaseShare = share;
     // Aborted when the caller disconnects or stops reading the stream.
     const abort = new AbortController();
     request.signal.addEventListener("abort", () => abort.abort(), { once: true });
@@ -94,16 +117,18 @@ export async function handleEmulatorRequest(
           );
     const whole = threaded?.request ?? (body as EmulatorRequest);
     recordStart(requestId, stream);
-    abort.signal.addEventListener("abort", () => recordEnd(requestId, "cancelled"), {
-      once: true,
-    });
+    const finish = (status: "completed" | "failed" | "cancelled") => {
+      recordEnd(requestId, status);
+      share();
+    };
+    abort.signal.addEventListener("abort", () => finish("cancelled"), { once: true });
     if (!stream) {
       const message = await runEmulator(whole, runOptions).catch((error: unknown) => {
         threaded?.release();
         throw error;
       });
       threaded?.remember(message);
-      recordEnd(requestId, "completed");
+      finish("completed");
       return Response.json(message, { headers: { "request-id": requestId } });
     }
     const steps = threaded
@@ -117,7 +142,7 @@ export async function handleEmulatorRequest(
       blockDelayMs: options.blockDelayMs,
       failAfterBlocks: options.failAfterBlocks,
       onCancel: () => abort.abort(),
-      onEnd: (status) => recordEnd(requestId, status),
+      onEnd: finish,
     });
     return new Response(events, {
       headers: {
@@ -128,6 +153,7 @@ export async function handleEmulatorRequest(
     });
   } catch (error) {
     recordEnd(requestId, "failed");
+    releaseShare?.();
     if (error instanceof ApiError) return fail(error);
     // Details stay in the server log; the caller gets the API's generic 500.
     console.error(`[emulator ${requestId}]`, error instanceof Error ? error.message : error);

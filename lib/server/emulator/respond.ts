@@ -23,6 +23,7 @@ import { regexSearch } from "@/lib/domain/tool-search/regex-search";
 import { estimateDefinitionTokens, estimateTokens } from "@/lib/domain/toolset/token-estimate";
 import { clientTurn } from "./client-tools";
 import { createApiId } from "./ids";
+import { processSearchLane } from "./search-lane";
 import { describeToolFailure, toResult } from "./results";
 import type { EmulatorOptions, EmulatorRequest, EmulatorStep } from "./types";
 import {
@@ -255,7 +256,7 @@ async function* runSearches(
     });
     const outcome =
       searchTool.kind === "regex"
-        ? await regexSearch(deferred, pattern, limit)
+        ? await processSearchLane().run(() => regexSearch(deferred, pattern, limit))
         : bm25Search(bm25!, search.text, limit);
     if (!outcome.ok) {
       yield tally.emit({

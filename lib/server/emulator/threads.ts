@@ -92,10 +92,16 @@ export class ThreadStore {
     const param = readThreadParam(raw);
     const { thread: _thread, ...request } = body as EmulatorRequest & { thread?: unknown };
     if (param.type === "create") {
-      this.refuseOversized(request, request.messages);
+      // Measured once here; the answer's size is added when it is held.
+      const bytes = heldBytes({
+        system: request.system,
+        tools: request.tools,
+        messages: request.messages,
+      });
+      this.refuseOversized(bytes);
       return {
         request,
-        remember: (message) => this.hold(owner, request, request.messages, message),
+        remember: (message) => this.hold(owner, request, request.messages, message, bytes),
         release: () => undefined,
       };
     }
@@ -129,7 +135,8 @@ export class ThreadStore {
       messages,
     };
     // The grown thread replaces this one, and must fit the key's share alone.
-    this.refuseOversized(whole, messages);
+    const bytes = stored.bytes + heldBytes(request.messages);
+    this.refuseOversized(bytes);
     stored.state = "in_flight";
     return {
       request: whole,
@@ -138,7 +145,7 @@ export class ThreadStore {
         this.continued.set(id, owner);
         if (this.continued.size > MAX_CONTINUED)
           this.continued.delete(this.continued.keys().next().value!);
-        this.hold(owner, whole, messages, message);
+        this.hold(owner, whole, messages, message, bytes);
       },
       release: () => {
         if (stored.state === "in_flight") stored.state = "open";
@@ -151,8 +158,7 @@ export class ThreadStore {
   }
 
   /** A thread that could not fit in its key's share even alone is refused before it runs. */
-  private refuseOversized(request: EmulatorRequest, messages: readonly BetaMessageParam[]): void {
-    const bytes = heldBytes({ system: request.system, tools: request.tools, messages });
+  private refuseOversized(bytes: number): void {
     const { perClientBytes } = this.budget.limits;
     if (bytes > perClientBytes)
       throw new ApiError(
@@ -182,6 +188,8 @@ export class ThreadStore {
     request: EmulatorRequest,
     messages: readonly BetaMessageParam[],
     message: BetaMessage,
+    /** What the thread held before the answer, as measured when it was opened. */
+    bytesBefore: number,
   ): void {
     const thread: StoredThread = {
       owner,
@@ -194,11 +202,7 @@ export class ThreadStore {
       state: "open",
       bytes: 0,
     };
-    thread.bytes = heldBytes({
-      system: thread.system,
-      tools: thread.tools,
-      messages: thread.messages,
-    });
+    thread.bytes = bytesBefore + heldBytes(message.content);
     // Its own oldest go first; a lost thread costs the SDK one replay of the history.
     const owned = () => [...this.threads.values()].filter((held) => held.owner === owner).length;
     while (owned() >= this.maxPerKey || this.budget.check(owner, thread.bytes) === "client") {

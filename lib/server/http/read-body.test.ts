@@ -13,7 +13,11 @@ function post(body: BodyInit, headers: Record<string, string> = {}) {
 
 describe("readJsonBody", () => {
   it("reads JSON, counting bytes (not characters) against the limit", async () => {
-    expect(await readJsonBody(post('{"a":"é"}'), 100)).toEqual({ ok: true, json: { a: "é" } });
+    expect(await readJsonBody(post('{"a":"é"}'), 100)).toEqual({
+      ok: true,
+      json: { a: "é" },
+      byteLength: 10,
+    });
     // 5 characters, 6 bytes.
     expect(await readJsonBody(post('"éé"'), 5)).toMatchObject({ ok: false, problem: "too_large" });
     expect(await readJsonBody(post("{nope"), 100)).toEqual({ ok: false, problem: "not_json" });

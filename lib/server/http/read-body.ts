@@ -8,7 +8,7 @@ export type BodyResult =
   | { ok: false; problem: "too_large"; declaredBytes: number | null };
 
 export type JsonBodyResult =
-  | { ok: true; json: unknown }
+  | { ok: true; json: unknown; byteLength: number }
   | { ok: false; problem: "too_large"; declaredBytes: number | null }
   | { ok: false; problem: "not_json" };
 
@@ -54,10 +54,11 @@ export async function readTextBody(request: Request, maxBytes: number): Promise<
 }
 
 export async function readJsonBody(request: Request, maxBytes: number): Promise<JsonBodyResult> {
-  const read = await readTextBody(request, maxBytes);
+  const read = await readBody(request, maxBytes);
   if (!read.ok) return read;
   try {
-    return { ok: true, json: JSON.parse(read.text) };
+    const json: unknown = JSON.parse(new TextDecoder().decode(read.bytes));
+    return { ok: true, json, byteLength: read.bytes.byteLength };
   } catch {
     return { ok: false, problem: "not_json" };
   }

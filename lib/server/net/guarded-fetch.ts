@@ -102,7 +102,12 @@ export function createGuardedFetch(options: GuardedFetchOptions): typeof fetch {
           signal: init.signal,
         }),
       );
-      if (answer) return answer;
+      if (answer) {
+        // Answered on a later turn of the event loop, as a network reply would be: a chain of
+        // in-process exchanges must not hold the loop (and every other request) until it ends.
+        await new Promise((resolve) => setImmediate(resolve));
+        return answer;
+      }
     }
     // Every hop that leaves the process is judged: the scheme, metadata names, IP literals here,
     // names when the connector resolves them.

@@ -2,6 +2,7 @@ import "server-only";
 // The deployment's own settings that decide who the server answers: which Host names are its own,
 // and the access token that unlocks the server's API key for remote use.
 import { classifyIp, isIpLiteral } from "@/lib/domain/net/ip-class";
+import { peerAddress } from "./client-address";
 
 export interface SiteSettings {
   /** Host names (with an optional port) besides loopback ones; ".example.com" admits subdomains. */
@@ -62,12 +63,15 @@ export function isAllowedHost(host: ParsedHost, settings: SiteSettings): boolean
 
 /**
  * Whether a request may use the server's key without the access token: only on a loopback Host,
- * and only while the deployment names no other hosts — once it does, anyone who can reach it can
- * also send `Host: localhost`, so the name proves nothing.
+ * while the deployment names no other hosts — and, when the socket's address is known (the
+ * production entry writes it), only from a loopback socket, so `Host: localhost` sent to an
+ * exposed port proves nothing.
  */
 export function isLocalUse(request: Request, settings: SiteSettings): boolean {
   const host = parseHost(request.headers.get("host"));
-  return !!host && isLoopbackHostname(host.hostname) && settings.allowedHosts.length === 0;
+  if (!host || !isLoopbackHostname(host.hostname) || settings.allowedHosts.length > 0) return false;
+  const peer = peerAddress(request, process.env.PLAYGROUND_PEER_SECRET);
+  return peer === null || classifyIp(peer).category === "loopback";
 }
 
 /**

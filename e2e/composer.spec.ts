@@ -108,8 +108,9 @@ test("tokens survive a reload only when the person asks", async ({ page }) => {
   await app.open();
   const remember = page.getByLabel("Remember tokens on this device");
   // The box says what remembering means: the token sits in the browser's storage as it is.
-  await expect(page.locator("label", { has: remember })).toContainText("plain text");
+  await expect(remember).toHaveAccessibleDescription(/plain text/);
   await remember.check();
+  await expect(page.getByText("Kept in plain text in this browser's storage.")).toBeVisible();
   await app.server(0).getByLabel("Authorization token").fill("kept-token");
   await page.reload();
   await expect(page.locator('[data-hydrated="true"]')).toBeVisible();

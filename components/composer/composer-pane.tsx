@@ -30,12 +30,21 @@ export function ComposerPane({ onShowResponse }: { onShowResponse: () => void })
               type="checkbox"
               className="accent-accent"
               checked={rememberTokens}
+              aria-describedby="remember-tokens-hint"
               onChange={(event) => setRememberTokens(event.target.checked)}
             />
-            Remember tokens on this device{" "}
-            <span className="text-[11px]">(kept in plain text in this browser&apos;s storage)</span>
+            Remember tokens on this device
           </label>
         </div>
+        {rememberTokens ? (
+          <p id="remember-tokens-hint" className="-mt-2 text-right text-[11px] text-muted">
+            Kept in plain text in this browser&apos;s storage.
+          </p>
+        ) : (
+          <p id="remember-tokens-hint" className="sr-only">
+            If ticked, tokens are kept in plain text in this browser&apos;s storage.
+          </p>
+        )}
         {servers.length === 0 ? (
           <p className="rounded-lg border border-dashed border-line p-4 text-center text-sm text-muted">
             No MCP server yet. Add one to give the model its tools.

@@ -107,7 +107,7 @@ function MalformedNote({
       {skipped
         ? `${count} malformed entr${count === 1 ? "y" : "ies"} skipped`
         : `${count} tool name${count === 1 ? "" : "s"} outside the rule`}{" "}
-      ({entries.map((entry) => `#${entry.index}: ${entry.reason}`).join("; ")})
+      ({entries.map((entry) => `#${entry.index}: ${entry.reason.replace(/\.$/, "")}`).join("; ")})
     </span>
   );
 }

@@ -3,49 +3,14 @@
 // hanging discoveries, 300 MB chunked bodies. The rate limit is lifted, so what is measured is the
 // defence behind it. Targets: /api/health p99 within 200 ms; the server's RSS under 512 MB.
 // Loopback only: the attacker's hanging MCP server runs in this process.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { freePort } from "../../test/support/free-port";
+import { buildProduction, startProductionServer } from "./production-server";
 
 const HEALTH_P99_BUDGET_MS = 200;
 const RSS_CEILING_MB = 512;
 const MB = 1024 * 1024;
-
-function build() {
-  if (process.env.BENCH_SKIP_BUILD === "1") return;
-  console.log("Building the production app (BENCH_SKIP_BUILD=1 reuses the last build)…");
-  const result = spawnSync(process.execPath, ["scripts/build.mjs"], { stdio: "ignore" });
-  if (result.status !== 0) throw new Error("npm run build failed");
-}
-
-async function startServer(): Promise<{ origin: string; child: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [".next/standalone/serve.mjs"], {
-    stdio: "ignore",
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOSTNAME: "127.0.0.1",
-      NEXT_TELEMETRY_DISABLED: "1",
-      MCP_ALLOW_PRIVATE_NETWORK: "true",
-      PLAYGROUND_RATE_LIMIT: "1000000",
-    },
-  });
-  const origin = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i += 1) {
-    if (
-      await fetch(`${origin}/api/health`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return { origin, child };
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  child.kill();
-  throw new Error("the production server did not start");
-}
 
 /**
  * The probe, in a process of its own (so the attacker's own work in this one does not colour it):
@@ -136,8 +101,11 @@ function bigBatch(requestBytes: number) {
   };
 }
 
-build();
-const { origin, child } = await startServer();
+buildProduction();
+const { origin, child } = await startProductionServer({
+  MCP_ALLOW_PRIVATE_NETWORK: "true",
+  PLAYGROUND_RATE_LIMIT: "1000000",
+});
 const hanging = createServer(() => undefined);
 await new Promise<void>((resolve) => hanging.listen(0, "127.0.0.1", resolve));
 const hangingUrl = `http://127.0.0.1:${(hanging.address() as AddressInfo).port}/mcp`;

@@ -1,48 +1,14 @@
 // Browser figures on the production build, in real Chromium: what the first load of `/` weighs
 // next to an empty page of the same stack, the wait that code loaded on first use adds to the
 // first Send, dialog and discovery, and the playground with a 10,000-tool server discovered.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { chromium, type Browser, type Locator, type Page } from "@playwright/test";
 import { chromiumLaunchOptions, ensureBrowser } from "../../test/support/browser";
 import { FIRST_LOAD_BUDGET_KB, measureFirstLoad as firstLoad } from "../../test/support/first-load";
-import { freePort } from "../../test/support/free-port";
+import { buildProduction, startProductionServer } from "./production-server";
 
 const ADDED_WAIT_BUDGET_MS = 100;
 const CLICK_BUDGET_MS = 50;
 const LONG_TASK_MS = 50;
-
-function build() {
-  if (process.env.BENCH_SKIP_BUILD === "1") return;
-  console.log("Building the production app (BENCH_SKIP_BUILD=1 reuses the last build)…");
-  const result = spawnSync(process.execPath, ["scripts/build.mjs"], { stdio: "ignore" });
-  if (result.status !== 0) throw new Error("npm run build failed");
-}
-
-async function startServer(): Promise<{ origin: string; child: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [".next/standalone/serve.mjs"], {
-    stdio: "ignore",
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOSTNAME: "127.0.0.1",
-      NEXT_TELEMETRY_DISABLED: "1",
-    },
-  });
-  const origin = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i += 1) {
-    if (
-      await fetch(`${origin}/api/health`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return { origin, child };
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  child.kill();
-  throw new Error("the production server did not start");
-}
 
 const kb = (value: number) => `${value.toFixed(1)} KB`;
 const ms = (value: number) => `${value.toFixed(1)} ms`;
@@ -302,8 +268,8 @@ async function tenThousandTools(browser: Browser, origin: string) {
 }
 
 ensureBrowser();
-build();
-const { origin, child } = await startServer();
+buildProduction();
+const { origin, child } = await startProductionServer();
 let failed = false;
 try {
   const root = await firstLoad(origin, "/");

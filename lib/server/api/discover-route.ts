@@ -5,7 +5,11 @@ import "server-only";
 import { redactSecrets } from "@/lib/domain/api/redact";
 import { z } from "zod";
 import { demoServersInProcess } from "@/lib/server/demo-mcp/in-process";
-import type { AuthChallenge, ConnectionSlots } from "@/lib/server/mcp/client";
+import {
+  BUSY_RETRY_SECONDS,
+  type AuthChallenge,
+  type ConnectionSlots,
+} from "@/lib/server/mcp/client";
 import { clientKey } from "@/lib/server/http/rate-limit";
 import { discoverTools } from "@/lib/server/mcp/discover";
 import { processAddressPolicy } from "@/lib/server/settings";
@@ -34,9 +38,6 @@ const STATUS_BY_KIND = {
 } as const;
 
 const DISCOVER_BODY_BYTES = 64 * 1024;
-
-/** How soon a client refused for want of a connection slot may try again. */
-const BUSY_RETRY_SECONDS = 5;
 
 export interface DiscoverEnvironment {
   allowPrivate?: boolean;

@@ -1,6 +1,6 @@
 // The server's ANTHROPIC_API_KEY is not a public utility: off localhost it is used only with the
 // access token. A fake upstream records which key reached it.
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { handleAccessRequest } from "@/lib/server/http/access-route";
 import { siteSettingsFromEnv } from "@/lib/server/http/site-settings";
 import { serveHandler, type ServedHandler } from "@/test/support/serve-handler";
@@ -66,25 +66,21 @@ describe("the server's key off localhost", () => {
 
   it("is not used for Host: localhost sent from another machine to an exposed port", async () => {
     // The production entry writes the socket's address under its secret (scripts/serve.mjs).
-    vi.stubEnv("PLAYGROUND_PEER_SECRET", "test-peer-secret");
-    try {
-      const before = keysSeen.length;
-      const remote = await send(
-        "localhost",
-        { "x-playground-peer": "test-peer-secret 203.0.113.5" },
-        {},
-      );
-      expect(remote.status).toBe(401);
-      const local = await send(
-        "localhost",
-        { "x-playground-peer": "test-peer-secret 127.0.0.1" },
-        {},
-      );
-      expect(local.status).toBe(200);
-      expect(keysSeen.slice(before)).toEqual([SERVER_KEY]);
-    } finally {
-      vi.unstubAllEnvs();
-    }
+    const env = { PLAYGROUND_PEER_SECRET: "test-peer-secret" };
+    const before = keysSeen.length;
+    const remote = await send(
+      "localhost",
+      { "x-playground-peer": "test-peer-secret 203.0.113.5" },
+      env,
+    );
+    expect(remote.status).toBe(401);
+    const local = await send(
+      "localhost",
+      { "x-playground-peer": "test-peer-secret 127.0.0.1" },
+      env,
+    );
+    expect(local.status).toBe(200);
+    expect(keysSeen.slice(before)).toEqual([SERVER_KEY]);
   });
 
   it("is never used on another host without an access token configured, and the answer names the setting", async () => {

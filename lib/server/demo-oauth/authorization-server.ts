@@ -73,6 +73,12 @@ function tooLarge(): Response {
   return oauthError(413, "invalid_request", `The request body is over ${BODY_LIMITS.form} bytes.`);
 }
 
+/** A form body within the limit, or null when it is larger. */
+async function readForm(request: Request): Promise<URLSearchParams | null> {
+  const body = await readTextBody(request, BODY_LIMITS.form);
+  return body.ok ? new URLSearchParams(body.text) : null;
+}
+
 export async function handleRegister(request: Request, nowMs: number): Promise<Response> {
   const read = await readJsonBody(request, BODY_LIMITS.form);
   if (!read.ok && read.problem === "too_large") return tooLarge();
@@ -171,9 +177,8 @@ export async function handleApprove(
   origin: string,
   nowMs: number,
 ): Promise<Response> {
-  const body = await readTextBody(request, BODY_LIMITS.form);
-  if (!body.ok) return tooLarge();
-  const form = new URLSearchParams(body.text);
+  const form = await readForm(request);
+  if (!form) return tooLarge();
   const read = readAuthorizationRequest(form, origin, nowMs);
   if (!read.ok) return new Response(read.error, { status: 400 });
   const { request: authorization } = read;
@@ -260,9 +265,8 @@ export async function handleToken(
   origin: string,
   nowMs: number,
 ): Promise<Response> {
-  const body = await readTextBody(request, BODY_LIMITS.form);
-  if (!body.ok) return tooLarge();
-  const form = new URLSearchParams(body.text);
+  const form = await readForm(request);
+  if (!form) return tooLarge();
   const clientId = form.get("client_id") ?? "";
   if (!readClient(clientId, nowMs))
     return oauthError(
@@ -335,9 +339,9 @@ export async function handleToken(
 
 /** RFC 7009: always 200; a refresh token takes its access tokens with it. */
 export async function handleRevoke(request: Request, nowMs: number): Promise<Response> {
-  const body = await readTextBody(request, BODY_LIMITS.form);
-  if (!body.ok) return tooLarge();
-  const token = new URLSearchParams(body.text).get("token") ?? "";
+  const form = await readForm(request);
+  if (!form) return tooLarge();
+  const token = form.get("token") ?? "";
   for (const kind of ["refresh", "access"] as const) {
     const verified = verifyToken(kind, token, nowMs);
     if (verified.ok) revokeToken(verified.claims);

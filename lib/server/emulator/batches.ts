@@ -13,7 +13,7 @@ import type { BetaErrorResponse } from "@anthropic-ai/sdk/resources/beta/beta";
 import type { BetaMessage } from "@anthropic-ai/sdk/resources/beta/messages/messages";
 import { ApiError } from "./errors";
 import { createApiId } from "./ids";
-import { heldBytes, mebibytes, StoreBudget } from "./store-budget";
+import { defaultStoreBudget, heldBytes, mebibytes, type StoreBudget } from "./store-budget";
 
 /** Requests in one batch (the API allows 100,000; an emulator needs far fewer). */
 export const MAX_BATCH_REQUESTS = 100;
@@ -65,9 +65,7 @@ export class BatchStore {
   constructor(options: BatchStoreOptions = {}) {
     this.now = options.now ?? (() => Date.now());
     this.createId = options.createId ?? (() => createApiId("msgbatch"));
-    this.budget =
-      options.budget ??
-      new StoreBudget({ perClientBytes: 16 * 1024 * 1024, totalBytes: 64 * 1024 * 1024 });
+    this.budget = options.budget ?? defaultStoreBudget();
     this.maxBatches = options.maxBatches ?? MAX_BATCHES;
     this.maxPerKey = options.maxBatchesPerKey ?? MAX_BATCHES_PER_KEY;
   }

@@ -93,11 +93,12 @@ export async function handleEmulatorRequest(
     const stream = (body as { stream?: unknown }).stream === true;
     const betas = readBetas(request.headers);
     const client = options.client ?? clientKey(request);
-    const share = (options.runShares ?? processRunShares()).tryAcquire(client);
+    const shares = options.runShares ?? processRunShares();
+    const share = shares.tryAcquire(client);
     if (!share)
       throw new ApiError(
         429,
-        `This client has ${(options.runShares ?? processRunShares()).perClient} emulated requests running (PLAYGROUND_MAX_RUNS_PER_CLIENT): wait for one to finish.`,
+        `This client has ${shares.perClient} emulated requests running (PLAYGROUND_MAX_RUNS_PER_CLIENT): wait for one to finish.`,
         undefined,
         1,
       );

@@ -8,6 +8,7 @@ import type {
   BetaRequestMCPServerURLDefinition,
 } from "@anthropic-ai/sdk/resources/beta/messages/messages";
 import {
+  BUSY_RETRY_SECONDS,
   connectMcp,
   listAllTools,
   McpConnectionError,
@@ -31,9 +32,6 @@ import {
   referencedInHistory,
   viewServer,
 } from "./tool-lists";
-
-/** How soon a request refused for want of an MCP connection slot may try again. */
-const BUSY_RETRY_SECONDS = 5;
 
 /** The emulator's own MCP client name, like the API's "Anthropic/API". */
 const CLIENT_INFO = { name: "mcp-connector-playground-emulator", version: "0.1.0" };

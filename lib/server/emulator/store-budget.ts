@@ -3,6 +3,7 @@ import "server-only";
 // for the whole instance, counted as the bytes of their JSON. A key beyond its share is refused
 // (429) or told its request is too large to hold (413); when the instance is full, the things of
 // whichever key holds the most go first, so one key cannot push out another's.
+import { DEFAULT_LIMITS } from "@/lib/domain/limits";
 import { processLimits } from "@/lib/server/settings";
 
 export interface StoreBudgetLimits {
@@ -49,6 +50,14 @@ export class StoreBudget {
   ownersByHolding(): string[] {
     return [...this.held.entries()].sort((a, b) => b[1] - a[1]).map(([owner]) => owner);
   }
+}
+
+/** A budget with the documented defaults (16 MiB a key, 64 MiB in all): stores made in tests. */
+export function defaultStoreBudget(): StoreBudget {
+  return new StoreBudget({
+    perClientBytes: DEFAULT_LIMITS.emulatorMemoryPerClientBytes,
+    totalBytes: DEFAULT_LIMITS.emulatorMemoryBytes,
+  });
 }
 
 /** The serialized size of what is kept: what the budget counts. */

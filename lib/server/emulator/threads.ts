@@ -12,7 +12,7 @@ import type {
   BetaMessageParam,
 } from "@anthropic-ai/sdk/resources/beta/messages/messages";
 import { ApiError } from "./errors";
-import { heldBytes, mebibytes, StoreBudget } from "./store-budget";
+import { defaultStoreBudget, heldBytes, mebibytes, type StoreBudget } from "./store-budget";
 import type { EmulatorRequest } from "./types";
 
 export const MESSAGE_THREADS_BETA = "message-threads-2026-08-12";
@@ -72,9 +72,7 @@ export class ThreadStore {
   constructor(options: ThreadStoreOptions = {}) {
     this.max = options.max ?? MAX_THREADS;
     this.maxPerKey = options.maxPerKey ?? MAX_THREADS_PER_KEY;
-    this.budget =
-      options.budget ??
-      new StoreBudget({ perClientBytes: 16 * 1024 * 1024, totalBytes: 64 * 1024 * 1024 });
+    this.budget = options.budget ?? defaultStoreBudget();
   }
 
   /**

@@ -11,6 +11,8 @@ export interface SiteSettings {
   accessToken: string | null;
   /** Whether the server holds ANTHROPIC_API_KEY. */
   serverHasKey: boolean;
+  /** The production entry's secret for the socket-address header (scripts/serve.mjs). */
+  peerSecret: string | null;
 }
 
 export function siteSettingsFromEnv(
@@ -23,6 +25,7 @@ export function siteSettingsFromEnv(
       .filter(Boolean),
     accessToken: env.PLAYGROUND_ACCESS_TOKEN?.trim() || null,
     serverHasKey: Boolean(env.ANTHROPIC_API_KEY),
+    peerSecret: env.PLAYGROUND_PEER_SECRET || null,
   };
 }
 
@@ -70,7 +73,7 @@ export function isAllowedHost(host: ParsedHost, settings: SiteSettings): boolean
 export function isLocalUse(request: Request, settings: SiteSettings): boolean {
   const host = parseHost(request.headers.get("host"));
   if (!host || !isLoopbackHostname(host.hostname) || settings.allowedHosts.length > 0) return false;
-  const peer = peerAddress(request, process.env.PLAYGROUND_PEER_SECRET);
+  const peer = peerAddress(request, settings.peerSecret ?? undefined);
   return peer === null || classifyIp(peer).category === "loopback";
 }
 

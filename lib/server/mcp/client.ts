@@ -82,6 +82,9 @@ export class ConnectionSlots {
   }
 }
 
+/** How soon a client refused for want of a connection slot may try again. */
+export const BUSY_RETRY_SECONDS = 5;
+
 let processSlots: ConnectionSlots | undefined;
 export function processConnectionSlots(): ConnectionSlots {
   const limits = processLimits();

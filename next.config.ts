@@ -8,6 +8,12 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // A self-contained server in .next/standalone: `node .next/standalone/serve.mjs` (docs/deploy.md).
   output: "standalone",
+  // PGlite loads its WebAssembly and data files from its own package folder at run time: kept out
+  // of the bundle, and traced whole into the standalone output.
+  serverExternalPackages: ["@electric-sql/pglite"],
+  outputFileTracingIncludes: {
+    "/api/**": ["./node_modules/@electric-sql/pglite/dist/**", "./drizzle/**"],
+  },
   // The demo OAuth metadata lives at /.well-known/… as RFC 8414 and RFC 9728 require.
   rewrites() {
     return Promise.resolve([

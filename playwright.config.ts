@@ -40,6 +40,8 @@ export default defineConfig({
         // Many tests from one address in a short time: a limit far above what they send.
         PLAYGROUND_RATE_LIMIT: "100000",
         PLAYGROUND_MAX_RUNS_PER_CLIENT: "100",
+        // The workspace's embedded database: the tests' own, never the developer's .data.
+        PLAYGROUND_DATA_DIR: process.env.E2E_DATA_DIR ?? ".test-output/e2e-data",
       },
     },
     {

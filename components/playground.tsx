@@ -11,8 +11,10 @@ import { ThemeSwitch } from "@/components/theme-switch";
 import { GetCodeButton } from "@/components/export/get-code-button";
 import { ImportButton } from "@/components/import/import-button";
 import { ShareButton } from "@/components/share/share-button";
+import { CollectionsButton } from "@/components/collections/collections-button";
 import { HistoryButton } from "@/components/history/history-button";
 import { SharedLinkBanner } from "@/components/share/shared-link-banner";
+import { lazyComponent } from "@/components/ui/lazy-component";
 import { ApiKeyBar, TargetSwitch, useServerInfo } from "@/components/target-switch";
 import { Button } from "@/components/ui/button";
 import { PaneBoundary } from "@/components/ui/pane-boundary";
@@ -106,6 +108,7 @@ function PlaygroundLayout() {
       <ApiKeyBar serverInfo={serverInfo} />
       <PaneBoundary name="shared link notice">
         <SharedLinkBanner />
+        <SecretsPromptWhenAsked />
       </PaneBoundary>
       <RestoreNotice />
       <nav aria-label="Panes" className="border-b border-line bg-panel px-3 lg:hidden">
@@ -216,6 +219,7 @@ function Header({ onSend, onShowResponse }: { onSend: () => void; onShowResponse
         <ImportButton />
         <GetCodeButton />
         <ShareButton />
+        <CollectionsButton />
         <HistoryButton onShowResponse={onShowResponse} />
         <Button
           variant="primary"
@@ -230,6 +234,16 @@ function Header({ onSend, onShowResponse }: { onSend: () => void; onShowResponse
       </div>
     </header>
   );
+}
+
+const SecretsPrompt = lazyComponent(() =>
+  import("@/components/share/secrets-prompt").then((module) => module.default),
+);
+
+/** The prompt for tokens a link or saved request left out; its code loads only when it asks. */
+function SecretsPromptWhenAsked() {
+  const asking = useAppStore((s) => s.secretsPrompt !== null);
+  return asking ? <SecretsPrompt /> : null;
 }
 
 function RestoreNotice() {

@@ -17,6 +17,9 @@ rmSync(`${standalone}/.next/static`, { recursive: true, force: true });
 cpSync(".next/static", `${standalone}/.next/static`, { recursive: true });
 if (existsSync("public")) cpSync("public", `${standalone}/public`, { recursive: true });
 cpSync("scripts/serve.mjs", `${standalone}/serve.mjs`);
+// The database migrations, applied at start (lib/server/db/connect.ts reads them from the cwd).
+rmSync(`${standalone}/drizzle`, { recursive: true, force: true });
+cpSync("drizzle", `${standalone}/drizzle`, { recursive: true });
 console.log(
   `Built: start it with  node ${standalone}/serve.mjs  (PORT, HOSTNAME; see docs/deploy.md).`,
 );

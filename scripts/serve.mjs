@@ -7,6 +7,7 @@
 // secret made at start; a client that sends one of its own cannot know it, and it is overwritten.
 import { randomBytes } from "node:crypto";
 import http from "node:http";
+import { resolve } from "node:path";
 
 const PEER_HEADER = "x-playground-peer";
 const secret = randomBytes(24).toString("hex");
@@ -21,5 +22,9 @@ http.createServer = function createServerWithPeer(...args) {
   });
   return server;
 };
+
+// server.js moves into its own folder: the embedded database stays where the server was started
+// (a rebuild replaces .next/standalone, and must not take the data with it).
+process.env.PLAYGROUND_DATA_DIR = resolve(process.env.PLAYGROUND_DATA_DIR || ".data");
 
 await import("./server.js");

@@ -21,6 +21,9 @@ const JSON_ROUTES = new Set([
   "emulator/v1/messages",
   "access",
   "demo-mcp/[server]",
+  "links",
+  "collections",
+  "requests",
 ]);
 
 function routeFiles(dir: string): string[] {
@@ -41,7 +44,7 @@ async function methodsOf(route: string): Promise<[string, Handler][]> {
     string,
     unknown
   >;
-  return ["GET", "POST", "DELETE"].flatMap((method) =>
+  return ["GET", "POST", "PATCH", "DELETE"].flatMap((method) =>
     typeof routeModule[method] === "function" ? [[method, routeModule[method] as Handler]] : [],
   );
 }
@@ -50,7 +53,7 @@ function call(handler: Handler, method: string, route: string, headers: Record<s
   const request = new Request(`http://localhost:3000/api/${route}`, {
     method,
     headers: { "content-type": "application/json", ...headers },
-    body: method === "POST" ? "{}" : undefined,
+    body: method === "POST" || method === "PATCH" ? "{}" : undefined,
   });
   return handler(request, context);
 }
@@ -112,6 +115,19 @@ describe("every /api route", () => {
     expect(response.status).toBe(415);
   });
 
+  it.each(["requests/[id]", "collections/[id]"])(
+    "/api/%s refuses a text/plain PATCH with 415",
+    async (route) => {
+      const handler = (await methodsOf(route)).find(([method]) => method === "PATCH")?.[1];
+      expect(handler).toBeDefined();
+      const response = await call(handler!, "PATCH", route, {
+        host: "localhost:3000",
+        "content-type": "text/plain",
+      });
+      expect(response.status).toBe(415);
+    },
+  );
+
   it("lets a request without an Origin (curl, SDKs, snippets) reach the handler", async () => {
     const [, discover] = (await methodsOf("mcp/tools")).find(([method]) => method === "POST")!;
     const response = await call(discover, "POST", "mcp/tools", { host: "localhost:3000" });
@@ -138,6 +154,9 @@ const OWN_ROUTES = [
   "access",
   "emulator/v1/messages",
   "emulator/v1/messages/batches",
+  "links",
+  "collections",
+  "requests",
 ];
 
 describe("every route's errors", () => {

@@ -7,6 +7,7 @@ import { CloseDialogButton, Dialog, type LazyDialogProps } from "@/components/ui
 import { useCopy } from "@/components/ui/use-copy";
 import { buildShareUrl, MAX_LINK_CHARS, shareLinkOpens } from "@/lib/domain/share/codec";
 import { shareUrlNotes } from "@/lib/domain/share/url-notes";
+import { ShortLinks } from "./short-links";
 
 /** The Share dialog (loaded on first use, with the link codec): the link, copied as it opens. */
 export default function ShareDialog({ open, onClose }: LazyDialogProps) {
@@ -80,6 +81,7 @@ export default function ShareDialog({ open, onClose }: LazyDialogProps) {
           &ldquo;Start over&rdquo;) and share again.
         </p>
       ) : null}
+      <ShortLinks composer={composer} />
       <div className="mt-3 flex justify-end">
         <CloseDialogButton onClose={onClose} />
       </div>

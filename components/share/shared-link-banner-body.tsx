@@ -2,22 +2,44 @@
 
 import { useEffect, useState } from "react";
 import { useAppStore } from "@/components/store-provider";
-import { selectServers } from "@/lib/client/store/selectors";
 import { Button } from "@/components/ui/button";
 import type { DecodedShare } from "@/lib/domain/share/codec";
 import { readShareFragment } from "@/lib/domain/share/fragment";
+import { readShortLinkPath } from "@/lib/domain/workspace/short-link-path";
 import { defaultNewId } from "@/lib/client/store/app-store";
 
+/** Where the configuration comes from: the fragment itself, or the server behind a short link. */
+export type IncomingLink = { kind: "fragment"; value: string } | { kind: "short"; id: string };
+
 type Incoming =
-  | { kind: "reading"; value: string }
+  | { kind: "reading"; link: IncomingLink }
   | { kind: "offer"; decoded: DecodedShare }
   | { kind: "error"; message: string };
 
+/** A short link's configuration, from the server; its failure (revoked, expired, unknown) in words. */
+async function fetchShortLink(id: string): Promise<{ value: string } | { error: string }> {
+  const { openShortLink } = await import("@/lib/client/workspace/workspace-client");
+  const answer = await openShortLink(id);
+  return answer.ok ? { value: answer.data.state } : { error: answer.error.message };
+}
+
 /** The codec (and its schemas) load only when the page was opened from a share link. */
-async function decodeIncoming(value: string): Promise<Incoming> {
+async function decodeIncoming(link: IncomingLink): Promise<Incoming> {
   try {
-    const { decodeShareState } = await import("@/lib/domain/share/codec");
-    const result = decodeShareState(value, defaultNewId);
+    const { decodeShareState, MAX_STORED_CHARS } = await import("@/lib/domain/share/codec");
+    let value: string;
+    if (link.kind === "short") {
+      const fetched = await fetchShortLink(link.id);
+      if ("error" in fetched) return { kind: "error", message: fetched.error };
+      value = fetched.value;
+    } else {
+      value = link.value;
+    }
+    const result = decodeShareState(
+      value,
+      defaultNewId,
+      link.kind === "short" ? { maxChars: MAX_STORED_CHARS } : {},
+    );
     return result.success
       ? { kind: "offer", decoded: result.data }
       : { kind: "error", message: result.error };
@@ -27,21 +49,18 @@ async function decodeIncoming(value: string): Promise<Incoming> {
 }
 
 /**
- * Opens a share link: asks before replacing the composer, then asks for the tokens the link left
- * out. A broken link is explained and the composer is left as it was. The fragment is removed from
+ * Opens a share link: asks before replacing the composer, then has the prompt under the header ask
+ * for the tokens the link left out (components/share/secrets-prompt.tsx). A broken link is explained and the composer is left as it was. The fragment is removed from
  * the address bar either way. Loaded only when the page was opened from a share link.
  */
-export default function SharedLinkBannerBody({ value }: { value: string }) {
+export default function SharedLinkBannerBody({ link }: { link: IncomingLink }) {
   const replaceComposer = useAppStore((s) => s.replaceComposer);
-  const servers = useAppStore(selectServers);
-  const updateServer = useAppStore((s) => s.updateServer);
+  const askForSecrets = useAppStore((s) => s.askForSecrets);
   // Applying waits for a click, by which time the saved state has long been restored and cannot
   // overwrite it.
-  const [incoming, setIncoming] = useState<Incoming | null>({ kind: "reading", value });
-  const [tokenIds, setTokenIds] = useState<string[]>([]);
-  const [urlPartIds, setUrlPartIds] = useState<string[]>([]);
+  const [incoming, setIncoming] = useState<Incoming | null>({ kind: "reading", link });
 
-  const reading = incoming?.kind === "reading" ? incoming.value : null;
+  const reading = incoming?.kind === "reading" ? incoming.link : null;
   useEffect(() => {
     if (reading === null) return;
     let current = true;
@@ -54,16 +73,14 @@ export default function SharedLinkBannerBody({ value }: { value: string }) {
   }, [reading]);
 
   useEffect(() => {
-    // The link has been read; keep the address bar clean (and a reload from asking again).
-    if (readShareFragment(window.location.hash) !== null) {
+    // The link has been read; keep the address bar clean (and a reload from asking again). A
+    // short link's page becomes the playground's own address.
+    if (readShortLinkPath(window.location.pathname) !== null) {
+      history.replaceState(null, "", `/${window.location.search}`);
+    } else if (readShareFragment(window.location.hash) !== null) {
       history.replaceState(null, "", `${window.location.pathname}${window.location.search}`);
     }
   }, []);
-
-  const needingToken = servers.filter(
-    (server) => tokenIds.includes(server.id) && !server.authorizationToken,
-  );
-  const missingUrlParts = servers.filter((server) => urlPartIds.includes(server.id));
 
   if (incoming?.kind === "error") {
     return (
@@ -96,8 +113,10 @@ export default function SharedLinkBannerBody({ value }: { value: string }) {
           variant="primary"
           onClick={() => {
             replaceComposer(incoming.decoded.state);
-            setTokenIds(incoming.decoded.serversNeedingToken);
-            setUrlPartIds(incoming.decoded.serversMissingUrlParts);
+            askForSecrets({
+              tokenServerIds: incoming.decoded.serversNeedingToken,
+              urlPartServerIds: incoming.decoded.serversMissingUrlParts,
+            });
             setIncoming(null);
           }}
         >
@@ -109,59 +128,5 @@ export default function SharedLinkBannerBody({ value }: { value: string }) {
       </div>
     );
   }
-  const urlPartsNote =
-    missingUrlParts.length > 0 ? (
-      <div
-        role="status"
-        data-testid="share-url-parts"
-        className="flex flex-wrap items-center gap-3 border-b border-warn/30 bg-warn-soft px-4 py-2 text-sm"
-      >
-        <span className="flex-1">
-          The sender left the credentials or query string out of the URL of{" "}
-          {missingUrlParts.map((server) => server.name || "an unnamed server").join(", ")} (they
-          often hold a key). Complete the URL in its card if the server needs them.
-        </span>
-        <Button size="sm" variant="ghost" onClick={() => setUrlPartIds([])}>
-          Dismiss
-        </Button>
-      </div>
-    ) : null;
-  if (needingToken.length === 0) return urlPartsNote;
-  return (
-    <>
-      {urlPartsNote}
-      <div
-        data-testid="share-tokens"
-        className="space-y-1.5 border-b border-warn/30 bg-warn-soft px-4 py-2 text-sm"
-      >
-        <p>
-          The shared configuration had authorization tokens, which links never carry. Enter yours:
-        </p>
-        <div className="flex flex-wrap gap-3">
-          {needingToken.map((server) => (
-            <label key={server.id} className="flex items-center gap-1.5 text-xs">
-              <span>Token for {server.name || "unnamed server"}</span>
-              <input
-                type="password"
-                autoComplete="off"
-                className="rounded border border-line bg-panel px-2 py-1 font-mono"
-                onBlur={(event) => {
-                  if (event.target.value)
-                    updateServer(server.id, { authorizationToken: event.target.value });
-                }}
-                onKeyDown={(event) => {
-                  if (event.key === "Enter" && event.currentTarget.value) {
-                    updateServer(server.id, { authorizationToken: event.currentTarget.value });
-                  }
-                }}
-              />
-            </label>
-          ))}
-          <Button size="sm" variant="ghost" onClick={() => setTokenIds([])}>
-            Skip
-          </Button>
-        </div>
-      </div>
-    </>
-  );
+  return null;
 }

@@ -3,14 +3,23 @@
 import { useState } from "react";
 import { lazyComponent } from "@/components/ui/lazy-component";
 import { readShareFragment } from "@/lib/domain/share/fragment";
+import { readShortLinkPath } from "@/lib/domain/workspace/short-link-path";
+import type { IncomingLink } from "./shared-link-banner-body";
 
 const SharedLinkBannerBody = lazyComponent(() =>
   import("./shared-link-banner-body").then((module) => module.default),
 );
 
-/** Opening a share link; nothing (and nothing loaded) when the page was not opened from one. */
+function incomingLink(): IncomingLink | null {
+  const fragment = readShareFragment(window.location.hash);
+  if (fragment !== null) return { kind: "fragment", value: fragment };
+  const id = readShortLinkPath(window.location.pathname);
+  return id === null ? null : { kind: "short", id };
+}
+
+/** Opening a share link (`#s=…`) or a short link (`/s/<id>`); nothing loads for any other page. */
 export function SharedLinkBanner() {
   // Read once, on the first render (this app renders in the browser only).
-  const [value] = useState(() => readShareFragment(window.location.hash));
-  return value === null ? null : <SharedLinkBannerBody value={value} />;
+  const [link] = useState(incomingLink);
+  return link === null ? null : <SharedLinkBannerBody link={link} />;
 }

@@ -16,3 +16,16 @@ export function processLimits(): PlaygroundLimits {
 export function processAddressPolicy(): AddressPolicy {
   return { allowPrivate: allowPrivateFromEnv(process.env) };
 }
+
+/** How long a short link lasts (PLAYGROUND_LINK_TTL_DAYS, 30 days by default, 1 to 3650). */
+export function linkTtlDays(env: Record<string, string | undefined> = process.env): number {
+  const raw = env.PLAYGROUND_LINK_TTL_DAYS?.trim();
+  const days = raw ? Number(raw) : 30;
+  if (!Number.isFinite(days) || days < 1 || days > 3650) {
+    console.warn(
+      `PLAYGROUND_LINK_TTL_DAYS=${raw} is not a number of days from 1 to 3650: using 30.`,
+    );
+    return 30;
+  }
+  return days;
+}

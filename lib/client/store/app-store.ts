@@ -20,6 +20,7 @@ import {
 } from "./persistence";
 import { createRunSlice } from "./run-slice";
 import { createSettingsSlice } from "./settings-slice";
+import { createWorkspaceSlice } from "./workspace-slice";
 import { STORAGE_KEY } from "./storage-key";
 import type { AppStore, CreateAppStoreOptions, SliceContext } from "./store-types";
 
@@ -74,6 +75,7 @@ export function createAppStore(options: CreateAppStoreOptions = {}) {
           ...createRunSlice(context),
           ...createHistorySlice(context),
           ...createDiscoverySlice(context),
+          ...createWorkspaceSlice(context),
           ...createOAuthSlice<AppStore>(set, get, {
             post: options.oauth?.post ?? lazyOAuth.post,
             waitForCallback: options.oauth?.waitForCallback ?? lazyOAuth.waitForCallback,
@@ -106,5 +108,6 @@ export async function hydrateStore(store: AppStoreApi): Promise<void> {
   if (hydratedStores.has(store)) return;
   hydratedStores.add(store);
   await store.persist.rehydrate();
+  store.getState().restoreOpenRequest();
   await store.getState().loadHistory();
 }

@@ -146,12 +146,38 @@ export interface DiscoverySlice {
   unpinTools: (serverId: string) => void;
 }
 
+/** The saved request the composer was loaded from or saved as. */
+export interface OpenRequest {
+  id: string;
+  collectionId: string;
+  name: string;
+  /** composerFingerprint of the composer when it was saved or loaded. */
+  fingerprint: string;
+}
+
+/** Servers of a configuration just opened that lost their token or URL parts on the way. */
+export interface SecretsPrompt {
+  tokenServerIds: string[];
+  urlPartServerIds: string[];
+}
+
+export interface WorkspaceSlice {
+  openRequest: OpenRequest | null;
+  setOpenRequest: (openRequest: OpenRequest | null) => void;
+  /** Reads the open request kept in this browser (at hydration). */
+  restoreOpenRequest: () => void;
+  secretsPrompt: SecretsPrompt | null;
+  askForSecrets: (prompt: SecretsPrompt) => void;
+  dismissSecretsPrompt: (part: "tokens" | "urlParts") => void;
+}
+
 export type AppStore = ComposerSlice &
   SettingsSlice &
   RunSlice &
   HistorySlice &
   DiscoverySlice &
-  OAuthSlice;
+  OAuthSlice &
+  WorkspaceSlice;
 
 export interface CreateAppStoreOptions {
   newId?: NewId;

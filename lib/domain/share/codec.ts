@@ -33,6 +33,8 @@ const OLDEST_VERSION = 1;
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
 /** The longest fragment value a link may carry; longer ones are refused when opened. */
 export const MAX_LINK_CHARS = 32_000;
+/** The longest configuration the server stores (a short link or a saved request). */
+export const MAX_STORED_CHARS = 400_000;
 const MAX_JSON_BYTES = 512 * 1024;
 
 // Short keys keep links short. The schema is strict: an unknown key is a tampered link.
@@ -93,7 +95,9 @@ const payloadSchema = z.strictObject({
   // Present only when streaming is off.
   n: z.literal(0).optional(),
 });
-type Payload = z.infer<typeof payloadSchema>;
+/** A configuration in the link's short-key form: what links, saved requests and short links hold. */
+export type SharePayload = z.infer<typeof payloadSchema>;
+type Payload = SharePayload;
 
 export interface DecodedShare {
   state: ComposerState;
@@ -163,8 +167,7 @@ function toPayload(state: ComposerState): Payload {
 
 /** The fragment value (without `#s=`). Tokens never enter it. */
 export function encodeShareState(state: ComposerState): string {
-  const json = JSON.stringify(toPayload(state));
-  return `${SHARE_VERSION}.${toBase64Url(deflateSync(strToU8(json), { level: 9 }))}`;
+  return encodeSharePayload(toPayload(state));
 }
 
 export function buildShareUrl(base: string, state: ComposerState): string {
@@ -178,9 +181,19 @@ export function shareLinkOpens(url: string): boolean {
   return (readShareFragment(new URL(url).hash)?.length ?? 0) <= MAX_LINK_CHARS;
 }
 
-export function decodeShareState(value: string, newId: NewId): DecodeResult {
-  const fail = (error: string): DecodeResult => ({ success: false, error });
-  if (value.length > MAX_LINK_CHARS) return fail("This share link is too long to be one of ours.");
+export type PayloadResult =
+  { success: true; data: SharePayload } | { success: false; error: string };
+
+/**
+ * Reads an encoded configuration (`<version>.<data>`) into its payload: strict and bounded, never
+ * throws. `maxChars` is a link's limit unless the caller stores larger ones (saved requests).
+ */
+export function decodeSharePayload(
+  value: string,
+  { maxChars = MAX_LINK_CHARS }: { maxChars?: number } = {},
+): PayloadResult {
+  const fail = (error: string): PayloadResult => ({ success: false, error });
+  if (value.length > maxChars) return fail("This share link is too long to be one of ours.");
   const dot = value.indexOf(".");
   const version = dot > 0 ? value.slice(0, dot) : "";
   if (!/^\d+$/.test(version))
@@ -209,13 +222,55 @@ export function decodeShareState(value: string, newId: NewId): DecodeResult {
   } catch {
     return fail("This share link is damaged: its contents are not readable.");
   }
+  return parseSharePayload(raw);
+}
+
+/** Checks a payload read from anywhere (a link, a database row) with the strict schema. */
+export function parseSharePayload(raw: unknown): PayloadResult {
   const parsed = payloadSchema.safeParse(raw);
   if (!parsed.success) {
-    return fail(
-      `This share link does not hold a configuration this playground can open (${describeIssue(parsed.error)}).`,
-    );
+    return {
+      success: false,
+      error: `This share link does not hold a configuration this playground can open (${describeIssue(parsed.error)}).`,
+    };
   }
-  return { success: true, data: fromPayload(parsed.data, newId) };
+  return { success: true, data: parsed.data };
+}
+
+/** A payload back into its encoded form (the inverse of `decodeSharePayload`). */
+export function encodeSharePayload(payload: SharePayload): string {
+  const json = JSON.stringify(payload);
+  return `${SHARE_VERSION}.${toBase64Url(deflateSync(strToU8(json), { level: 9 }))}`;
+}
+
+/**
+ * What the server keeps: URL credentials and query strings always come out (they often hold a
+ * key, and a stored copy outlives the moment of sharing); the payload has no field for a token.
+ */
+export function payloadWithoutUrlSecrets(payload: SharePayload): SharePayload {
+  return {
+    ...payload,
+    s: payload.s.map((server) =>
+      hasUrlSecrets(server.u)
+        ? { ...server, u: withoutUrlSecrets(server.u), r: 1 as const }
+        : server,
+    ),
+  };
+}
+
+/** Servers, by their names, for lists (a saved request's summary). */
+export function payloadServerNames(payload: SharePayload): string[] {
+  return payload.s.map((server) => server.n);
+}
+
+export function decodeShareState(
+  value: string,
+  newId: NewId,
+  options: { maxChars?: number } = {},
+): DecodeResult {
+  const payload = decodeSharePayload(value, options);
+  if (!payload.success) return payload;
+  return { success: true, data: fromPayload(payload.data, newId) };
 }
 
 function fromPayload(payload: Payload, newId: NewId): DecodedShare {

@@ -7,7 +7,7 @@ import { errorResponse } from "./error-response";
 import { isAllowedHost, parseHost, type SiteSettings } from "./site-settings";
 
 export interface GuardOptions {
-  /** The route reads a JSON body: POSTs must say `application/json`. */
+  /** The route reads a JSON body: POST, PATCH and PUT must say `application/json`. */
   json?: boolean;
 }
 
@@ -53,7 +53,7 @@ export function checkRequest(
     if (!originHost || !ownHosts.includes(originHost))
       return crossSite(`it comes from ${clean(origin)}`);
   }
-  if (options.json && request.method === "POST") {
+  if (options.json && ["POST", "PATCH", "PUT"].includes(request.method)) {
     const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
     if (type !== "application/json" && !/^application\/[\w.+-]+\+json$/.test(type)) {
       return {

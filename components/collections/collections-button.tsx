@@ -1,0 +1,68 @@
+"use client";
+
+import { useEffect, useMemo, useState } from "react";
+import { useAppStore } from "@/components/store-provider";
+import { Button } from "@/components/ui/button";
+import { lazyDialog } from "@/components/ui/lazy-dialog";
+import { selectComposer } from "@/lib/client/store/selectors";
+import { composerFingerprint } from "@/lib/domain/workspace/fingerprint";
+import type { CollectionsDialogProps } from "./collections-dialog";
+
+const CollectionsDialog = lazyDialog<CollectionsDialogProps>(() => import("./collections-dialog"));
+
+/**
+ * "Collections" in the header, marked when the composer has unsaved changes to the saved request
+ * it came from. Ctrl/Cmd+S opens it at its save form from anywhere on the page.
+ */
+export function CollectionsButton() {
+  const [open, setOpen] = useState(false);
+  const [mounted, setMounted] = useState(false);
+  const [saveRequests, setSaveRequests] = useState(0);
+  const composer = useAppStore(selectComposer);
+  const openRequest = useAppStore((s) => s.openRequest);
+  const dirty = useMemo(
+    () => openRequest !== null && openRequest.fingerprint !== composerFingerprint(composer),
+    [openRequest, composer],
+  );
+
+  useEffect(() => {
+    function onKeyDown(event: KeyboardEvent) {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === "s") {
+        event.preventDefault();
+        setMounted(true);
+        setOpen(true);
+        setSaveRequests((count) => count + 1);
+      }
+    }
+    window.addEventListener("keydown", onKeyDown);
+    return () => window.removeEventListener("keydown", onKeyDown);
+  }, []);
+
+  return (
+    <>
+      <Button
+        variant="secondary"
+        size="sm"
+        onPointerEnter={CollectionsDialog.prefetch}
+        onFocus={CollectionsDialog.prefetch}
+        onClick={() => {
+          setMounted(true);
+          setOpen(true);
+        }}
+        aria-keyshortcuts="Control+S Meta+S"
+        aria-describedby={dirty ? "unsaved-changes" : undefined}
+      >
+        Collections
+        {dirty ? <span aria-hidden="true" className="h-1.5 w-1.5 rounded-full bg-warn" /> : null}
+      </Button>
+      {dirty ? (
+        <span id="unsaved-changes" className="sr-only">
+          The composer has unsaved changes to “{openRequest?.name}”.
+        </span>
+      ) : null}
+      {mounted ? (
+        <CollectionsDialog open={open} onClose={() => setOpen(false)} saveRequests={saveRequests} />
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,181 @@
+import { expect, test, type Page } from "@playwright/test";
+import { PlaygroundPage } from "./pages/playground-page";
+
+const message = (page: Page) => page.getByRole("textbox", { name: "Message", exact: true });
+
+/** A collection of this test's own (tests run in parallel on one workspace). */
+async function openFreshCollection(page: Page, name: string) {
+  await page.getByRole("button", { name: "Collections" }).click();
+  const dialog = page.getByTestId("dialog-collections");
+  await dialog.getByRole("button", { name: "New collection" }).click();
+  await dialog.getByLabel("New collection's name").fill(name);
+  await dialog.getByRole("button", { name: "Create" }).click();
+  await expect(dialog.getByLabel("Collection", { exact: true })).toHaveValue(/[0-9a-f-]{36}/);
+  await expect(
+    dialog.getByLabel("Collection", { exact: true }).locator("option:checked"),
+  ).toHaveText(`${name} (0)`);
+  return dialog;
+}
+
+test("Save request (Ctrl+S) → change → unsaved marked → load it back; delete and undo", async ({
+  page,
+}) => {
+  const app = new PlaygroundPage(page);
+  await app.open();
+  const dialog = await openFreshCollection(page, `Saved ${test.info().testId}`);
+  await dialog.getByRole("button", { name: "Done" }).click();
+
+  await message(page).fill("what is on my calendar today?");
+  await page.keyboard.press("Control+s");
+  await expect(dialog.getByLabel("Request name")).toBeFocused();
+  await dialog.getByLabel("Request name").fill("Morning check");
+  await dialog.getByLabel(/^Folder/).fill("daily");
+  await dialog.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(dialog.getByTestId("collections-toast")).toHaveText(/Saved “Morning check”/);
+  await expect(dialog.getByTestId("open-request")).toContainText("“Morning check” · saved");
+  const row = dialog.getByRole("button", { name: /^Morning check/ });
+  await expect(row).toContainText("calendar, tasks");
+  await dialog.getByRole("button", { name: "Done" }).click();
+
+  await message(page).fill("something else");
+  await expect(page.getByRole("button", { name: "Collections" })).toHaveAccessibleDescription(
+    "The composer has unsaved changes to “Morning check”.",
+  );
+  await page.getByRole("button", { name: "Collections" }).click();
+  await expect(dialog.getByTestId("open-request")).toContainText("unsaved changes");
+  await row.click();
+  await expect(dialog).toBeHidden();
+  await expect(message(page)).toHaveValue("what is on my calendar today?");
+  // The tasks server's token was typed already: it is kept, not asked for again.
+  await expect(page.getByTestId("share-tokens")).toHaveCount(0);
+  await expect(app.server(1).getByTestId("discovery-ok")).toBeVisible();
+
+  // Saving again updates the same request.
+  await message(page).fill("updated text");
+  await page.keyboard.press("Control+s");
+  await expect(dialog.getByLabel("Request name")).toHaveValue("Morning check");
+  await dialog.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(dialog.getByTestId("collections-toast")).toHaveText(/Saved “Morning check”/);
+  await expect(dialog.getByRole("button", { name: /^Morning check/ })).toHaveCount(1);
+
+  await dialog.getByRole("button", { name: "Duplicate Morning check" }).click();
+  await expect(dialog.getByRole("button", { name: /^Morning check \(copy\)/ })).toBeVisible();
+  await dialog.getByRole("button", { name: "Delete Morning check (copy)" }).click();
+  await expect(dialog.getByTestId("collections-toast")).toContainText("Deleted");
+  await expect(dialog.getByRole("button", { name: /^Morning check \(copy\)/ })).toHaveCount(0);
+  await dialog.getByRole("button", { name: "Undo" }).click();
+  await expect(dialog.getByRole("button", { name: /^Morning check \(copy\)/ })).toBeVisible();
+
+  // Rename through Edit.
+  await dialog.getByRole("button", { name: "Edit Morning check (copy)" }).click();
+  await dialog.getByRole("textbox", { name: "Name", exact: true }).fill("Evening check");
+  await dialog.getByRole("button", { name: "Apply" }).click();
+  await expect(dialog.getByRole("button", { name: /^Evening check/ })).toBeVisible();
+  await page.screenshot({ path: "screenshots/collections.png" });
+
+  // A reload keeps which saved request the composer holds.
+  await page.reload();
+  await expect(page.locator('[data-hydrated="true"]')).toBeVisible();
+  await page.getByRole("button", { name: "Collections" }).click();
+  await expect(dialog.getByTestId("open-request")).toContainText("“Morning check” · saved");
+});
+
+test("the list is searched and paged on the server", async ({ page }) => {
+  const app = new PlaygroundPage(page);
+  await app.open();
+  const dialog = await openFreshCollection(page, `Paged ${test.info().testId}`);
+  const collectionId = await dialog.getByLabel("Collection", { exact: true }).inputValue();
+  // One saved through the panel, then sixty-nine more through the route, as a script would.
+  await dialog.getByRole("button", { name: "Save request" }).click();
+  await dialog.getByLabel("Request name").fill("request 000");
+  await dialog.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(dialog.getByTestId("collections-toast")).toHaveText(/Saved/);
+  const first = await page.request.get(`/api/requests?collection=${collectionId}`);
+  const saved = (await first.json()) as { requests: { id: string }[] };
+  const full = (await (
+    await page.request.get(`/api/requests/${saved.requests[0]!.id}`)
+  ).json()) as {
+    state: string;
+  };
+  for (let index = 1; index < 70; index += 1) {
+    const response = await page.request.post("/api/requests", {
+      data: {
+        collectionId,
+        name: `request ${String(index).padStart(3, "0")}`,
+        state: full.state,
+      },
+    });
+    expect(response.status()).toBe(201);
+  }
+  await dialog.getByLabel("Collection", { exact: true }).selectOption(collectionId);
+  await dialog.getByRole("searchbox").fill("request");
+  await expect(dialog.getByRole("status").filter({ hasText: "shown" })).toHaveText(
+    "50 of 70 shown.",
+  );
+  await dialog.getByRole("button", { name: "Show more" }).click();
+  await expect(dialog.getByRole("status").filter({ hasText: "shown" })).toHaveText(
+    "70 of 70 shown.",
+  );
+  await dialog.getByRole("searchbox").fill("request 06");
+  await expect(dialog.getByRole("status").filter({ hasText: "shown" })).toHaveText(
+    "10 of 10 shown.",
+  );
+  await dialog.getByRole("searchbox").fill("nothing like this");
+  await expect(dialog.getByText("No saved request matches.")).toBeVisible();
+});
+
+test("Create short link → a teammate opens /s/<id> → Revoke → the link says it was revoked", async ({
+  page,
+  browser,
+}) => {
+  const app = new PlaygroundPage(page);
+  await app.open();
+  await message(page).fill("sent by short link");
+  await page.getByRole("button", { name: "Share", exact: true }).click();
+  await page.getByRole("button", { name: "Create short link" }).click();
+  const link = await page.getByRole("textbox", { name: "Short link" }).inputValue();
+  expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/s\/[A-Za-z0-9_-]{24}$/);
+  expect(link.length).toBeLessThan(80);
+  await expect(page.getByTestId("made-links")).toContainText(new URL(link).pathname);
+  await page.screenshot({ path: "screenshots/share-short-link.png" });
+
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  const teammate = new PlaygroundPage(other);
+  await teammate.open(new URL(link).pathname);
+  await expect(other.getByTestId("share-offer")).toContainText("2 MCP servers");
+  await other.getByRole("button", { name: "Open shared configuration" }).click();
+  await expect(message(other)).toHaveValue("sent by short link");
+  expect(new URL(other.url()).pathname).toBe("/");
+  // Tokens never travel: the tasks server's is asked for.
+  await expect(other.getByTestId("share-tokens")).toContainText("Token for tasks");
+
+  await page
+    .getByTestId("made-links")
+    .getByRole("button", { name: `Revoke ${new URL(link).pathname}` })
+    .click();
+  await expect(page.getByTestId("made-links")).toContainText("revoked");
+
+  await message(other).fill("the teammate's own work");
+  await other.goto(new URL(link).pathname);
+  await expect(other.locator('[data-hydrated="true"]')).toBeVisible();
+  await expect(other.getByTestId("share-error")).toContainText(
+    "This link was revoked by the person who made it. Your composer was left as it was.",
+  );
+  await expect(message(other)).toHaveValue("the teammate's own work");
+  await other.screenshot({ path: "screenshots/short-link-revoked.png" });
+  await fresh.close();
+});
+
+test("an unknown short link opens the app with words, and the composer untouched", async ({
+  page,
+}) => {
+  const app = new PlaygroundPage(page);
+  await app.open();
+  await message(page).fill("mine");
+  await app.open("/s/AAAAAAAAAAAAAAAAAAAAAAAA");
+  await expect(page.getByTestId("share-error")).toContainText("This link is not known here");
+  await expect(message(page)).toHaveValue("mine");
+  await app.open("/s/not-even-an-id");
+  await expect(page.getByTestId("share-error")).toContainText("This link is not known here");
+});

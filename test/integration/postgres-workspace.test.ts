@@ -1,0 +1,100 @@
+// The workspace on a real PostgreSQL, as two instances meet it: both start at once (migrations
+// run once, under an advisory lock), and what one writes the other reads.
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase, type DatabaseHandle } from "@/lib/server/db/connect";
+import { createDefaultState } from "@/lib/domain/request/composer";
+import { decodeShareState, encodeShareState } from "@/lib/domain/share/codec";
+import {
+  createShortLink,
+  openShortLink,
+  revokeShortLink,
+} from "@/lib/server/workspace/short-links";
+import { listCollections, listRequests, saveRequest } from "@/lib/server/workspace/saved-requests";
+import { stateForStorage } from "@/lib/server/workspace/stored-state";
+import { startPostgres, type TestPostgres } from "@/test/support/postgres";
+import { sequentialIds } from "@/test/support/sequential-ids";
+import {
+  dumpTables,
+  rowsOf,
+  encodedStateWithSecrets,
+  TOKEN_SECRET,
+  URL_PASSWORD,
+  URL_QUERY_KEY,
+} from "@/test/support/workspace";
+
+let server: TestPostgres;
+let a: DatabaseHandle;
+let b: DatabaseHandle;
+
+beforeAll(async () => {
+  server = await startPostgres();
+  // Two instances starting together.
+  [a, b] = await Promise.all([
+    openDatabase({ kind: "postgres", url: server.url }),
+    openDatabase({ kind: "postgres", url: server.url }),
+  ]);
+}, 120_000);
+afterAll(async () => {
+  await Promise.allSettled([a?.close(), b?.close()]);
+  server?.stop();
+});
+
+function stored(message: string) {
+  const result = stateForStorage(
+    encodeShareState({ ...createDefaultState(sequentialIds()), message }),
+  );
+  if (!result.ok) throw new Error(result.message);
+  return result.stored;
+}
+
+describe("two instances on one PostgreSQL", () => {
+  it("migrated once, under the advisory lock", async () => {
+    const rows = rowsOf<{ n: number }>(
+      await a.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`),
+    );
+    expect(rows[0]!.n).toBe(1);
+    expect(a.where).toMatch(/^PostgreSQL at 127\.0\.0\.1:\d+\/postgres$/);
+  });
+
+  it("share short links: made on A, opened and revoked on B", async () => {
+    const link = await createShortLink(a.db, stored("made on A"), { ttlDays: 30 });
+    const opened = await openShortLink(b.db, link.id);
+    expect(opened.status).toBe("open");
+    const decoded =
+      opened.status === "open" ? decodeShareState(opened.encoded, sequentialIds()) : null;
+    expect(decoded?.success && decoded.data.state.message).toBe("made on A");
+    expect(await revokeShortLink(b.db, link.id, link.revokeKey)).toBe("revoked");
+    expect((await openShortLink(a.db, link.id)).status).toBe("revoked");
+  });
+
+  it("share collections: a request saved on A is listed on B", async () => {
+    const [first] = await listCollections(a.db);
+    const [seen] = await listCollections(b.db);
+    expect(seen!.id).toBe(first!.id);
+    await saveRequest(a.db, {
+      collectionId: first!.id,
+      folder: "",
+      name: "Saved on A",
+      description: "",
+      state: stored("x"),
+    });
+    const page = await listRequests(b.db, {
+      collection: first!.id,
+      q: "on a",
+      offset: 0,
+      limit: 50,
+    });
+    expect(page.requests.map((request) => request.name)).toEqual(["Saved on A"]);
+  });
+
+  it("hold no secret in any table", async () => {
+    const state = stateForStorage(encodedStateWithSecrets());
+    if (!state.ok) throw new Error(state.message);
+    await createShortLink(a.db, state.stored, { ttlDays: 1 });
+    const dump = await dumpTables(b.db);
+    expect(dump).toContain("mcp.example.com");
+    for (const secret of [TOKEN_SECRET, URL_PASSWORD, URL_QUERY_KEY])
+      expect(dump).not.toContain(secret);
+  });
+});

@@ -10,6 +10,7 @@ const SUITES = [
   "discovery-main.ts",
   "browser-main.ts",
   "attack-main.ts",
+  "workspace-main.ts",
 ];
 
 console.log(`Node ${process.version} · ${new Date().toISOString()}`);

@@ -2,7 +2,8 @@ import "server-only";
 // Short links: a stored configuration behind an unguessable id, answered at /s/<id> until it
 // expires or the browser that made it revokes it (with a key only that browser was given).
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
+import { coalesce, perDatabase } from "@/lib/server/db/coalesce";
 import type { Database } from "@/lib/server/db/connect";
 import { shortLinks } from "@/lib/server/db/schema";
 import { encodedFromStorage, type StoredState } from "./stored-state";
@@ -32,7 +33,7 @@ export async function createShortLink(
   const id = newShortLinkId();
   const revokeKey = randomBytes(24).toString("base64url");
   const expiresAt = new Date(now.getTime() + ttlDays * DAY_MS);
-  await db.insert(shortLinks).values({
+  await insertLink(db, {
     id,
     state: stored,
     revokeHash: hashKey(revokeKey),
@@ -41,6 +42,28 @@ export async function createShortLink(
   });
   return { id, revokeKey, expiresAt };
 }
+
+type LinkRow = typeof shortLinks.$inferSelect;
+
+/** Links created together are inserted together. */
+const insertLink = perDatabase((db: Database) =>
+  coalesce(async (rows: (typeof shortLinks.$inferInsert)[]) => {
+    await db.insert(shortLinks).values(rows);
+    return rows.map(() => undefined);
+  }),
+);
+
+/** Links opened together are read together. */
+const selectLink = perDatabase((db: Database) =>
+  coalesce(async (ids: string[]) => {
+    const rows = await db
+      .select()
+      .from(shortLinks)
+      .where(inArray(shortLinks.id, [...new Set(ids)]));
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((id): LinkRow | undefined => byId.get(id));
+  }),
+);
 
 export type OpenedShortLink =
   | { status: "open"; encoded: string; createdAt: Date; expiresAt: Date }
@@ -54,7 +77,7 @@ export async function openShortLink(
   id: string,
   now: Date = new Date(),
 ): Promise<OpenedShortLink> {
-  const [row] = await db.select().from(shortLinks).where(eq(shortLinks.id, id)).limit(1);
+  const row = await selectLink(db, id);
   if (!row) return { status: "unknown" };
   if (row.revokedAt) return { status: "revoked", revokedAt: row.revokedAt };
   if (row.expiresAt.getTime() <= now.getTime())

@@ -59,7 +59,10 @@ test("a request saved on instance A is listed and opened on instance B", async (
   const onB = new PlaygroundPage(other);
   await onB.open(`${b.origin}/`);
   await other.getByRole("button", { name: "Collections" }).click();
-  await other.getByTestId("dialog-collections").getByRole("button", { name: /^Saved on A/ }).click();
+  await other
+    .getByTestId("dialog-collections")
+    .getByRole("button", { name: /^Saved on A/ })
+    .click();
   await expect(other.getByRole("textbox", { name: "Message", exact: true })).toHaveValue(
     "saved on A",
   );

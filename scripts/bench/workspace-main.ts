@@ -33,7 +33,10 @@ function request(path: string, body?: unknown): Request {
 }
 
 /** Runs `count` calls, `CONCURRENCY` in flight at any time; each call's own time is a sample. */
-async function concurrently(count: number, call: (index: number) => Promise<void>): Promise<number[]> {
+async function concurrently(
+  count: number,
+  call: (index: number) => Promise<void>,
+): Promise<number[]> {
   const samples: number[] = [];
   let next = 0;
   await Promise.all(
@@ -63,7 +66,9 @@ function report(name: string, samples: number[], p50Target: number, p99Target: n
 async function benchDatabase(label: string) {
   const opened = performance.now();
   const { db, where } = await processDatabase();
-  console.log(`\n${label}: ${where} (opened and migrated in ${(performance.now() - opened).toFixed(0)} ms)`);
+  console.log(
+    `\n${label}: ${where} (opened and migrated in ${(performance.now() - opened).toFixed(0)} ms)`,
+  );
   // Warm-up: the route modules and the first statements.
   for (let index = 0; index < 20; index += 1) {
     await linksRoute.POST(request("/api/links", { state }));
@@ -71,7 +76,8 @@ async function benchDatabase(label: string) {
   const ids: string[] = [];
   const created = await concurrently(LINKS, async () => {
     const response = await linksRoute.POST(request("/api/links", { state }));
-    if (response.status !== 201) throw new Error(`create: ${response.status} ${await response.text()}`);
+    if (response.status !== 201)
+      throw new Error(`create: ${response.status} ${await response.text()}`);
     ids.push(((await response.json()) as { id: string }).id);
   });
   report(`Create short link (POST /api/links)`, created, 15, 60);
@@ -135,7 +141,9 @@ let postgres: Awaited<ReturnType<typeof startPostgres>> | null = null;
 try {
   postgres = await startPostgres();
 } catch (error) {
-  console.log(`\nPostgreSQL: not measured (${error instanceof Error ? error.message : error})`);
+  console.log(
+    `\nPostgreSQL: not measured (${error instanceof Error ? error.message : String(error)})`,
+  );
 }
 if (postgres) {
   process.env.DATABASE_URL = postgres.url;

@@ -4,9 +4,9 @@ import { coalesce } from "./coalesce";
 describe("coalesce", () => {
   it("hands the items that arrive together to one run, each caller getting its own result", async () => {
     const runs: number[][] = [];
-    const double = coalesce(async (items: number[]) => {
+    const double = coalesce((items: number[]) => {
       runs.push(items);
-      return items.map((item) => item * 2);
+      return Promise.resolve(items.map((item) => item * 2));
     });
     const results = await Promise.all([1, 2, 3].map((item) => double(item)));
     expect(results).toEqual([2, 4, 6]);
@@ -18,18 +18,19 @@ describe("coalesce", () => {
   it("splits a burst into runs of at most maxItems, and fails every caller of a failed run", async () => {
     const sizes: number[] = [];
     const run = coalesce(
-      async (items: number[]) => {
+      (items: number[]) => {
         sizes.push(items.length);
-        if (items.includes(13)) throw new Error("unlucky");
-        return items;
+        return items.includes(13) ? Promise.reject(new Error("unlucky")) : Promise.resolve(items);
       },
       { maxItems: 4 },
     );
-    const outcomes = await Promise.allSettled(Array.from({ length: 10 }, (_, index) => run(index + 5)));
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 10 }, (_, index) => run(index + 5)),
+    );
     expect(sizes).toEqual([4, 4, 2]);
     // Runs of 5–8, 9–12 and 13–14: only the third, which holds 13, fails its callers.
     expect(outcomes.map((outcome) => outcome.status)).toEqual([
-      ...Array(8).fill("fulfilled"),
+      ...Array<string>(8).fill("fulfilled"),
       "rejected",
       "rejected",
     ]);

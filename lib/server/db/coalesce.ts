@@ -6,8 +6,11 @@ export function coalesce<Item, Result>(
   run: (items: Item[]) => Promise<Result[]>,
   { maxItems = 200 }: { maxItems?: number } = {},
 ): (item: Item) => Promise<Result> {
-  let queue: { item: Item; resolve: (value: Result) => void; reject: (error: unknown) => void }[] =
-    [];
+  const queue: {
+    item: Item;
+    resolve: (value: Result) => void;
+    reject: (error: unknown) => void;
+  }[] = [];
   let scheduled = false;
 
   async function flush() {

@@ -18,6 +18,9 @@ export default defineConfig({
       "test/**/*.test.ts",
     ],
     environment: "node",
+    // The workspace and the emulator's batches run on PGlite in memory unless a test says otherwise
+    // (each test file is its own process-wide database).
+    env: { PLAYGROUND_DATA_DIR: "memory:", DATABASE_URL: "" },
     testTimeout: 20_000,
   },
 });

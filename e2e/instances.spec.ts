@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { everythingUrl } from "../playwright.config";
 import { startPostgres, type TestPostgres } from "../test/support/postgres";
 import { PlaygroundPage } from "./pages/playground-page";
 import { startInstance, type Instance } from "./support/instance";
@@ -8,6 +9,8 @@ import { startInstance, type Instance } from "./support/instance";
 let postgres: TestPostgres;
 let a: Instance;
 let b: Instance;
+/** What every instance shares: the database, the key that seals batch params, short leases. */
+let shared: Record<string, string>;
 
 test.describe.configure({ mode: "serial" });
 test.setTimeout(120_000);
@@ -16,10 +19,12 @@ test.beforeAll(async () => {
   test.setTimeout(180_000);
   postgres = await startPostgres();
   // Started together: the migrations run once, under the advisory lock.
-  [a, b] = await Promise.all([
-    startInstance({ DATABASE_URL: postgres.url }),
-    startInstance({ DATABASE_URL: postgres.url }),
-  ]);
+  shared = {
+    DATABASE_URL: postgres.url,
+    PLAYGROUND_STORAGE_KEY: "e2e-storage-key-0123456789abcdef0123456789",
+    PLAYGROUND_BATCH_LEASE_SECONDS: "2",
+  };
+  [a, b] = await Promise.all([startInstance(shared), startInstance(shared)]);
 });
 
 test.afterAll(async () => {
@@ -67,4 +72,125 @@ test("a request saved on instance A is listed and opened on instance B", async (
     "saved on A",
   );
   await fresh.close();
+});
+
+const API_KEY = "batch-e2e-key";
+const headers = {
+  "content-type": "application/json",
+  "x-api-key": API_KEY,
+  "anthropic-version": "2023-06-01",
+  "anthropic-beta": "mcp-client-2025-11-20",
+};
+
+/** A batch request that calls one tool of a server through the emulator. */
+function toolCall(customId: string, server: { name: string; url: string }, call: string) {
+  return {
+    custom_id: customId,
+    params: {
+      model: "claude-opus-4-6",
+      max_tokens: 256,
+      messages: [{ role: "user", content: `call ${server.name}.${call}` }],
+      mcp_servers: [{ type: "url", ...server }],
+      tools: [{ type: "mcp_toolset", mcp_server_name: server.name }],
+    },
+  };
+}
+
+async function endedOn(origin: string, id: string, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const response = await fetch(`${origin}/api/emulator/v1/messages/batches/${id}`, { headers });
+    expect(response.status).toBe(200);
+    const batch = (await response.json()) as {
+      processing_status: string;
+      request_counts: Record<string, number>;
+    };
+    if (batch.processing_status === "ended") return batch;
+    if (Date.now() > deadline) throw new Error(`batch ${id} did not end: ${JSON.stringify(batch)}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+async function resultsOn(origin: string, id: string) {
+  const response = await fetch(`${origin}/api/emulator/v1/messages/batches/${id}/results`, {
+    headers,
+  });
+  expect(response.status).toBe(200);
+  return (await response.text())
+    .trim()
+    .split("\n")
+    .map(
+      (line) =>
+        JSON.parse(line) as {
+          custom_id: string;
+          result: { type: string; message?: { content: { type: string }[] } };
+        },
+    );
+}
+
+test("an emulated batch made on A is listed on B and read from B, finished", async () => {
+  const calendar = { name: "calendar", url: `${a.origin}/api/demo-mcp/calendar` };
+  const created = await fetch(`${a.origin}/api/emulator/v1/messages/batches`, {
+    method: "POST",
+    headers,
+    body: JSON.stringify({
+      requests: [
+        toolCall("one", calendar, "list_events {}"),
+        toolCall("two", calendar, 'search_events {"query": "standup"}'),
+      ],
+    }),
+  });
+  expect(created.status).toBe(200);
+  const { id } = (await created.json()) as { id: string };
+  const listed = (await (
+    await fetch(`${b.origin}/api/emulator/v1/messages/batches`, { headers })
+  ).json()) as {
+    data: { id: string }[];
+  };
+  expect(listed.data.map((batch) => batch.id)).toContain(id);
+  const batch = await endedOn(b.origin, id, 30_000);
+  expect(batch.request_counts).toMatchObject({ succeeded: 2, errored: 0, processing: 0 });
+  const results = await resultsOn(b.origin, id);
+  expect(results.map((entry) => entry.custom_id)).toEqual(["one", "two"]);
+  expect(results[0]!.result.message!.content.map((block) => block.type)).toContain(
+    "mcp_tool_result",
+  );
+});
+
+test("a batch whose instance is killed mid-way is finished by another instance", async () => {
+  const doomed = await startInstance(shared);
+  const slow = { name: "everything", url: everythingUrl };
+  const long = 'trigger-long-running-operation {"duration": 3, "steps": 1}';
+  const created = await fetch(`${doomed.origin}/api/emulator/v1/messages/batches`, {
+    method: "POST",
+    headers,
+    body: JSON.stringify({
+      requests: [
+        toolCall("slow-1", slow, long),
+        toolCall("slow-2", slow, long),
+        toolCall("slow-3", slow, long),
+      ],
+    }),
+  });
+  expect(created.status).toBe(200);
+  const { id } = (await created.json()) as { id: string };
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  // Still at its first request (each takes 3 s) when its instance dies.
+  const before = (await (
+    await fetch(`${b.origin}/api/emulator/v1/messages/batches/${id}`, { headers })
+  ).json()) as { processing_status: string; request_counts: { processing: number } };
+  expect(before).toMatchObject({
+    processing_status: "in_progress",
+    request_counts: { processing: 3 },
+  });
+  await doomed.kill();
+  // B has been asked about batches, so it sweeps: once the dead instance's lease lapses, it takes over.
+  const batch = await endedOn(b.origin, id, 60_000);
+  expect(batch.request_counts).toMatchObject({ succeeded: 3, processing: 0 });
+  const results = await resultsOn(b.origin, id);
+  expect(results.map((entry) => [entry.custom_id, entry.result.type])).toEqual([
+    ["slow-1", "succeeded"],
+    ["slow-2", "succeeded"],
+    ["slow-3", "succeeded"],
+  ]);
 });

@@ -6,6 +6,8 @@ import { freePort } from "../../test/support/free-port";
 export interface Instance {
   origin: string;
   stop(): Promise<void>;
+  /** SIGKILL, as a crash: nothing is let go in order. */
+  kill(): Promise<void>;
   output(): string;
 }
 
@@ -39,18 +41,20 @@ export async function startInstance(env: Record<string, string>): Promise<Instan
     if (Date.now() > deadline) throw new Error(`The instance did not start: ${output}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
+  const signal = async (name: NodeJS.Signals) => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    try {
+      process.kill(-child.pid!, name);
+    } catch {
+      return;
+    }
+    await exited;
+  };
   return {
     origin,
     output: () => output,
-    stop: async () => {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((resolve) => child.once("exit", resolve));
-      try {
-        process.kill(-child.pid!, "SIGTERM");
-      } catch {
-        return;
-      }
-      await exited;
-    },
+    stop: () => signal("SIGTERM"),
+    kill: () => signal("SIGKILL"),
   };
 }

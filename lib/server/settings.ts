@@ -29,3 +29,17 @@ export function linkTtlDays(env: Record<string, string | undefined> = process.en
   }
   return days;
 }
+
+/**
+ * How long an emulated batch's lease lasts without renewal (PLAYGROUND_BATCH_LEASE_SECONDS, 30 by
+ * default): after that, another instance finishes what is left.
+ */
+export function batchLeaseMs(env: Record<string, string | undefined> = process.env): number {
+  const raw = env.PLAYGROUND_BATCH_LEASE_SECONDS?.trim();
+  const seconds = raw ? Number(raw) : 30;
+  if (!Number.isFinite(seconds) || seconds < 1 || seconds > 3600) {
+    console.warn(`PLAYGROUND_BATCH_LEASE_SECONDS=${raw} is not 1 to 3600 seconds: using 30.`);
+    return 30_000;
+  }
+  return seconds * 1000;
+}

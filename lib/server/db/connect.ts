@@ -13,6 +13,7 @@ import postgres from "postgres";
 import { redactSecrets } from "@/lib/domain/api/redact";
 import { DataDirInUseError, lockDataDir } from "./data-dir-lock";
 import { schema } from "./schema";
+import { sealerFor, type Sealer } from "./sealing";
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -21,6 +22,8 @@ export type DatabaseTarget =
 
 export interface DatabaseHandle {
   db: Database;
+  /** Seals what is kept for a while but holds secrets (lib/server/db/sealing.ts). */
+  sealer: Sealer;
   kind: DatabaseTarget["kind"];
   /** Where the data lives, without credentials: for logs and the health of the workspace. */
   where: string;
@@ -45,10 +48,10 @@ export function databaseTargetFromEnv(
     }
     return { kind: "postgres", url };
   }
-  return {
-    kind: "pglite",
-    dataDir: env.PLAYGROUND_DATA_DIR?.trim() || join(process.cwd(), ".data"),
-  };
+  const dataDir = env.PLAYGROUND_DATA_DIR?.trim();
+  // `memory:` keeps nothing past the process (tests, throwaway runs).
+  if (dataDir === "memory:") return { kind: "memory" };
+  return { kind: "pglite", dataDir: dataDir || join(process.cwd(), ".data") };
 }
 
 function describeTarget(target: DatabaseTarget): string {
@@ -69,7 +72,13 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     await migratePostgresOnce(target.url, folder);
     const client = postgres(target.url, { max: 10, onnotice: () => {}, idle_timeout: 30 });
     const db = drizzlePostgres(client, { schema }) as unknown as Database;
-    return { db, kind: "postgres", where: describeTarget(target), close: () => client.end() };
+    return {
+      db,
+      sealer: sealerFor({}),
+      kind: "postgres",
+      where: describeTarget(target),
+      close: () => client.end(),
+    };
   }
   const release = target.kind === "pglite" ? lockDataDir(target.dataDir) : () => {};
   try {
@@ -78,6 +87,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     await migratePglite(db, { migrationsFolder: folder });
     return {
       db: db as unknown as Database,
+      sealer: sealerFor(target.kind === "pglite" ? { dataDir: target.dataDir } : {}),
       kind: target.kind,
       where: describeTarget(target),
       close: async () => {

@@ -1,8 +1,9 @@
 import "server-only";
 // The one database schema, for PGlite and PostgreSQL alike. Migrations are generated from it
-// (`npx drizzle-kit generate`, into drizzle/) and applied at start. Nothing secret has a column:
-// requests and links hold the share payload, which has no field for a token.
-import { index, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+// (`npm run db:generate`, into drizzle/) and applied at start. Nothing secret is stored in clear:
+// requests and links hold the share payload, which has no field for a token; a batch request's
+// params (which carry MCP tokens) are sealed until it has run, then dropped.
+import { index, integer, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
@@ -50,4 +51,53 @@ export const shortLinks = pgTable(
   (table) => [index("short_links_expires_at").on(table.expiresAt)],
 );
 
-export const schema = { collections, savedRequests, shortLinks };
+/**
+ * The emulator's Message Batches, for every instance: whoever holds the lease runs the batch; a
+ * lease that lapses (its instance died) is taken by another. `owner` is the SHA-256 of the API
+ * key that made it, never the key.
+ */
+export const emulatorBatches = pgTable(
+  "emulator_batches",
+  {
+    id: text("id").primaryKey(),
+    owner: text("owner").notNull(),
+    processingStatus: text("processing_status").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+    cancelInitiatedAt: timestamp("cancel_initiated_at", { withTimezone: true }),
+    resultsUrl: text("results_url").notNull(),
+    /** How its requests run (betas, the app's origin, the client's key for its shares): no secret. */
+    context: jsonb("context").notNull(),
+    leaseOwner: text("lease_owner"),
+    leaseUntil: timestamp("lease_until", { withTimezone: true }),
+  },
+  (table) => [
+    index("emulator_batches_owner").on(table.owner, table.createdAt),
+    index("emulator_batches_unfinished").on(table.processingStatus, table.leaseUntil),
+  ],
+);
+
+/** One request of a batch: its params sealed (they hold MCP tokens) until it has run, then its result. */
+export const emulatorBatchRequests = pgTable(
+  "emulator_batch_requests",
+  {
+    batchId: text("batch_id")
+      .notNull()
+      .references(() => emulatorBatches.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    customId: text("custom_id").notNull(),
+    /** AES-256-GCM under the instances' storage key; null once the request has run. */
+    sealedParams: text("sealed_params"),
+    result: jsonb("result"),
+  },
+  (table) => [primaryKey({ columns: [table.batchId, table.position] })],
+);
+
+export const schema = {
+  collections,
+  savedRequests,
+  shortLinks,
+  emulatorBatches,
+  emulatorBatchRequests,
+};

@@ -5,8 +5,6 @@ import { createDefaultState } from "@/lib/domain/request/composer";
 import { serveDemoServers } from "@/test/support/demo-servers";
 import { serveEmulator, type EmulatorServer } from "@/test/support/emulator-server";
 import { sequentialIds } from "@/test/support/sequential-ids";
-import { BatchStore, MAX_BATCH_REQUESTS } from "./batches";
-import { ApiError } from "./errors";
 
 let demo: Awaited<ReturnType<typeof serveDemoServers>>;
 let emulator: EmulatorServer;
@@ -135,26 +133,5 @@ describe("the emulator's Message Batches, through the SDK", () => {
       method: "GET",
     });
     expect(noKey.status).toBe(401);
-  });
-});
-
-describe("the batch store", () => {
-  const run = () => Promise.reject(new ApiError(400, "max_tokens: nope"));
-
-  it("caps a batch's size, and its results wait for the end", () => {
-    const store = new BatchStore();
-    const requests = (n: number) =>
-      Array.from({ length: n }, (_, i) => ({ custom_id: `r${i}`, params: {} }));
-    expect(() =>
-      store.create("me", { requests: requests(MAX_BATCH_REQUESTS + 1) }, run, () => ""),
-    ).toThrow(/at most/);
-    const batch = store.create(
-      "me",
-      { requests: requests(2) },
-      () => new Promise(() => {}),
-      () => "",
-    );
-    expect(() => store.results("me", batch.id)).toThrow(/not finished/);
-    expect(() => store.delete("me", batch.id)).toThrow(/cannot be deleted/);
   });
 });

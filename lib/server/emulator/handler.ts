@@ -192,9 +192,26 @@ export function emulatorRunOptions(
   betas: string[],
   signal?: AbortSignal,
 ): EmulatorOptions {
-  const inProcess = demoServersInProcess(options.trustedOrigin ?? requestOrigin(request));
+  return runOptionsFor(
+    {
+      betas,
+      origin: options.trustedOrigin ?? requestOrigin(request),
+      client: options.client ?? clientKey(request),
+    },
+    options,
+    signal,
+  );
+}
+
+/** The same, from what a stored batch keeps of its request (any instance can rebuild it). */
+export function runOptionsFor(
+  context: { betas: string[]; origin: string; client: string },
+  options: EmulatorHandlerOptions = {},
+  signal?: AbortSignal,
+): EmulatorOptions {
+  const inProcess = demoServersInProcess(context.origin);
   return {
-    betas,
+    betas: context.betas,
     signal,
     // It connects wherever the request says: the same address policy as tool discovery.
     fetch:
@@ -205,7 +222,7 @@ export function emulatorRunOptions(
       }),
     connectTimeoutMs: options.connectTimeoutMs,
     createId: options.createId,
-    connectionClient: options.client ?? clientKey(request),
+    connectionClient: context.client,
     inProcessUrl: inProcess.serves,
   };
 }

@@ -1,9 +1,9 @@
-// The emulator's memory is bounded: Message Batches and message threads count their JSON against
-// a per-key share and an instance total; a key makes room among its own things before anyone's,
-// and when the instance is full the key holding the most gives way first.
+// The emulator's memory is bounded: message threads count their JSON against a per-key share and
+// an instance total; a key makes room among its own things before anyone's, and when the instance
+// is full the key holding the most gives way first. (Message Batches live in the database:
+// batch-store.test.ts.)
 import type { BetaMessage } from "@anthropic-ai/sdk/resources/beta/messages/messages";
 import { describe, expect, it } from "vitest";
-import { BatchStore } from "./batches";
 import { ApiError } from "./errors";
 import { StoreBudget } from "./store-budget";
 import { MESSAGE_THREADS_BETA, ThreadStore } from "./threads";
@@ -11,47 +11,6 @@ import { MESSAGE_THREADS_BETA, ThreadStore } from "./threads";
 const KIB = 1024;
 const answer = (id: string): BetaMessage =>
   ({ id, type: "message", role: "assistant", content: [{ type: "text", text: "ok" }] }) as never;
-
-/** A batch body of `count` requests, each carrying about `bytes` of message text. */
-function batchBody(count: number, bytes: number) {
-  return {
-    requests: Array.from({ length: count }, (_, index) => ({
-      custom_id: `r${index}`,
-      params: {
-        model: "m",
-        max_tokens: 1,
-        messages: [{ role: "user", content: "x".repeat(bytes) }],
-      },
-    })),
-  };
-}
-
-/** A store whose batches run only once told to; from then on, at once. */
-function gatedStore(
-  budget: StoreBudget,
-  limits: { maxBatches?: number; maxBatchesPerKey?: number } = {},
-) {
-  let held = true;
-  const gates: (() => void)[] = [];
-  let next = 0;
-  const store = new BatchStore({ budget, createId: () => `msgbatch_${++next}`, ...limits });
-  const run = () =>
-    new Promise<BetaMessage>((resolve) => {
-      const done = () => resolve(answer("msg"));
-      if (held) gates.push(done);
-      else done();
-    });
-  /** Lets every batch run to its end, and holds the ones created after. */
-  const openAll = async () => {
-    held = false;
-    while (gates.length) gates.shift()!();
-    for (let tick = 0; tick < 20; tick += 1) await new Promise((resolve) => setTimeout(resolve, 0));
-    held = true;
-  };
-  const create = (owner: string, body: unknown) =>
-    store.create(owner, body, run, (id) => `http://x/${id}/results`);
-  return { store, create, openAll };
-}
 
 function refusal(action: () => unknown): ApiError {
   try {
@@ -62,77 +21,6 @@ function refusal(action: () => unknown): ApiError {
   }
   throw new Error("expected a refusal");
 }
-
-describe("the emulator's store budget: Message Batches", () => {
-  it("refuses a batch larger than a key's share with 413, before holding any of it", () => {
-    const budget = new StoreBudget({ perClientBytes: 64 * KIB, totalBytes: 256 * KIB });
-    const { create } = gatedStore(budget);
-    const error = refusal(() => create("a", batchBody(2, 40 * KIB)));
-    expect(error.status).toBe(413);
-    expect(error.message).toContain("PLAYGROUND_EMULATOR_MEMORY_PER_CLIENT_BYTES");
-    expect(budget.totalHeld).toBe(0);
-  });
-
-  it("makes room among a key's own ended batches, and says 429 when all of them still run", async () => {
-    const budget = new StoreBudget({ perClientBytes: 64 * KIB, totalBytes: 1024 * KIB });
-    const { store, create, openAll } = gatedStore(budget, { maxBatchesPerKey: 3 });
-    // By bytes: two running batches fill the key's share.
-    const first = create("a", batchBody(1, 30 * KIB));
-    create("a", batchBody(1, 30 * KIB));
-    const full = refusal(() => create("a", batchBody(1, 30 * KIB)));
-    expect(full.status).toBe(429);
-    expect(full.message).toContain("wait for some to end");
-    await openAll();
-    // Ended, they hold only their results: room again, and by count the oldest gives way.
-    create("a", batchBody(1, 30 * KIB));
-    await openAll();
-    const fourth = create("a", batchBody(1, 30 * KIB));
-    expect(() => store.retrieve("a", first.id)).toThrow(/No message batch/);
-    expect(store.retrieve("a", fourth.id).id).toBe(fourth.id);
-    expect(store.list("a", {}).data).toHaveLength(3);
-    expect(budget.heldBy("a")).toBeLessThanOrEqual(64 * KIB);
-  });
-
-  it("drops each request's params once it has run: only its result is held", async () => {
-    const budget = new StoreBudget({ perClientBytes: 1024 * KIB, totalBytes: 4096 * KIB });
-    const { store, create, openAll } = gatedStore(budget);
-    const batch = create("a", batchBody(10, 20 * KIB));
-    expect(budget.heldBy("a")).toBeGreaterThan(200 * KIB);
-    await openAll();
-    expect(store.retrieve("a", batch.id).processing_status).toBe("ended");
-    expect(budget.heldBy("a")).toBeLessThan(5 * KIB);
-    expect(store.results("a", batch.id).split("\n").filter(Boolean)).toHaveLength(10);
-  });
-
-  it("never lets one key push out another's batches, by count or by bytes", async () => {
-    const budget = new StoreBudget({ perClientBytes: 64 * KIB, totalBytes: 100 * KIB });
-    const { store, create, openAll } = gatedStore(budget, { maxBatches: 20, maxBatchesPerKey: 5 });
-    const mine = create("victim", batchBody(1, 10 * KIB));
-    await openAll();
-    // The other key fills its own count and share, over and over: it only ever evicts its own.
-    for (let round = 0; round < 30; round += 1) {
-      try {
-        create("attacker", batchBody(1, 12 * KIB));
-      } catch (error) {
-        expect(error).toBeInstanceOf(ApiError);
-      }
-      await openAll();
-    }
-    expect(store.retrieve("victim", mine.id).id).toBe(mine.id);
-    expect(store.list("attacker", {}).data.length).toBeLessThanOrEqual(5);
-    // Many keys together fill the instance: the one holding most gives way first.
-    for (const owner of ["b", "c", "d", "e", "f", "g"]) {
-      try {
-        create(owner, batchBody(1, 12 * KIB));
-      } catch (error) {
-        expect((error as ApiError).status).toBe(429);
-      }
-      await openAll();
-    }
-    expect(budget.totalHeld).toBeLessThanOrEqual(100 * KIB);
-    expect(store.retrieve("victim", mine.id).id).toBe(mine.id);
-  });
-});
 
 describe("the emulator's store budget: message threads", () => {
   const betas = [MESSAGE_THREADS_BETA];

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { PlaygroundPage } from "./pages/playground-page";
 
@@ -178,4 +179,56 @@ test("an unknown short link opens the app with words, and the composer untouched
   await expect(message(page)).toHaveValue("mine");
   await app.open("/s/not-even-an-id");
   await expect(page.getByTestId("share-error")).toContainText("This link is not known here");
+});
+
+test("Export collection → a YAML file with token placeholders → Import makes it a new collection", async ({
+  page,
+}) => {
+  const app = new PlaygroundPage(page);
+  await app.open();
+  const name = `Exported ${test.info().testId}`;
+  await message(page).fill("exported request");
+  const dialog = await openFreshCollection(page, name);
+  await dialog.getByRole("button", { name: "Save request" }).click();
+  await dialog.getByLabel("Request name").fill("Round trip");
+  await dialog.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(dialog.getByTestId("collections-toast")).toHaveText(/Saved/);
+
+  const downloading = page.waitForEvent("download");
+  await dialog.getByRole("link", { name: "Export collection" }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^Exported-.*\.yaml$/);
+  const yaml = readFileSync(await download.path(), "utf8");
+  expect(yaml).toContain("version: 1");
+  expect(yaml).toContain("- name: Round trip");
+  expect(yaml).toContain('authorization_token: "{{MCP_TOKEN_TASKS}}"');
+  expect(yaml).not.toContain("demo-tasks-token");
+  await dialog.getByRole("button", { name: "Done" }).click();
+
+  await page.getByRole("button", { name: "Import" }).click();
+  const importDialog = page.getByTestId("dialog-import");
+  await importDialog
+    .getByLabel("Request to import")
+    .fill(yaml.replace(`name: ${name}`, `name: ${name} copy`));
+  await importDialog.getByRole("button", { name: "Import collection" }).click();
+  await expect(importDialog.getByTestId("import-notes")).toContainText(
+    `1 request saved in a new collection, “${name} copy”`,
+  );
+  await importDialog.getByRole("button", { name: "Done" }).click();
+  // The composer was not replaced; the new collection holds the request.
+  await expect(message(page)).toHaveValue("exported request");
+  await page.getByRole("button", { name: "Collections" }).click();
+  await dialog
+    .getByLabel("Collection", { exact: true })
+    .selectOption({ label: `${name} copy (1)` });
+  await expect(dialog.getByRole("button", { name: /^Round trip/ })).toBeVisible();
+
+  // A broken file is refused in words, nothing made.
+  await dialog.getByRole("button", { name: "Done" }).click();
+  await page.getByRole("button", { name: "Import" }).click();
+  await importDialog
+    .getByLabel("Request to import")
+    .fill("version: 1\nname: [broken\nrequests: []\n");
+  await importDialog.getByRole("button", { name: "Import collection" }).click();
+  await expect(importDialog.getByTestId("import-error")).toContainText("not readable YAML");
 });

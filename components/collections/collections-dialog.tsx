@@ -13,6 +13,7 @@ import { useSavedRequests } from "./use-saved-requests";
 import { SaveRequestForm, type SaveFields } from "./save-request-form";
 import { SavedRequestRow, type RowChanges } from "./saved-request-row";
 import { openSavedRequest, saveComposer } from "@/lib/client/workspace/saved-request-actions";
+import { collectionExportUrl } from "@/lib/client/workspace/workspace-client";
 
 export interface CollectionsDialogProps {
   open: boolean;
@@ -196,6 +197,15 @@ export default function CollectionsDialog({ open, onClose, saveRequests }: Colle
             </Button>
           </form>
         )}
+        {list.collectionId ? (
+          <a
+            href={collectionExportUrl(list.collectionId)}
+            download
+            className="inline-flex h-7 items-center rounded-md border border-line bg-panel px-2 text-xs font-medium hover:bg-sunken"
+          >
+            Export collection
+          </a>
+        ) : null}
         <Button
           size="sm"
           variant="primary"

@@ -7,6 +7,8 @@ import { Button } from "@/components/ui/button";
 import { CloseDialogButton, Dialog, type LazyDialogProps } from "@/components/ui/dialog";
 import { importRequest } from "@/lib/domain/import/import-request";
 import { defaultNewId } from "@/lib/client/store/app-store";
+import { looksLikeCollectionFile } from "@/lib/domain/workspace/collection-file";
+import { importCollectionFile } from "@/lib/client/workspace/workspace-client";
 
 /**
  * The Import dialog (loaded on first use, with the importers and their schemas). A clean import
@@ -19,6 +21,7 @@ export default function ImportDialog({ open, onClose }: LazyDialogProps) {
   const [error, setError] = useState<string | null>(null);
   const [notes, setNotes] = useState<string[] | null>(null);
   const [openedAt, setOpenedAt] = useState(open);
+  const [busy, setBusy] = useState(false);
 
   // Each opening starts without the last one's verdict (the text stays, for another try).
   if (open !== openedAt) {
@@ -29,7 +32,27 @@ export default function ImportDialog({ open, onClose }: LazyDialogProps) {
     }
   }
 
+  async function importCollection() {
+    setBusy(true);
+    const answer = await importCollectionFile(text);
+    setBusy(false);
+    if (!answer.ok) {
+      setError(`The collection was not imported: ${answer.error.message}`);
+      setNotes(null);
+      return;
+    }
+    setError(null);
+    setNotes([
+      `${answer.data.imported} request${answer.data.imported === 1 ? "" : "s"} saved in a new collection, “${answer.data.name}” (open Collections to load one; tokens are asked for when it opens).`,
+      ...answer.data.notes,
+    ]);
+  }
+
   function runImport() {
+    if (looksLikeCollectionFile(text)) {
+      void importCollection();
+      return;
+    }
     const result = importRequest(text, defaultNewId, composer);
     if (!result.success) {
       // The composer is untouched; the pasted text stays for fixing.
@@ -58,12 +81,36 @@ export default function ImportDialog({ open, onClose }: LazyDialogProps) {
       <p className="mb-2 text-xs text-muted">
         A Messages request (JSON or curl, the deprecated mcp-client-2025-04-04 shape migrated), an
         mcpServers config from Claude Desktop, Claude Code, Cursor or VS Code, or an OpenAI
-        Responses request or tool list with mcp tools. A request replaces the composer; a config
-        replaces its servers. Every change is listed.
+        Responses request or tool list with mcp tools, or a collection file (YAML or JSON,
+        docs/formats.md). A request replaces the composer; a config replaces its servers; a
+        collection file becomes a new collection. Every change is listed.
       </p>
-      <label htmlFor="import-text" className="mb-1 block text-xs font-medium text-muted">
-        Request to import
-      </label>
+      <div className="mb-1 flex items-center justify-between gap-2">
+        <label htmlFor="import-text" className="block text-xs font-medium text-muted">
+          Request to import
+        </label>
+        <label className="cursor-pointer text-xs text-accent underline">
+          Open a file…
+          <input
+            type="file"
+            accept=".yaml,.yml,.json,application/json,application/yaml,text/plain"
+            className="sr-only"
+            onChange={(event) => {
+              const file = event.target.files?.[0];
+              if (!file) return;
+              if (file.size > 2_000_000) {
+                setError(`${file.name} is over 2 MB: a collection file this large is not read.`);
+                return;
+              }
+              void file.text().then((content) => {
+                setText(content);
+                setError(null);
+                setNotes(null);
+              });
+            }}
+          />
+        </label>
+      </div>
       <textarea
         id="import-text"
         rows={12}
@@ -99,8 +146,12 @@ export default function ImportDialog({ open, onClose }: LazyDialogProps) {
         <CloseDialogButton onClose={onClose} variant="secondary">
           {notes ? "Done" : "Cancel"}
         </CloseDialogButton>
-        <Button variant="primary" onClick={runImport} disabled={!text.trim()}>
-          Import request
+        <Button variant="primary" onClick={runImport} disabled={!text.trim() || busy}>
+          {busy
+            ? "Importing…"
+            : looksLikeCollectionFile(text)
+              ? "Import collection"
+              : "Import request"}
         </Button>
       </div>
     </Dialog>

@@ -8,6 +8,8 @@ import {
   openedLinkSchema,
   savedRequestPageSchema,
   savedRequestSchema,
+  importedCollectionSchema,
+  type ImportedCollection,
   type CollectionSummary,
   type CreatedLink,
   type SavedRequest,
@@ -125,4 +127,16 @@ export function updateRequest(
 
 export function deleteRequest(id: string): Promise<Answer<unknown>> {
   return call(`/api/requests/${id}`, okSchema, { method: "DELETE" });
+}
+
+export function importCollectionFile(file: string): Promise<Answer<ImportedCollection>> {
+  return call("/api/collections/import", importedCollectionSchema, {
+    method: "POST",
+    body: { file },
+  });
+}
+
+/** Where a collection downloads as one YAML file. */
+export function collectionExportUrl(id: string): string {
+  return `/api/collections/${encodeURIComponent(id)}/export`;
 }

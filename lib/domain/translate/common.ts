@@ -1,5 +1,5 @@
 // What the importers share: the error that names where a pasted text is wrong, how a token that
-// is only a reference (`${VAR}`, `$VAR`, `${input:id}`, `<TOKEN>`) is told from a token, and how
+// is only a reference (`${VAR}`, `$VAR`, `${input:id}`, `<TOKEN>`, `{{VAR}}`) is told from a token, and how
 // headers map onto the connector (a Bearer Authorization is the token; nothing else carries over).
 import type { ServerDraft } from "@/lib/domain/request/types";
 import { isObject } from "@/lib/domain/toolset/problems";
@@ -9,7 +9,8 @@ export { isObject, type JsonObject } from "@/lib/domain/toolset/problems";
 /** An import that cannot go on: its message says where and what, and the composer is untouched. */
 export class ImportError extends Error {}
 
-const REFERENCE = /^(\$\{[^}]+\}|\$[A-Z_][A-Z0-9_]*|<[^>]+>)$/;
+// `{{NAME}}` is a collection file's placeholder (docs/formats.md).
+const REFERENCE = /^(\$\{[^}]+\}|\$[A-Z_][A-Z0-9_]*|<[^>]+>|\{\{[A-Za-z_][A-Za-z0-9_]*\}\})$/;
 
 /** A reference to a secret kept elsewhere, not the secret itself. */
 export function isSecretReference(token: string): boolean {

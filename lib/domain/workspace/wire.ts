@@ -90,3 +90,15 @@ export const listRequestsQuerySchema = z.strictObject({
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
   limit: z.coerce.number().int().min(1).max(REQUEST_PAGE_SIZE).default(REQUEST_PAGE_SIZE),
 });
+
+/** A collection file's text (YAML or JSON), at most 2 MB. */
+export const importCollectionBodySchema = z.strictObject({
+  file: z.string().min(1).max(2_000_000),
+});
+export const importedCollectionSchema = z.strictObject({
+  collectionId: workspaceIdSchema,
+  name: z.string(),
+  imported: z.number().int().min(0),
+  notes: z.array(z.string()),
+});
+export type ImportedCollection = z.infer<typeof importedCollectionSchema>;

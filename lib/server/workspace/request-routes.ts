@@ -5,6 +5,7 @@ import type { z } from "zod";
 import { describeIssue } from "@/lib/domain/blocks/schema";
 import {
   collectionBodySchema,
+  importCollectionBodySchema,
   listRequestsQuerySchema,
   saveRequestBodySchema,
   updateRequestBodySchema,
@@ -23,6 +24,7 @@ import {
   updateRequest,
   type RequestChanges,
 } from "./saved-requests";
+import { exportCollection, importCollection } from "./collection-files";
 import { stateForStorage } from "./stored-state";
 import {
   badRequest,
@@ -128,5 +130,46 @@ export async function handleRequest(request: Request, rawId: string): Promise<Re
     if (outcome === "not_found") return notFound(NO_REQUEST);
     const saved = await getRequest(db, id);
     return saved.found ? json(saved.request) : notFound(NO_REQUEST);
+  });
+}
+
+/** GET /api/collections/<id>/export: the collection as one YAML file, to keep in git. */
+export async function handleExportCollection(request: Request, rawId: string): Promise<Response> {
+  const refusal = workspaceRefusal(request);
+  if (refusal) return refusal;
+  const id = checkedId(rawId);
+  if (!id) return notFound(NO_COLLECTION);
+  return withDatabase(async (db) => {
+    const exported = await exportCollection(db, id);
+    if (!exported.ok) return notFound(NO_COLLECTION);
+    const filename = `${exported.name.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^-+|-+$/g, "") || "collection"}.yaml`;
+    return new Response(exported.yaml, {
+      headers: {
+        "content-type": "application/yaml; charset=utf-8",
+        "content-disposition": `attachment; filename="${filename}"`,
+        "cache-control": "no-store",
+      },
+    });
+  });
+}
+
+/** POST /api/collections/import {file}: a collection file (YAML or JSON) as a new collection. */
+export async function handleImportCollection(request: Request): Promise<Response> {
+  const refusal = workspaceRefusal(request);
+  if (refusal) return refusal;
+  const body = await readWorkspaceBody(request, importCollectionBodySchema);
+  if (!body.ok) return body.response;
+  return withDatabase(async (db) => {
+    const outcome = await importCollection(db, body.data.file);
+    if (!outcome.ok) return badRequest(outcome.message);
+    return json(
+      {
+        collectionId: outcome.collectionId,
+        name: outcome.name,
+        imported: outcome.imported,
+        notes: outcome.notes,
+      },
+      201,
+    );
   });
 }

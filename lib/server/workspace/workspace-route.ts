@@ -11,8 +11,8 @@ import { bodyRefusal, errorResponse } from "@/lib/server/http/error-response";
 import { readJsonBody } from "@/lib/server/http/read-body";
 import { isLocalUse, siteSettingsFromEnv } from "@/lib/server/http/site-settings";
 
-/** Bodies of workspace routes: a stored configuration and a little around it. */
-export const WORKSPACE_BODY_BYTES = 420 * 1024;
+/** Bodies of workspace routes: a stored configuration, or a collection file, and a little around it. */
+export const WORKSPACE_BODY_BYTES = 2_100_000;
 
 /** null when this request may read and write the workspace; otherwise the refusal. */
 export function workspaceRefusal(request: Request): Response | null {

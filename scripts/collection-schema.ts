@@ -3,5 +3,8 @@
 import { writeFileSync } from "node:fs";
 import { collectionFileJsonSchema } from "../lib/domain/workspace/collection-schema";
 
-writeFileSync("docs/collection.schema.json", `${JSON.stringify(collectionFileJsonSchema(), null, 2)}\n`);
+writeFileSync(
+  "docs/collection.schema.json",
+  `${JSON.stringify(collectionFileJsonSchema(), null, 2)}\n`,
+);
 console.log("Wrote docs/collection.schema.json");

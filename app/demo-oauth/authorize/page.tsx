@@ -35,7 +35,7 @@ export default async function DemoAuthorizePage({
   for (const [key, value] of Object.entries(await searchParams)) {
     if (typeof value === "string") params.set(key, value);
   }
-  const read = readRequestNow(params, origin);
+  const read = await readRequestNow(params, origin);
   return (
     <main className="mx-auto max-w-lg space-y-4 p-6">
       <p className="text-xs font-semibold tracking-wider text-muted uppercase">

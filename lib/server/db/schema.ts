@@ -94,10 +94,27 @@ export const emulatorBatchRequests = pgTable(
   (table) => [primaryKey({ columns: [table.batchId, table.position] })],
 );
 
+/**
+ * What the demo authorization server must remember for every instance: revoked token families
+ * and spent authorization codes (its tokens are signed with a key derived from the storage key,
+ * so any instance verifies them). Kept until the thing they name has expired.
+ */
+export const demoOAuthSpent = pgTable(
+  "demo_oauth_spent",
+  {
+    jti: text("jti").primaryKey(),
+    /** "revoked" (a token or its family) or "code" (a spent authorization code). */
+    kind: text("kind").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (table) => [index("demo_oauth_spent_expires_at").on(table.expiresAt)],
+);
+
 export const schema = {
   collections,
   savedRequests,
   shortLinks,
   emulatorBatches,
   emulatorBatchRequests,
+  demoOAuthSpent,
 };

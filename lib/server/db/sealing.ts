@@ -60,6 +60,18 @@ export function sealerFor(
   where: { dataDir?: string },
   env: Record<string, string | undefined> = process.env,
 ): Sealer {
+  const { key, shared } = storageKey(where, env);
+  return createSealer(key, shared);
+}
+
+/**
+ * The storage key, 32 bytes: PLAYGROUND_STORAGE_KEY's digest, else the data directory's key file,
+ * else random for this process (`shared: false`). Other keys are derived from it by purpose.
+ */
+export function storageKey(
+  where: { dataDir?: string },
+  env: Record<string, string | undefined> = process.env,
+): { key: Buffer; shared: boolean } {
   const configured = env.PLAYGROUND_STORAGE_KEY?.trim();
   if (configured) {
     if (configured.length < 32) {
@@ -67,7 +79,7 @@ export function sealerFor(
         "PLAYGROUND_STORAGE_KEY must be at least 32 characters (e.g. `openssl rand -hex 32`).",
       );
     }
-    return createSealer(createHash("sha256").update(configured).digest(), true);
+    return { key: createHash("sha256").update(configured).digest(), shared: true };
   }
   if (where.dataDir) {
     const path = join(where.dataDir, STORAGE_KEY_FILE);
@@ -75,16 +87,16 @@ export function sealerFor(
       mkdirSync(where.dataDir, { recursive: true });
       writeFileSync(path, randomBytes(32).toString("base64url"), { mode: 0o600, flag: "wx" });
     }
-    return createSealer(
-      createHash("sha256").update(readFileSync(path, "utf8").trim()).digest(),
-      true,
-    );
+    return {
+      key: createHash("sha256").update(readFileSync(path, "utf8").trim()).digest(),
+      shared: true,
+    };
   }
   if (!warned && env.DATABASE_URL) {
     warned = true;
     console.warn(
-      "PLAYGROUND_STORAGE_KEY is not set: an emulated batch left unfinished by this instance cannot be finished by another. Set the same key on every instance.",
+      "PLAYGROUND_STORAGE_KEY is not set: an emulated batch left unfinished by this instance cannot be finished by another, nor a demo OAuth token it issued verified there. Set the same key on every instance.",
     );
   }
-  return createSealer(randomBytes(32), false);
+  return { key: randomBytes(32), shared: false };
 }

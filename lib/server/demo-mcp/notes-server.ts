@@ -75,7 +75,7 @@ async function wantsWrite(request: Request): Promise<boolean> {
 
 export async function handleNotesRequest(request: Request, nowMs = Date.now()): Promise<Response> {
   const origin = requestOrigin(request);
-  const check = checkAccessToken(request.headers.get("authorization"), origin, nowMs);
+  const check = await checkAccessToken(request.headers.get("authorization"), origin, nowMs);
   if (!check.ok) {
     return Response.json(
       { jsonrpc: "2.0", error: { code: -32001, message: check.description }, id: null },

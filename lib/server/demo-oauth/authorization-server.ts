@@ -109,8 +109,8 @@ export async function handleRegister(request: Request, nowMs: number): Promise<R
   );
 }
 
-function readClient(clientId: string, nowMs: number) {
-  const verified = verifyToken("client", clientId, nowMs);
+async function readClient(clientId: string, nowMs: number) {
+  const verified = await verifyToken("client", clientId, nowMs);
   if (!verified.ok) return null;
   const uris = verified.claims.redirect_uris;
   return {
@@ -132,13 +132,13 @@ export interface AuthorizationRequest {
 }
 
 /** Checks an authorization request's parameters; the error is in words for the consent page. */
-export function readAuthorizationRequest(
+export async function readAuthorizationRequest(
   params: URLSearchParams,
   origin: string,
   nowMs: number,
-): { ok: true; request: AuthorizationRequest } | { ok: false; error: string } {
+): Promise<{ ok: true; request: AuthorizationRequest } | { ok: false; error: string }> {
   const clientId = params.get("client_id") ?? "";
-  const client = readClient(clientId, nowMs);
+  const client = await readClient(clientId, nowMs);
   if (!client) return { ok: false, error: "Unknown client_id: register the client first." };
   const redirectUri = params.get("redirect_uri") ?? "";
   if (!client.redirectUris.includes(redirectUri))
@@ -179,7 +179,7 @@ export async function handleApprove(
 ): Promise<Response> {
   const form = await readForm(request);
   if (!form) return tooLarge();
-  const read = readAuthorizationRequest(form, origin, nowMs);
+  const read = await readAuthorizationRequest(form, origin, nowMs);
   if (!read.ok) return new Response(read.error, { status: 400 });
   const { request: authorization } = read;
   const back = new URL(authorization.redirectUri);
@@ -268,7 +268,7 @@ export async function handleToken(
   const form = await readForm(request);
   if (!form) return tooLarge();
   const clientId = form.get("client_id") ?? "";
-  if (!readClient(clientId, nowMs))
+  if (!(await readClient(clientId, nowMs)))
     return oauthError(
       401,
       "invalid_client",
@@ -280,7 +280,7 @@ export async function handleToken(
 
   switch (form.get("grant_type")) {
     case "authorization_code": {
-      const code = verifyToken("code", form.get("code") ?? "", nowMs);
+      const code = await verifyToken("code", form.get("code") ?? "", nowMs);
       if (!code.ok) return oauthError(400, "invalid_grant", `The code is ${code.reason}.`);
       const claims = code.claims;
       if (claims.client_id !== clientId)
@@ -299,7 +299,7 @@ export async function handleToken(
           "invalid_grant",
           "code_verifier does not match the code_challenge (PKCE).",
         );
-      if (!spendCode(claims.jti))
+      if (!(await spendCode(claims, nowMs)))
         return oauthError(400, "invalid_grant", "The code was already used.");
       return issueTokens(
         {
@@ -315,7 +315,7 @@ export async function handleToken(
     }
     case "refresh_token": {
       const given = form.get("refresh_token") ?? "";
-      const refresh = verifyToken("refresh", given, nowMs);
+      const refresh = await verifyToken("refresh", given, nowMs);
       if (!refresh.ok)
         return oauthError(400, "invalid_grant", `The refresh token is ${refresh.reason}.`);
       if (refresh.claims.client_id !== clientId)
@@ -343,8 +343,8 @@ export async function handleRevoke(request: Request, nowMs: number): Promise<Res
   if (!form) return tooLarge();
   const token = form.get("token") ?? "";
   for (const kind of ["refresh", "access"] as const) {
-    const verified = verifyToken(kind, token, nowMs);
-    if (verified.ok) revokeToken(verified.claims);
+    const verified = await verifyToken(kind, token, nowMs);
+    if (verified.ok) await revokeToken(verified.claims, nowMs);
   }
   return new Response(null, { status: 200 });
 }
@@ -354,14 +354,14 @@ export type AccessCheck =
   | { ok: false; status: 401; error: "invalid_token" | null; description: string };
 
 /** The notes server's check of a bearer token: signed by us, for it, unexpired, not revoked. */
-export function checkAccessToken(
+export async function checkAccessToken(
   authorization: string | null,
   origin: string,
   nowMs: number,
-): AccessCheck {
+): Promise<AccessCheck> {
   const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? "")?.[1];
   if (!token) return { ok: false, status: 401, error: null, description: "No bearer token." };
-  const verified = verifyToken("access", token, nowMs);
+  const verified = await verifyToken("access", token, nowMs);
   if (!verified.ok)
     return {
       ok: false,

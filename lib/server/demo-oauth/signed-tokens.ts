@@ -1,38 +1,35 @@
 import "server-only";
 // The demo authorization server's tokens, codes and client ids: self-contained, HMAC-signed JSON
-// with a kind and an expiry, so the demo needs no database. The key is made once per process and
-// kept on globalThis (Next.js may load this module once per route bundle); tokens do not outlive
-// the process. Revocations are remembered in the same place, bounded.
+// with a kind and an expiry. The signing key is derived from the storage key
+// (PLAYGROUND_STORAGE_KEY, or the data directory's key file), so every instance that shares it
+// verifies what another issued, and a restart keeps tokens valid; revoked families and spent codes
+// live in the database, for every instance alike.
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { inArray, lt } from "drizzle-orm";
+import { databaseTargetFromEnv, processDatabase } from "@/lib/server/db/connect";
+import { demoOAuthSpent } from "@/lib/server/db/schema";
+import { storageKey } from "@/lib/server/db/sealing";
 
 export const TOKEN_KINDS = ["code", "access", "refresh", "client"] as const;
 export type TokenKind = (typeof TOKEN_KINDS)[number];
 
-interface DemoAuthState {
-  key: Buffer;
-  revoked: Set<string>;
-  usedCodes: Set<string>;
-}
+const KEY_SLOT = Symbol.for("mcp-playground.demo-oauth-key");
+/** How long a revocation is kept when the token says no expiry (clients): a year. */
+const FOREVER_MS = 365 * 24 * 60 * 60 * 1000;
 
-const STATE_KEY = Symbol.for("mcp-playground.demo-oauth");
-const MAX_REMEMBERED = 10_000;
-
-function state(): DemoAuthState {
-  const store = globalThis as unknown as Record<symbol, DemoAuthState | undefined>;
-  return (store[STATE_KEY] ??= {
-    key: randomBytes(32),
-    revoked: new Set(),
-    usedCodes: new Set(),
-  });
-}
-
-function remember(set: Set<string>, value: string): void {
-  if (set.size >= MAX_REMEMBERED) set.delete(set.values().next().value as string);
-  set.add(value);
+/** The signing key: one per storage key (kept on globalThis: route bundles share it). */
+function signingKey(): Buffer {
+  const slot = globalThis as unknown as Record<symbol, Buffer | undefined>;
+  if (!slot[KEY_SLOT]) {
+    const target = databaseTargetFromEnv();
+    const { key } = storageKey(target.kind === "pglite" ? { dataDir: target.dataDir } : {});
+    slot[KEY_SLOT] = createHmac("sha256", key).update("demo-oauth signing v1").digest();
+  }
+  return slot[KEY_SLOT];
 }
 
 function mac(text: string): string {
-  return createHmac("sha256", state().key).update(text).digest("base64url");
+  return createHmac("sha256", signingKey()).update(text).digest("base64url");
 }
 
 /** A signed token of `kind` carrying `claims`, valid for `ttlSeconds` (0: no expiry). */
@@ -59,7 +56,11 @@ export type Verified =
   | { ok: true; claims: Record<string, unknown> & { jti: string; exp?: number } }
   | { ok: false; reason: "malformed" | "expired" | "revoked" };
 
-export function verifyToken(kind: TokenKind, token: string, nowMs: number): Verified {
+export async function verifyToken(
+  kind: TokenKind,
+  token: string,
+  nowMs: number,
+): Promise<Verified> {
   const parts = token.split(".");
   if (parts.length !== 3 || parts[0] !== `demo-${kind}`) return { ok: false, reason: "malformed" };
   const head = `${parts[0]}.${parts[1]}`;
@@ -78,23 +79,56 @@ export function verifyToken(kind: TokenKind, token: string, nowMs: number): Veri
   }
   if (typeof claims.jti !== "string" || claims.kind !== kind)
     return { ok: false, reason: "malformed" };
-  const family = typeof claims.family === "string" ? claims.family : claims.jti;
-  if (state().revoked.has(claims.jti) || state().revoked.has(family))
-    return { ok: false, reason: "revoked" };
   if (typeof claims.exp === "number" && claims.exp * 1000 <= nowMs)
     return { ok: false, reason: "expired" };
+  const family = typeof claims.family === "string" ? claims.family : claims.jti;
+  const { db } = await processDatabase();
+  const revoked = await db
+    .select({ jti: demoOAuthSpent.jti })
+    .from(demoOAuthSpent)
+    .where(inArray(demoOAuthSpent.jti, [`revoked:${claims.jti}`, `revoked:${family}`]))
+    .limit(1);
+  if (revoked.length) return { ok: false, reason: "revoked" };
   return { ok: true, claims: claims as Record<string, unknown> & { jti: string } };
 }
 
-/** Revokes a token and, for a refresh token, every access token issued from it. */
-export function revokeToken(claims: { jti: string; family?: unknown }): void {
-  remember(state().revoked, typeof claims.family === "string" ? claims.family : claims.jti);
-  remember(state().revoked, claims.jti);
+function keptUntil(claims: { exp?: unknown }, nowMs: number, atLeastMs = 0): Date {
+  const exp = typeof claims.exp === "number" ? claims.exp * 1000 : nowMs + FOREVER_MS;
+  return new Date(Math.max(exp, nowMs + atLeastMs));
 }
 
-/** Marks a code used; false when it already was (codes are single-use). */
-export function spendCode(jti: string): boolean {
-  if (state().usedCodes.has(jti)) return false;
-  remember(state().usedCodes, jti);
-  return true;
+/**
+ * Revokes a token and, for a refresh token, every access token issued from it (its family: kept
+ * as long as a refresh token lives, a year for one without expiry).
+ */
+export async function revokeToken(
+  claims: { jti: string; family?: unknown; exp?: unknown },
+  nowMs: number,
+): Promise<void> {
+  const family = typeof claims.family === "string" ? claims.family : claims.jti;
+  const { db } = await processDatabase();
+  const until = keptUntil(claims, nowMs, FOREVER_MS / 12);
+  await db
+    .insert(demoOAuthSpent)
+    .values([
+      { jti: `revoked:${family}`, kind: "revoked", expiresAt: until },
+      { jti: `revoked:${claims.jti}`, kind: "revoked", expiresAt: until },
+    ])
+    .onConflictDoNothing();
+  // What has expired need not be remembered.
+  await db.delete(demoOAuthSpent).where(lt(demoOAuthSpent.expiresAt, new Date(nowMs)));
+}
+
+/** Marks a code used; false when it already was, on any instance (codes are single-use). */
+export async function spendCode(
+  claims: { jti: string; exp?: unknown },
+  nowMs: number,
+): Promise<boolean> {
+  const { db } = await processDatabase();
+  const inserted = await db
+    .insert(demoOAuthSpent)
+    .values({ jti: `code:${claims.jti}`, kind: "code", expiresAt: keptUntil(claims, nowMs) })
+    .onConflictDoNothing()
+    .returning({ jti: demoOAuthSpent.jti });
+  return inserted.length > 0;
 }

@@ -1,22 +1,17 @@
+import { openDatabase } from "@/lib/server/db/connect";
 // The emulator's Message Batches in the database (PGlite in memory): caps per key and in all, the
 // params sealed while they wait and dropped once run, and a batch finished by another instance
 // when the one running it stops.
 import type { BetaMessage } from "@anthropic-ai/sdk/resources/beta/messages/messages";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type DatabaseHandle } from "@/lib/server/db/connect";
+import { describe, expect, it } from "vitest";
+import { memoryDatabaseForFile } from "@/test/support/memory-database";
 import { eq } from "drizzle-orm";
 import { emulatorBatchRequests } from "@/lib/server/db/schema";
 import { dumpTables } from "@/test/support/workspace";
 import { BatchStore, MAX_BATCH_REQUESTS, type BatchRunner } from "./batches";
 import { ApiError } from "./errors";
 
-let handle: DatabaseHandle;
-beforeAll(async () => {
-  handle = await openDatabase({ kind: "memory" });
-}, 60_000);
-afterAll(async () => {
-  await handle?.close();
-});
+const database = memoryDatabaseForFile();
 
 const context = { betas: [], origin: "http://localhost:3000", client: "test" };
 const answer = (text: string): BetaMessage =>
@@ -50,7 +45,7 @@ function store(
   options: Partial<ConstructorParameters<typeof BatchStore>[0]> = {},
 ) {
   return new BatchStore({
-    database: () => Promise.resolve(handle),
+    database: () => Promise.resolve(database()),
     runner,
     createId: () => `msgbatch_test${++nextId}`,
     sweepEveryMs: 0,
@@ -109,7 +104,7 @@ describe("the batch store", () => {
       }),
       context,
     );
-    expect(await dumpTables(handle.db)).not.toContain(secret);
+    expect(await dumpTables(database().db)).not.toContain(secret);
     release();
     await batches.idle();
     const done = await batches.retrieve("sealer", batch.id);
@@ -117,9 +112,9 @@ describe("the batch store", () => {
       processing_status: "ended",
       request_counts: { succeeded: 3, processing: 0 },
     });
-    expect(await dumpTables(handle.db)).not.toContain(secret);
-    const rows = await handle.db
-      .select({ sealed: emulatorBatchRequests.sealedParams })
+    expect(await dumpTables(database().db)).not.toContain(secret);
+    const rows = await database()
+      .db.select({ sealed: emulatorBatchRequests.sealedParams })
       .from(emulatorBatchRequests)
       .where(eq(emulatorBatchRequests.batchId, batch.id));
     expect(rows).toEqual([{ sealed: null }, { sealed: null }, { sealed: null }]);
@@ -196,7 +191,7 @@ describe("the batch store", () => {
     const other = await openDatabase({ kind: "memory" });
     // The same rows, another instance's key.
     const b = new BatchStore({
-      database: () => Promise.resolve({ ...handle, sealer: other.sealer }),
+      database: () => Promise.resolve({ ...database(), sealer: other.sealer }),
       runner: () => () => Promise.resolve(answer("never")),
       sweepEveryMs: 0,
       leaseMs: 200,

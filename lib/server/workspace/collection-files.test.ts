@@ -1,9 +1,9 @@
 // Collection files: a collection out as YAML and back in as the same requests; tokens only ever
 // placeholders; hostile or malformed files refused in words, nothing written.
 import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { memoryDatabaseForFile } from "@/test/support/memory-database";
 import { parse } from "yaml";
-import { openDatabase, type DatabaseHandle } from "@/lib/server/db/connect";
 import { createDefaultState, withoutTokens } from "@/lib/domain/request/composer";
 import { buildRequest } from "@/lib/domain/request/build-request";
 import { decodeShareState, encodeShareState } from "@/lib/domain/share/codec";
@@ -20,13 +20,7 @@ import {
 } from "./saved-requests";
 import { stateForStorage } from "./stored-state";
 
-let handle: DatabaseHandle;
-beforeAll(async () => {
-  handle = await openDatabase({ kind: "memory" });
-}, 60_000);
-afterAll(async () => {
-  await handle?.close();
-});
+const database = memoryDatabaseForFile();
 
 async function saved(
   collectionId: string,
@@ -36,7 +30,7 @@ async function saved(
 ) {
   const stored = stateForStorage(encodeShareState(state));
   if (!stored.ok) throw new Error(stored.message);
-  await saveRequest(handle.db, {
+  await saveRequest(database().db, {
     collectionId,
     name,
     folder,
@@ -47,13 +41,13 @@ async function saved(
 
 describe("collection files", () => {
   it("export as YAML with token placeholders, and import back to the same requests", async () => {
-    const collection = await createCollection(handle.db, "Team checks");
+    const collection = await createCollection(database().db, "Team checks");
     await saved(collection.id, "With secrets", "daily", {
       ...stateWithSecrets(),
       message: "hello",
     });
     await saved(collection.id, "Plain", "");
-    const exported = await exportCollection(handle.db, collection.id);
+    const exported = await exportCollection(database().db, collection.id);
     if (!exported.ok) throw new Error("no export");
     expect(exported.yaml).not.toContain(TOKEN_SECRET);
     expect(exported.yaml).not.toContain("urlpass");
@@ -77,10 +71,10 @@ describe("collection files", () => {
       betas: plain.betas,
     });
 
-    const imported = await importCollection(handle.db, exported.yaml);
+    const imported = await importCollection(database().db, exported.yaml);
     if (!imported.ok) throw new Error(imported.message);
     expect(imported).toMatchObject({ name: "Team checks", imported: 2 });
-    const page = await listRequests(handle.db, {
+    const page = await listRequests(database().db, {
       collection: imported.collectionId,
       q: "",
       offset: 0,
@@ -93,7 +87,7 @@ describe("collection files", () => {
       ["With secrets", "daily", "about With secrets"],
     ]);
     // Opening an imported request asks for the placeholders' tokens.
-    const reopened = await getRequest(handle.db, page.requests[1]!.id);
+    const reopened = await getRequest(database().db, page.requests[1]!.id);
     if (!reopened.found) throw new Error("not found");
     const decoded = decodeShareState(reopened.request.state, sequentialIds(), {
       maxChars: 400_000,
@@ -101,13 +95,13 @@ describe("collection files", () => {
     expect(decoded.success && decoded.data.serversNeedingToken).toHaveLength(2);
     expect(decoded.success && decoded.data.state.message).toBe("hello");
     // Out again: the same file.
-    const again = await exportCollection(handle.db, imported.collectionId);
+    const again = await exportCollection(database().db, imported.collectionId);
     expect(again.ok && again.yaml).toBe(exported.yaml);
-    expect(await dumpTables(handle.db)).not.toContain(TOKEN_SECRET);
+    expect(await dumpTables(database().db)).not.toContain(TOKEN_SECRET);
   });
 
   it("reads JSON too, and refuses a literal token, an alias bomb, a newer format and a wrong field by name", async () => {
-    const before = (await listCollections(handle.db)).length;
+    const before = (await listCollections(database().db)).length;
     // The default composer's tasks server has its demo token: a file carries none.
     const request = buildRequest(withoutTokens(createDefaultState(sequentialIds())));
     const json = JSON.stringify({
@@ -115,7 +109,7 @@ describe("collection files", () => {
       name: "From JSON",
       requests: [{ name: "one", request }],
     });
-    expect(await importCollection(handle.db, json)).toMatchObject({ ok: true, imported: 1 });
+    expect(await importCollection(database().db, json)).toMatchObject({ ok: true, imported: 1 });
 
     const literal = JSON.stringify({
       version: 1,
@@ -130,7 +124,7 @@ describe("collection files", () => {
         },
       ],
     });
-    const leaky = await importCollection(handle.db, literal);
+    const leaky = await importCollection(database().db, literal);
     expect(leaky).toMatchObject({ ok: false });
     expect(!leaky.ok && leaky.message).toContain("never a token");
 
@@ -142,21 +136,21 @@ describe("collection files", () => {
           `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`,
       ),
     ].join("\n");
-    const exploded = await importCollection(handle.db, bomb);
+    const exploded = await importCollection(database().db, bomb);
     expect(exploded).toMatchObject({ ok: false });
     expect(!exploded.ok && exploded.message).toMatch(/not readable YAML/);
 
-    const newer = await importCollection(handle.db, "version: 2\nname: x\nrequests: []\n");
+    const newer = await importCollection(database().db, "version: 2\nname: x\nrequests: []\n");
     expect(!newer.ok && newer.message).toContain("format 2");
     const wrong = await importCollection(
-      handle.db,
+      database().db,
       "version: 1\nname: x\nrequests:\n  - name: a\n    reqest: {}\n",
     );
     expect(!wrong.ok && wrong.message).toMatch(/request/);
-    const broken = await importCollection(handle.db, "version: 1\nname: [unclosed\n");
+    const broken = await importCollection(database().db, "version: 1\nname: [unclosed\n");
     expect(!broken.ok && broken.message).toMatch(/line \d+/);
     // Only the good file made a collection.
-    expect((await listCollections(handle.db)).length).toBe(before + 1);
+    expect((await listCollections(database().db)).length).toBe(before + 1);
   });
 
   it("is described by docs/collection.schema.json, which is the app's own schema", () => {

@@ -26,7 +26,8 @@ export default defineConfig({
     {
       // The production path docs/deploy.md documents: the standalone server's entry, with node.
       command: "node .next/standalone/serve.mjs",
-      url: baseURL,
+      // Ready once its database is open (PGlite takes a few seconds to start).
+      url: `${baseURL}/api/ready`,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
       // The tests' own MCP servers run on loopback: allow private addresses for this deployment.

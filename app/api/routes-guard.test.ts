@@ -11,8 +11,8 @@ type Handler = (
 ) => Promise<Response>;
 
 const API_DIR = join(process.cwd(), "app/api");
-/** Not behind the guard, on purpose: load balancers probe it by an internal address. */
-const UNGUARDED = new Set(["health"]);
+/** Not behind the guard, on purpose: load balancers probe them by an internal address. */
+const UNGUARDED = new Set(["health", "ready"]);
 const JSON_ROUTES = new Set([
   "mcp/doctor",
   "oauth/[action]",

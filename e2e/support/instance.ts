@@ -34,7 +34,7 @@ export async function startInstance(env: Record<string, string>): Promise<Instan
   for (;;) {
     if (child.exitCode !== null) throw new Error(`The instance exited: ${output}`);
     try {
-      if ((await fetch(`${origin}/api/health`)).ok) break;
+      if ((await fetch(`${origin}/api/ready`)).ok) break;
     } catch {
       // Not listening yet.
     }

@@ -21,6 +21,7 @@ export default defineConfig({
     // The workspace and the emulator's batches run on PGlite in memory unless a test says otherwise
     // (each test file is its own process-wide database).
     env: { PLAYGROUND_DATA_DIR: "memory:", DATABASE_URL: "" },
-    testTimeout: 20_000,
+    // Headroom for a slower, busier machine (a first PGlite open alone takes seconds).
+    testTimeout: 60_000,
   },
 });

@@ -11,6 +11,7 @@ const DIALOGS = [
   { button: "Import", title: "Import a request" },
   { button: "Share", title: "Share this configuration" },
   { button: "History", title: "Run history" },
+  { button: "Collections", title: "Collections" },
 ] as const;
 const SCHEMES = ["light", "dark"] as const;
 
@@ -61,6 +62,21 @@ test.describe("no serious accessibility violations", () => {
         expect(found).toEqual([]);
       });
     }
+
+    test(`${size} window: Share with a short link made, and Collections with its save form`, async ({
+      page,
+    }) => {
+      await openPlayground(page, viewport);
+      await openButton(page, "Share");
+      await page.getByRole("button", { name: "Create short link" }).click();
+      await expect(page.getByRole("textbox", { name: "Short link" })).toBeVisible();
+      const found = await scanBothThemes(page, "Share dialog with a short link");
+      await page.keyboard.press("Escape");
+      await page.keyboard.press("Control+s");
+      await expect(page.getByRole("textbox", { name: "Request name" })).toBeVisible();
+      found.push(...(await scanBothThemes(page, "Collections save form")));
+      expect(found).toEqual([]);
+    });
 
     test(`${size} window: Get code's forms with their own controls and notes`, async ({ page }) => {
       await openPlayground(page, viewport);

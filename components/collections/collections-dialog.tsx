@@ -228,6 +228,7 @@ export default function CollectionsDialog({ open, onClose, saveRequests }: Colle
         <SaveRequestForm
           key={`${openRequest?.id ?? "new"}-${saveRequests}`}
           busy={saving === "busy"}
+          ready={list.collectionId !== null}
           initial={openRequest ? { name: openRequest.name } : null}
           canUpdate={openRequest !== null && openRequest.collectionId === list.collectionId}
           onSave={(fields, asNew) => void save(fields, asNew)}

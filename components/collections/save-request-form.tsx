@@ -13,12 +13,15 @@ export interface SaveFields {
 /** Save request: a name (required), a folder and a description; Save updates, Save as new copies. */
 export function SaveRequestForm({
   busy,
+  ready,
   initial,
   canUpdate,
   onSave,
   onCancel,
 }: {
   busy: boolean;
+  /** The collections have loaded (a save before then would have nowhere to go). */
+  ready: boolean;
   initial: { name: string } | null;
   /** The composer came from a saved request in this collection: Save updates it. */
   canUpdate: boolean;
@@ -45,7 +48,7 @@ export function SaveRequestForm({
       onSubmit={(event) => {
         event.preventDefault();
         setTouched(true);
-        if (!missing) onSave(fields, !canUpdate);
+        if (!missing && ready) onSave(fields, !canUpdate);
       }}
     >
       <Field
@@ -92,7 +95,7 @@ export function SaveRequestForm({
           <Button
             size="sm"
             variant="secondary"
-            disabled={busy}
+            disabled={busy || !ready}
             onClick={() => {
               setTouched(true);
               if (!missing) onSave(fields, true);
@@ -101,8 +104,8 @@ export function SaveRequestForm({
             Save as new
           </Button>
         ) : null}
-        <Button size="sm" variant="primary" type="submit" disabled={busy}>
-          {busy ? "Saving…" : "Save"}
+        <Button size="sm" variant="primary" type="submit" disabled={busy || !ready}>
+          {busy ? "Saving…" : ready ? "Save" : "Loading…"}
         </Button>
       </div>
     </form>

@@ -84,12 +84,12 @@ export function SavedRequestRow({
   }
   return (
     <div
-      className={`flex items-center gap-2 rounded-md px-2 py-1 hover:bg-sunken ${isOpen ? "bg-accent-soft" : ""}`}
+      className={`flex flex-wrap items-center gap-x-2 rounded-md px-2 py-1 hover:bg-sunken ${isOpen ? "bg-accent-soft" : ""}`}
     >
       <button
         type="button"
         onClick={onLoad}
-        className="min-w-0 flex-1 cursor-pointer text-left"
+        className="min-w-0 flex-1 basis-full cursor-pointer text-left sm:basis-0"
         title={request.description || undefined}
       >
         <span className="block truncate text-sm font-medium">{request.name}</span>
@@ -99,25 +99,28 @@ export function SavedRequestRow({
           {request.description ? ` · ${request.description}` : ""}
         </span>
       </button>
-      <Button
-        size="sm"
-        variant="ghost"
-        aria-label={`Edit ${request.name}`}
-        onClick={() => setEditing(true)}
-      >
-        Edit
-      </Button>
-      <Button
-        size="sm"
-        variant="ghost"
-        aria-label={`Duplicate ${request.name}`}
-        onClick={onDuplicate}
-      >
-        Duplicate
-      </Button>
-      <Button size="sm" variant="danger" aria-label={`Delete ${request.name}`} onClick={onDelete}>
-        Delete
-      </Button>
+      {/* Below the name in a narrow window, beside it in a wide one. */}
+      <div className="ml-auto flex gap-1">
+        <Button
+          size="sm"
+          variant="ghost"
+          aria-label={`Edit ${request.name}`}
+          onClick={() => setEditing(true)}
+        >
+          Edit
+        </Button>
+        <Button
+          size="sm"
+          variant="ghost"
+          aria-label={`Duplicate ${request.name}`}
+          onClick={onDuplicate}
+        >
+          Duplicate
+        </Button>
+        <Button size="sm" variant="danger" aria-label={`Delete ${request.name}`} onClick={onDelete}>
+          Delete
+        </Button>
+      </div>
     </div>
   );
 }

@@ -44,13 +44,29 @@ export async function startInstance(env: Record<string, string>): Promise<Instan
   const signal = async (name: NodeJS.Signals) => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((resolve) => child.once("exit", resolve));
-    try {
-      process.kill(-child.pid!, name);
-    } catch {
-      return;
-    }
+    const send = (which: NodeJS.Signals) => {
+      try {
+        process.kill(-child.pid!, which);
+      } catch {
+        // Gone already.
+      }
+    };
+    send(name);
+    // A server that does not stop within 10 s is killed: no instance outlives its test.
+    const timer = setTimeout(() => send("SIGKILL"), 10_000);
     await exited;
+    clearTimeout(timer);
   };
+  // Nor the test run.
+  process.once("exit", () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      try {
+        process.kill(-child.pid!, "SIGKILL");
+      } catch {
+        // Gone already.
+      }
+    }
+  });
   return {
     origin,
     output: () => output,

@@ -258,11 +258,6 @@ export function payloadWithoutUrlSecrets(payload: SharePayload): SharePayload {
   };
 }
 
-/** Servers, by their names, for lists (a saved request's summary). */
-export function payloadServerNames(payload: SharePayload): string[] {
-  return payload.s.map((server) => server.n);
-}
-
 export function decodeShareState(
   value: string,
   newId: NewId,

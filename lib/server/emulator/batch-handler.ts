@@ -29,7 +29,7 @@ const MAX_BODY_BYTES = 32 * 1024 * 1024;
 const STORE_KEY = Symbol.for("mcp-connector-playground.batches");
 
 /** One store per process: every route module that serves batches shares it. */
-export function processBatchStore(): BatchStore {
+function processBatchStore(): BatchStore {
   const holder = globalThis as { [STORE_KEY]?: BatchStore };
   return (holder[STORE_KEY] ??= new BatchStore({
     database: processDatabase,

@@ -1,11 +1,10 @@
 "use client";
 
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useState } from "react";
 import { useAppStore } from "@/components/store-provider";
 import { Button } from "@/components/ui/button";
 import { lazyDialog } from "@/components/ui/lazy-dialog";
-import { selectComposer } from "@/lib/client/store/selectors";
-import { composerFingerprint } from "@/lib/domain/workspace/fingerprint";
+import { selectHasUnsavedChanges } from "@/lib/client/store/selectors";
 import type { CollectionsDialogProps } from "./collections-dialog";
 
 const CollectionsDialog = lazyDialog<CollectionsDialogProps>(() => import("./collections-dialog"));
@@ -18,12 +17,8 @@ export function CollectionsButton() {
   const [open, setOpen] = useState(false);
   const [mounted, setMounted] = useState(false);
   const [saveRequests, setSaveRequests] = useState(0);
-  const composer = useAppStore(selectComposer);
   const openRequest = useAppStore((s) => s.openRequest);
-  const dirty = useMemo(
-    () => openRequest !== null && openRequest.fingerprint !== composerFingerprint(composer),
-    [openRequest, composer],
-  );
+  const dirty = useAppStore(selectHasUnsavedChanges);
 
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {

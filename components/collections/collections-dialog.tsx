@@ -5,7 +5,7 @@ import { useAppStore } from "@/components/store-provider";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, Select, TextInput } from "@/components/ui/field";
-import { selectComposer } from "@/lib/client/store/selectors";
+import { selectComposer, selectHasUnsavedChanges } from "@/lib/client/store/selectors";
 import { defaultNewId } from "@/lib/client/store/app-store";
 import type { CollectionSummary, SavedRequestSummary } from "@/lib/domain/workspace/wire";
 import { composerFingerprint } from "@/lib/domain/workspace/fingerprint";
@@ -145,7 +145,7 @@ export default function CollectionsDialog({ open, onClose, saveRequests }: Colle
     setNewCollection(null);
   }
 
-  const dirty = openRequest !== null && openRequest.fingerprint !== composerFingerprint(composer);
+  const dirty = useAppStore(selectHasUnsavedChanges);
 
   return (
     <Dialog

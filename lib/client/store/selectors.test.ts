@@ -8,8 +8,10 @@ import {
   selectDiscovered,
   selectDiscovery,
   selectRefusedUnauthorized,
+  selectHasUnsavedChanges,
   selectServer,
 } from "./selectors";
+import { composerFingerprint } from "@/lib/domain/workspace/fingerprint";
 
 function storeAnswering(answer: () => Promise<DiscoverOutcome>) {
   return createAppStore({ storage: memoryStorage(), newId: sequentialIds(), discover: answer });
@@ -69,5 +71,26 @@ describe("named selectors", () => {
     answer({ ok: false, kind: "unauthorized", message: "Send a token." });
     await running;
     expect(selectRefusedUnauthorized(server.id)(slow.getState())).toBe(true);
+  });
+});
+
+describe("selectHasUnsavedChanges", () => {
+  it("is true once the composer differs from the saved request it holds, and tokens do not count", () => {
+    const store = storeAnswering(() => new Promise(() => {}));
+    expect(selectHasUnsavedChanges(store.getState())).toBe(false);
+    const { composer } = store.getState();
+    store
+      .getState()
+      .setOpenRequest({
+        id: "r",
+        collectionId: "c",
+        name: "x",
+        fingerprint: composerFingerprint(composer),
+      });
+    expect(selectHasUnsavedChanges(store.getState())).toBe(false);
+    store.getState().updateServer(composer.servers[0]!.id, { authorizationToken: "typed" });
+    expect(selectHasUnsavedChanges(store.getState())).toBe(false);
+    store.getState().setField("message", "changed");
+    expect(selectHasUnsavedChanges(store.getState())).toBe(true);
   });
 });

@@ -1,7 +1,8 @@
 // Named selectors over the app's store: components ask for what they show by name
 // (`useAppStore(selectDiscovery(serverId))`) instead of re-deriving it inline. Each returns a value
 // held in the store (or a primitive), so zustand's equality check keeps renders to real changes.
-import type { ServerDraft, ToolInfo } from "@/lib/domain/request/types";
+import type { ComposerState, ServerDraft, ToolInfo } from "@/lib/domain/request/types";
+import { composerFingerprint } from "@/lib/domain/workspace/fingerprint";
 import { discoveryKey } from "./discovery-slice";
 import type { AppStore, DiscoveryState } from "./store-types";
 
@@ -75,3 +76,18 @@ export function selectSignIn(serverId: string): Selector<AppStore["signIns"][str
 export function selectSigningIn(serverId: string): Selector<boolean> {
   return (store) => store.signIns[serverId] !== undefined;
 }
+
+/** Each composer state's fingerprint, made once however many components ask. */
+const fingerprints = new WeakMap<ComposerState, string>();
+function fingerprintOf(composer: ComposerState): string {
+  let fingerprint = fingerprints.get(composer);
+  if (fingerprint === undefined) {
+    fingerprint = composerFingerprint(composer);
+    fingerprints.set(composer, fingerprint);
+  }
+  return fingerprint;
+}
+
+/** The composer holds a saved request and differs from what was saved (tokens aside). */
+export const selectHasUnsavedChanges: Selector<boolean> = (store) =>
+  store.openRequest !== null && store.openRequest.fingerprint !== fingerprintOf(store.composer);

@@ -15,6 +15,11 @@ import { encodedFromStorage, type StoredState } from "./stored-state";
 
 /** The collection a workspace starts with, made when the first list finds none. */
 export const FIRST_COLLECTION_NAME = "My requests";
+/**
+ * Its id is fixed, so two first lists at once (two tabs, two instances) make one collection, not
+ * two of the same name.
+ */
+const FIRST_COLLECTION_ID = "00000000-0000-4000-8000-000000000001";
 
 export async function listCollections(db: Database): Promise<CollectionSummary[]> {
   const rows = await db
@@ -32,7 +37,16 @@ export async function listCollections(db: Database): Promise<CollectionSummary[]
     .groupBy(collections.id)
     .orderBy(asc(collections.name), asc(collections.id));
   if (rows.length === 0) {
-    await createCollection(db, FIRST_COLLECTION_NAME);
+    const now = new Date();
+    await db
+      .insert(collections)
+      .values({
+        id: FIRST_COLLECTION_ID,
+        name: FIRST_COLLECTION_NAME,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .onConflictDoNothing();
     return listCollections(db);
   }
   return rows.map((row) => ({ ...row, updatedAt: row.updatedAt.toISOString() }));

@@ -40,6 +40,13 @@ export default function CollectionsDialog({ open, onClose, saveRequests }: Colle
   const [toast, setToast] = useState<Toast>(null);
   const [newCollection, setNewCollection] = useState<string | null>(null);
 
+  // Each opening starts without the last one's message (state adjusted while rendering).
+  const [openedAt, setOpenedAt] = useState(open);
+  if (open !== openedAt) {
+    setOpenedAt(open);
+    if (open) setToast(null);
+  }
+
   // Each Save request / Ctrl+S from outside opens the form (state adjusted while rendering).
   const [seenSaveRequests, setSeenSaveRequests] = useState(0);
   if (saveRequests !== seenSaveRequests) {

@@ -79,14 +79,12 @@ describe("selectHasUnsavedChanges", () => {
     const store = storeAnswering(() => new Promise(() => {}));
     expect(selectHasUnsavedChanges(store.getState())).toBe(false);
     const { composer } = store.getState();
-    store
-      .getState()
-      .setOpenRequest({
-        id: "r",
-        collectionId: "c",
-        name: "x",
-        fingerprint: composerFingerprint(composer),
-      });
+    store.getState().setOpenRequest({
+      id: "r",
+      collectionId: "c",
+      name: "x",
+      fingerprint: composerFingerprint(composer),
+    });
     expect(selectHasUnsavedChanges(store.getState())).toBe(false);
     store.getState().updateServer(composer.servers[0]!.id, { authorizationToken: "typed" });
     expect(selectHasUnsavedChanges(store.getState())).toBe(false);

@@ -1,3 +1,4 @@
+import Anthropic from "@anthropic-ai/sdk";
 import { expect, test } from "@playwright/test";
 import { everythingUrl } from "../playwright.config";
 import { startPostgres, type TestPostgres } from "../test/support/postgres";
@@ -155,6 +156,37 @@ test("an emulated batch made on A is listed on B and read from B, finished", asy
   expect(results[0]!.result.message!.content.map((block) => block.type)).toContain(
     "mcp_tool_result",
   );
+});
+
+test("a message thread made through A is continued through B, with the SDK", async () => {
+  const sdkOn = (origin: string) =>
+    new Anthropic({ apiKey: "e2e-thread-key", baseURL: `${origin}/api/emulator`, maxRetries: 0 });
+  const echo = {
+    name: "echo",
+    description: "Echoes.",
+    input_schema: { type: "object" as const, properties: { message: { type: "string" } } },
+  };
+  const threaded = {
+    model: "claude-opus-4-6",
+    max_tokens: 256,
+    betas: ["message-threads-2026-08-12"],
+  };
+  const first = await sdkOn(a.origin).beta.messages.create({
+    ...threaded,
+    tools: [echo],
+    thread: { type: "create" },
+    messages: [{ role: "user", content: 'call echo {"message": "across"}' }],
+  });
+  const call = first.content.find((block) => block.type === "tool_use")!;
+  // B holds no memory of this conversation: only the database does.
+  const second = await sdkOn(b.origin).beta.messages.create({
+    ...threaded,
+    thread: { type: "continue", previous_message_id: first.id },
+    messages: [
+      { role: "user", content: [{ type: "tool_result", tool_use_id: call.id, content: "held" }] },
+    ],
+  });
+  expect(second.content[0]).toMatchObject({ text: expect.stringContaining("**echo** returned") });
 });
 
 test("a batch whose instance is killed mid-way is finished by another instance", async () => {

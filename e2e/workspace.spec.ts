@@ -232,3 +232,85 @@ test("Export collection → a YAML file with token placeholders → Import makes
   await importDialog.getByRole("button", { name: "Import collection" }).click();
   await expect(importDialog.getByTestId("import-error")).toContainText("not readable YAML");
 });
+
+test("Environments: {{NAME}} resolves from the active environment, secrets stay in the tab, a missing one is an error", async ({
+  page,
+}) => {
+  const app = new PlaygroundPage(page);
+  await app.open();
+  const origin = new URL(page.url()).origin;
+  const dialog = await openFreshCollection(page, `Environments ${test.info().testId}`);
+  await dialog.getByRole("button", { name: "Environments" }).click();
+  const editor = dialog.getByTestId("environments-editor");
+  await editor.getByRole("button", { name: "+ Add variable" }).first().click();
+  await editor.getByLabel("Variable 1 name").fill("BASE");
+  await editor.getByLabel("BASE value").fill(origin);
+  await editor.getByRole("button", { name: "Add environment" }).click();
+  await editor.getByLabel("Environment 1 name").fill("staging");
+  const staging = editor.locator("fieldset").nth(1);
+  await staging.getByRole("button", { name: "+ Add variable" }).click();
+  await staging.getByLabel("Variable 1 name").fill("GREETING");
+  await staging.getByLabel("GREETING value").fill("hello from staging");
+  await staging.getByRole("button", { name: "+ Add variable" }).click();
+  // Named like a secret: it is one, its value typed into a password field.
+  await staging.getByLabel("Variable 2 name").fill("SESSION_TOKEN");
+  await staging.getByLabel(/SESSION_TOKEN value \(secret/).fill("tab-only-secret");
+  const saved = page.waitForRequest(
+    (request) => request.method() === "PATCH" && request.url().includes("/api/collections/"),
+  );
+  await editor.getByRole("button", { name: "Save environments" }).click();
+  expect((await saved).postData()).not.toContain("tab-only-secret");
+  await expect(dialog.getByTestId("collections-toast")).toHaveText(/Saved the environments/);
+  await dialog
+    .getByTestId("environments-editor")
+    .getByRole("button", { name: "Use", exact: true })
+    .click();
+  await expect(dialog.getByTestId("collections-toast")).toHaveText(/uses environment “staging”/);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.screenshot({ path: "screenshots/environments-editor.png" });
+  await dialog.getByRole("button", { name: "Done" }).click();
+
+  const bar = page.getByTestId("environment-bar");
+  await expect(bar.getByLabel("Environment")).toHaveValue("staging");
+  await app.server(0).getByLabel("Server URL").fill("{{BASE}}/api/demo-mcp/calendar");
+  await message(page).fill("{{GREETING}}\ncall calendar.list_events {}");
+  await expect(bar.getByTestId("environment-used")).toHaveText(
+    "· filled in {{BASE}}, {{GREETING}}",
+  );
+  const json = (await app.requestJson()) as {
+    mcp_servers: { url: string }[];
+    messages: { content: unknown }[];
+  };
+  expect(json.mcp_servers[0]!.url).toBe(`${origin}/api/demo-mcp/calendar`);
+  expect(JSON.stringify(json.messages)).toContain("hello from staging\\ncall calendar.list_events");
+  await expect(bar.getByLabel("SESSION_TOKEN")).toHaveValue("tab-only-secret");
+  await expect(app.server(0).getByTestId("discovery-ok")).toBeVisible();
+  await page.getByRole("button", { name: "Send", exact: true }).click();
+  await expect(
+    page.getByTestId("response").locator('[data-block-type="mcp_tool_result"]'),
+  ).toContainText("Team stand-up");
+
+  // A placeholder nothing sets is an error that names the environment.
+  await message(page).fill("{{NOWHERE}} please");
+  await expect(
+    app
+      .problems("error")
+      .filter({ hasText: "{{NOWHERE}} in message has no value in environment “staging”" }),
+  ).toHaveCount(1);
+  await page.screenshot({ path: "screenshots/environment-bar.png" });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.getByRole("tab", { name: "Composer" }).click();
+  await expect(bar).toBeVisible();
+  await page.screenshot({ path: "screenshots/narrow-dark-environment-bar.png" });
+  await page.setViewportSize({ width: 1440, height: 900 });
+
+  // The choice survives a reload; the secret's value does not (it was never stored).
+  await page.reload();
+  await expect(page.locator('[data-hydrated="true"]')).toBeVisible();
+  await expect(bar.getByLabel("Environment")).toHaveValue("staging");
+  await expect(bar.getByLabel("SESSION_TOKEN")).toHaveValue("");
+  await bar.getByLabel("Environment").selectOption({ label: "Collection variables only" });
+  await bar.getByRole("button", { name: "Stop using" }).click();
+  await expect(bar).toHaveCount(0);
+});

@@ -12,6 +12,7 @@ import { composerFingerprint } from "@/lib/domain/workspace/fingerprint";
 import { useSavedRequests } from "./use-saved-requests";
 import { SaveRequestForm, type SaveFields } from "./save-request-form";
 import { SavedRequestRow, type RowChanges } from "./saved-request-row";
+import { EnvironmentsEditor } from "./environments-editor";
 import { openSavedRequest, saveComposer } from "@/lib/client/workspace/saved-request-actions";
 import { collectionExportUrl } from "@/lib/client/workspace/workspace-client";
 
@@ -39,6 +40,8 @@ export default function CollectionsDialog({ open, onClose, saveRequests }: Colle
   const [saving, setSaving] = useState<"closed" | "form" | "busy">("closed");
   const [toast, setToast] = useState<Toast>(null);
   const [newCollection, setNewCollection] = useState<string | null>(null);
+  const [editingEnvironments, setEditingEnvironments] = useState(false);
+  const currentCollection = list.collections.find((entry) => entry.id === list.collectionId);
 
   // Each opening starts without the last one's message (state adjusted while rendering).
   const [openedAt, setOpenedAt] = useState(open);
@@ -215,6 +218,19 @@ export default function CollectionsDialog({ open, onClose, saveRequests }: Colle
         ) : null}
         <Button
           size="sm"
+          variant="secondary"
+          aria-pressed={editingEnvironments}
+          aria-controls="environments-editor"
+          disabled={!currentCollection}
+          onClick={() => setEditingEnvironments((shown) => !shown)}
+        >
+          Environments
+          {currentCollection?.environments.length
+            ? ` (${currentCollection.environments.length})`
+            : ""}
+        </Button>
+        <Button
+          size="sm"
           variant="primary"
           aria-keyshortcuts="Control+S Meta+S"
           title="Save request (Ctrl/Cmd+S)"
@@ -265,6 +281,17 @@ export default function CollectionsDialog({ open, onClose, saveRequests }: Colle
           <Button size="sm" variant="ghost" aria-label="Dismiss" onClick={() => setToast(null)}>
             ×
           </Button>
+        </div>
+      ) : null}
+
+      {editingEnvironments && currentCollection ? (
+        <div id="environments-editor">
+          <EnvironmentsEditor
+            key={`${currentCollection.id}-${currentCollection.updatedAt}`}
+            collection={currentCollection}
+            say={(message, error) => say(message, { error })}
+            onSaved={list.reload}
+          />
         </div>
       ) : null}
 

@@ -4,8 +4,14 @@ import { useAppStore } from "@/components/store-provider";
 import { selectServers } from "@/lib/client/store/selectors";
 import { Button } from "@/components/ui/button";
 import { serverFieldId } from "@/lib/domain/request/field-ids";
+import { lazyComponent } from "@/components/ui/lazy-component";
 import { RequestFields } from "./request-fields";
 import { ServerCard } from "./server-card";
+
+/** Loaded only once an environment is in use: most sessions never need its code. */
+const EnvironmentBar = lazyComponent(() =>
+  import("@/components/collections/environment-bar").then((module) => module.default),
+);
 
 /** `onShowResponse`: a re-run from a turn sends, so the response pane is brought forward. */
 export function ComposerPane({ onShowResponse }: { onShowResponse: () => void }) {
@@ -16,9 +22,11 @@ export function ComposerPane({ onShowResponse }: { onShowResponse: () => void })
   const rememberTokens = useAppStore((s) => s.rememberTokens);
   const setRememberTokens = useAppStore((s) => s.setRememberTokens);
   const resetComposer = useAppStore((s) => s.resetComposer);
+  const usesEnvironment = useAppStore((s) => s.activeEnvironment !== null);
 
   return (
     <div className="space-y-5">
+      {usesEnvironment ? <EnvironmentBar /> : null}
       <RequestFields onShowResponse={onShowResponse} />
       <section aria-labelledby="servers-heading" className="space-y-3">
         <div className="flex items-center justify-between">

@@ -4,7 +4,7 @@ import { useEffect } from "react";
 import { useAppStore } from "@/components/store-provider";
 import { Button } from "@/components/ui/button";
 import { useNow } from "@/components/ui/use-now";
-import { selectDiscovery } from "@/lib/client/store/selectors";
+import { selectDiscovery, selectResolvedComposer } from "@/lib/client/store/selectors";
 import type { ServerDraft } from "@/lib/domain/request/types";
 
 const DEBOUNCE_MS = 600;
@@ -19,9 +19,14 @@ function looksReachable(url: string): boolean {
 }
 
 /** "Discover tools" for one server: run by hand, and again (debounced) whenever its url or token changes. */
-export function DiscoveryStatus({ server }: { server: ServerDraft }) {
-  const current = useAppStore(selectDiscovery(server.id));
+export function DiscoveryStatus({ server: written }: { server: ServerDraft }) {
+  const current = useAppStore(selectDiscovery(written.id));
   const discover = useAppStore((s) => s.discover);
+  // Discovered as sent: with the active environment's values in its URL and token.
+  const server =
+    useAppStore((s) =>
+      selectResolvedComposer(s).state.servers.find((candidate) => candidate.id === written.id),
+    ) ?? written;
 
   useEffect(() => {
     if (!looksReachable(server.url)) return;
@@ -33,7 +38,13 @@ export function DiscoveryStatus({ server }: { server: ServerDraft }) {
   const now = useNow(5000);
   let status: React.ReactNode;
   if (!looksReachable(server.url))
-    status = <span className="text-muted">Enter a URL to discover this server&apos;s tools.</span>;
+    status = (
+      <span className="text-muted">
+        {server.url.includes("{{")
+          ? "A {{NAME}} in the URL has no value."
+          : "Enter a URL to discover this server's tools."}
+      </span>
+    );
   else if (!current || current.status === "loading")
     status = (
       <span className="text-muted" data-testid="discovery-loading">

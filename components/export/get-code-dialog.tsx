@@ -1,9 +1,10 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import { usePreview } from "@/components/preview/use-preview";
 import { useAppStore } from "@/components/store-provider";
 import { selectComposer } from "@/lib/client/store/selectors";
+import { buildRequest } from "@/lib/domain/request/build-request";
+import { resolveComposer, variableValues } from "@/lib/domain/workspace/variables";
 import { Button } from "@/components/ui/button";
 import { Select, TextInput } from "@/components/ui/field";
 import { CloseDialogButton, Dialog, type LazyDialogProps } from "@/components/ui/dialog";
@@ -29,8 +30,16 @@ function currentVariant(form: ExportForm, variant: string): string {
 
 /** The Get code dialog (loaded on first use, with the snippet generators). */
 export default function GetCodeDialog({ open, onClose }: LazyDialogProps) {
-  const { request } = usePreview();
-  const state = useAppStore(selectComposer);
+  const written = useAppStore(selectComposer);
+  const active = useAppStore((s) => s.activeEnvironment);
+  const publicValues = useMemo(
+    () => variableValues(active?.variables ?? [], active?.environment?.variables ?? []),
+    [active],
+  );
+  // Resolved without secret values: a secret variable stays {{NAME}} in the code.
+  const resolution = useMemo(() => resolveComposer(written, publicValues), [written, publicValues]);
+  const state = resolution.state;
+  const request = useMemo(() => buildRequest(state), [state]);
   const discoveries = useAppStore((s) => s.discoveries);
   const servers = state.servers;
   const keepUrlSecrets = useMemo(
@@ -43,7 +52,7 @@ export default function GetCodeDialog({ open, onClose }: LazyDialogProps) {
   const variants = exportVariants(form);
   const current = currentVariant(form, variant);
   const { status, copy, reset } = useCopy();
-  const { code: snippet, notes } = useMemo(
+  const { code: snippet, notes: exportNotes } = useMemo(
     // Closed, it stays mounted: nothing to generate on each keystroke of the composer.
     () =>
       open
@@ -60,6 +69,13 @@ export default function GetCodeDialog({ open, onClose }: LazyDialogProps) {
         : { code: "", notes: [] },
     [open, form, current, state, request, keepUrlSecrets, discoveries, extras],
   );
+  const left = [...new Set(resolution.unresolved.map((entry) => `{{${entry.name}}}`))];
+  const notes = left.length
+    ? [
+        ...exportNotes,
+        `${left.join(", ")} ${left.length === 1 ? "is" : "are"} left as written (secret or unset variables): set ${left.length === 1 ? "it" : "them"} before running this.`,
+      ]
+    : exportNotes;
   const variables = secretVariables(request, { keepUrlSecrets });
 
   return (

@@ -6,7 +6,9 @@ import { derivePreview, type Preview, type RequestValidator } from "@/lib/domain
 import {
   discoveredToolsByServer,
   selectComposer,
+  selectResolvedComposer,
   selectTarget,
+  selectVariableValues,
 } from "@/lib/client/store/selectors";
 
 const PreviewContext = createContext<Preview | null>(null);
@@ -61,6 +63,11 @@ const RulesContext = createContext<RulesState>({ status: "loading" });
  */
 export function PreviewProvider({ children }: { children: ReactNode }) {
   const composer = useAppStore(selectComposer);
+  const resolvedServers = useAppStore((s) => selectResolvedComposer(s).state.servers);
+  const variables = useAppStore(selectVariableValues);
+  const environmentName = useAppStore((s) =>
+    s.activeEnvironment ? (s.activeEnvironment.environment?.name ?? "collection variables") : null,
+  );
   const target = useAppStore(selectTarget);
   const discoveries = useAppStore((s) => s.discoveries);
   const rules = useRules();
@@ -69,10 +76,12 @@ export function PreviewProvider({ children }: { children: ReactNode }) {
     () =>
       derivePreview(composer, {
         target,
-        discoveredTools: discoveredToolsByServer(composer.servers, discoveries),
+        discoveredTools: discoveredToolsByServer(resolvedServers, discoveries),
         validate,
+        variables,
+        environmentName,
       }),
-    [composer, target, discoveries, validate],
+    [composer, resolvedServers, target, discoveries, validate, variables, environmentName],
   );
   return (
     <RulesContext.Provider value={rules}>

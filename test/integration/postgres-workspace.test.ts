@@ -13,6 +13,7 @@ import {
 } from "@/lib/server/workspace/short-links";
 import { listCollections, listRequests, saveRequest } from "@/lib/server/workspace/saved-requests";
 import { stateForStorage } from "@/lib/server/workspace/stored-state";
+import { MESSAGE_THREADS_BETA, ThreadStore } from "@/lib/server/emulator/threads";
 import { startPostgres, type TestPostgres } from "@/test/support/postgres";
 import { sequentialIds } from "@/test/support/sequential-ids";
 import {
@@ -94,6 +95,29 @@ describe("two instances on one PostgreSQL", () => {
       limit: 50,
     });
     expect(page.requests.map((request) => request.name)).toEqual(["Saved on A"]);
+  });
+
+  it("share message threads: made on A, continued on B; A's limit lets the oldest go", async () => {
+    const onA = new ThreadStore({ database: () => Promise.resolve(a), maxPerKey: 1 });
+    // Instances share PLAYGROUND_STORAGE_KEY, so B opens what A sealed.
+    const onB = new ThreadStore({ database: () => Promise.resolve({ ...b, sealer: a.sealer }) });
+    const open = (store: ThreadStore, thread: object, text: string) =>
+      store.open(
+        "pg-owner",
+        { model: "m", max_tokens: 1, messages: [{ role: "user", content: text }], thread } as never,
+        [MESSAGE_THREADS_BETA],
+      );
+    const answer = (id: string) =>
+      ({ id, type: "message", role: "assistant", content: [{ type: "text", text: id }] }) as never;
+    await (await open(onA, { type: "create" }, "old"))!.remember(answer("msg_pg_old"));
+    await (await open(onA, { type: "create" }, "hello"))!.remember(answer("msg_pg_1"));
+    const next = await open(onB, { type: "continue", previous_message_id: "msg_pg_1" }, "more");
+    expect(next!.request.messages).toHaveLength(3);
+    await next!.remember(answer("msg_pg_2"));
+    const gone = open(onB, { type: "continue", previous_message_id: "msg_pg_old" }, "x");
+    await expect(gone).rejects.toMatchObject({ errorCode: "thread_not_found" });
+    const again = open(onA, { type: "continue", previous_message_id: "msg_pg_1" }, "x");
+    await expect(again).rejects.toMatchObject({ errorCode: "thread_already_continued" });
   });
 
   it("hold no secret in any table", async () => {

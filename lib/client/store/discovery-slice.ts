@@ -3,14 +3,10 @@
 import type { requestDiscovery } from "@/lib/client/api/discover-client";
 import * as composer from "@/lib/domain/request/composer";
 import { pinFromDiscovery } from "@/lib/domain/request/pin-drift";
-import type { ServerDraft } from "@/lib/domain/request/types";
 import { LOAD_FAILED_MESSAGE } from "./load-failure";
 import { serversDueForRefresh } from "./oauth-state";
+import { discoveryKey, selectResolvedComposer } from "./selectors";
 import type { DiscoverySlice, DiscoveryState, SliceContext } from "./store-types";
-
-export function discoveryKey(server: Pick<ServerDraft, "url" | "authorizationToken">): string {
-  return `${server.url}\n${server.authorizationToken}`;
-}
 
 const loadDiscovery: typeof requestDiscovery = async (...args) => {
   const client = await import("@/lib/client/api/discover-client").catch(() => null);
@@ -31,7 +27,10 @@ export function createDiscoverySlice({
     discover: async (serverId) => {
       if (serversDueForRefresh(get(), now(), [serverId]).length)
         await get().ensureFreshTokens([serverId]);
-      const server = get().composer.servers.find((candidate) => candidate.id === serverId);
+      // Discovered as it would be sent: with the active environment's values.
+      const server = selectResolvedComposer(get()).state.servers.find(
+        (candidate) => candidate.id === serverId,
+      );
       if (!server) return;
       const key = discoveryKey(server);
       const previous = get().discoveries[serverId];

@@ -7,6 +7,7 @@ import * as conversation from "@/lib/domain/request/conversation";
 import type { StreamSnapshot } from "@/lib/domain/stream/accumulate";
 import { LOAD_FAILED_MESSAGE } from "./load-failure";
 import { serversDueForRefresh } from "./oauth-state";
+import { selectResolvedComposer } from "./selectors";
 import type { RunSlice, SliceContext } from "./store-types";
 
 /** Starts loading the sender (a pointer on Send), so the first Send does not wait for it. */
@@ -41,7 +42,8 @@ export function createRunSlice({ set, get, options, newId, now }: SliceContext):
       // Signed-in servers whose token ran out get a fresh one first.
       if (serversDueForRefresh(get(), now()).length) await get().ensureFreshTokens();
       const { target, browserApiKey, composer: sentComposer } = get();
-      const request = buildRequest(sentComposer);
+      // Sent with the environment's values; the history keeps the request as written.
+      const request = buildRequest(selectResolvedComposer(get()).state);
       const startedAt = now();
       set({ run: { status: "sending", startedAt, controller, snapshot: null } });
       const isCurrent = () => {

@@ -3,7 +3,11 @@
 // held in the store (or a primitive), so zustand's equality check keeps renders to real changes.
 import type { ComposerState, ServerDraft, ToolInfo } from "@/lib/domain/request/types";
 import { composerFingerprint } from "@/lib/domain/workspace/fingerprint";
-import { discoveryKey } from "./discovery-slice";
+import {
+  resolveComposer,
+  variableValues,
+  type ResolvedComposer,
+} from "@/lib/domain/workspace/variables";
 import type { AppStore, DiscoveryState } from "./store-types";
 
 type Selector<T> = (store: AppStore) => T;
@@ -17,6 +21,37 @@ export function selectServer(serverId: string): Selector<ServerDraft | undefined
   return (store) => store.composer.servers.find((server) => server.id === serverId);
 }
 
+const NO_VALUES: ReadonlyMap<string, string> = new Map();
+let lastValues: {
+  active: AppStore["activeEnvironment"];
+  secrets: AppStore["environmentSecrets"];
+  values: ReadonlyMap<string, string>;
+} | null = null;
+
+/** The values `{{NAME}}` resolves to; the same map until the environment or a secret changes. */
+export const selectVariableValues: Selector<ReadonlyMap<string, string>> = (store) => {
+  const active = store.activeEnvironment;
+  if (!active) return NO_VALUES;
+  const secrets = store.environmentSecrets;
+  if (lastValues?.active !== active || lastValues.secrets !== secrets) {
+    lastValues = {
+      active,
+      secrets,
+      values: variableValues(active.variables, active.environment?.variables ?? [], secrets),
+    };
+  }
+  return lastValues.values;
+};
+
+/** The composer as it is sent: its placeholders resolved with the active environment. */
+export const selectResolvedComposer: Selector<ResolvedComposer> = (store) =>
+  resolveComposer(store.composer, selectVariableValues(store));
+
+/** What a discovery was made with: a new URL or token makes it stale. */
+export function discoveryKey(server: Pick<ServerDraft, "url" | "authorizationToken">): string {
+  return `${server.url}\n${server.authorizationToken}`;
+}
+
 /** A discovery made with the URL and token the server has now (an older one no longer applies). */
 export function currentDiscovery(
   discovery: DiscoveryState | undefined,
@@ -28,7 +63,8 @@ export function currentDiscovery(
 /** The server's current discovery, whatever its status; undefined before one or once stale. */
 export function selectDiscovery(serverId: string): Selector<DiscoveryState | undefined> {
   return (store) => {
-    const server = store.composer.servers.find((candidate) => candidate.id === serverId);
+    const servers = selectResolvedComposer(store).state.servers;
+    const server = servers.find((candidate) => candidate.id === serverId);
     return server ? currentDiscovery(store.discoveries[serverId], server) : undefined;
   };
 }

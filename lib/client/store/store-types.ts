@@ -1,3 +1,4 @@
+import type { Environment, Variable } from "@/lib/domain/workspace/variables";
 // The store's shape: one zustand store made of slices (zustand's slices pattern), each in its own
 // module — composer edits, settings, the run, the history, discovery, sign-in — and the options
 // they share. Types only: nothing here runs.
@@ -161,7 +162,25 @@ export interface SecretsPrompt {
   urlPartServerIds: string[];
 }
 
+/** The variables `{{NAME}}` resolves from: a collection's, and one of its environments. */
+export interface ActiveEnvironment {
+  collectionId: string;
+  collectionName: string;
+  /** The collection's own variables (under every environment). */
+  variables: Variable[];
+  /** The chosen environment; null for the collection's variables alone. */
+  environment: Environment | null;
+  /** Every environment of the collection (to switch between them). */
+  environments: Environment[];
+}
+
 export interface WorkspaceSlice {
+  activeEnvironment: ActiveEnvironment | null;
+  /** Kept in this browser (the server holds their names only); secret values are not. */
+  setActiveEnvironment: (environment: ActiveEnvironment | null) => void;
+  /** Secret variables' values, by name, for this tab only: never stored, sent or shared. */
+  environmentSecrets: Readonly<Record<string, string>>;
+  setEnvironmentSecret: (name: string, value: string) => void;
   openRequest: OpenRequest | null;
   setOpenRequest: (openRequest: OpenRequest | null) => void;
   /** Reads the open request kept in this browser (at hydration). */

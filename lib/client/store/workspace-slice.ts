@@ -4,6 +4,9 @@
 import type { SliceContext, WorkspaceSlice, OpenRequest } from "./store-types";
 
 export const OPEN_REQUEST_KEY = "mcp-playground:open-request";
+import { ENVIRONMENT_KEY } from "./storage-key";
+
+export { ENVIRONMENT_KEY };
 
 const FIELD_LIMITS = { id: 100, collectionId: 100, name: 200, fingerprint: 64 } as const;
 
@@ -32,23 +35,44 @@ export function readOpenRequest(storage: Pick<Storage, "getItem">): OpenRequest 
 
 export function createWorkspaceSlice({ set, options }: SliceContext): WorkspaceSlice {
   const storage = () => options.storage ?? localStorage;
+  const keep = (key: string, value: unknown) => {
+    try {
+      if (value) void storage().setItem(key, JSON.stringify(value));
+      else void storage().removeItem(key);
+    } catch {
+      // Storage refused: it lasts this page only.
+    }
+  };
   return {
     openRequest: null,
     secretsPrompt: null,
+    activeEnvironment: null,
+    environmentSecrets: {},
+    setActiveEnvironment: (environment) => {
+      // Callers are the lazily loaded environment components: they blank secret values first
+      // (withoutSecretValues), so none is kept in storage.
+      set({ activeEnvironment: environment });
+      keep(ENVIRONMENT_KEY, environment);
+    },
+    setEnvironmentSecret: (name, value) =>
+      set((state) => ({ environmentSecrets: { ...state.environmentSecrets, [name]: value } })),
     setOpenRequest: (openRequest) => {
       set({ openRequest });
-      try {
-        if (openRequest) void storage().setItem(OPEN_REQUEST_KEY, JSON.stringify(openRequest));
-        else void storage().removeItem(OPEN_REQUEST_KEY);
-      } catch {
-        // Storage refused: the marker lasts this page only.
-      }
+      keep(OPEN_REQUEST_KEY, openRequest);
     },
     restoreOpenRequest: () => {
       try {
         const stored = storage().getItem(OPEN_REQUEST_KEY);
         if (typeof stored === "string")
           set({ openRequest: readOpenRequest({ getItem: () => stored }) });
+        const environment = storage().getItem(ENVIRONMENT_KEY);
+        // Its checker loads only when there is one to read: most pages have none.
+        if (typeof environment === "string")
+          void import("./environment-storage").then(
+            ({ readActiveEnvironment }) =>
+              set({ activeEnvironment: readActiveEnvironment({ getItem: () => environment }) }),
+            () => undefined,
+          );
       } catch {
         // Nothing to restore.
       }

@@ -10,12 +10,14 @@ import {
   savedRequestSchema,
   importedCollectionSchema,
   type ImportedCollection,
+  type CollectionChanges,
   type CollectionSummary,
   type CreatedLink,
   type SavedRequest,
   type SavedRequestPage,
 } from "@/lib/domain/workspace/wire";
 import { readRouteError, unreachableError, type RouteError } from "@/lib/client/api/route-error";
+import type { Variable } from "@/lib/domain/workspace/variables";
 
 export type Answer<T> = { ok: true; data: T } | { ok: false; error: RouteError };
 
@@ -81,8 +83,23 @@ export function createCollection(name: string): Promise<Answer<CollectionSummary
   return call("/api/collections", collectionSchema, { method: "POST", body: { name } });
 }
 
-export function renameCollection(id: string, name: string): Promise<Answer<unknown>> {
-  return call(`/api/collections/${id}`, okSchema, { method: "PATCH", body: { name } });
+/** Renames a collection or replaces its variables and environments (secret values never sent). */
+export function updateCollection(id: string, changes: CollectionChanges): Promise<Answer<unknown>> {
+  const withoutSecretValues = (variables: Variable[]) =>
+    variables.map((variable) => (variable.secret ? { ...variable, value: "" } : variable));
+  const body: CollectionChanges = {
+    ...changes,
+    ...(changes.variables ? { variables: withoutSecretValues(changes.variables) } : {}),
+    ...(changes.environments
+      ? {
+          environments: changes.environments.map((environment) => ({
+            ...environment,
+            variables: withoutSecretValues(environment.variables),
+          })),
+        }
+      : {}),
+  };
+  return call(`/api/collections/${id}`, okSchema, { method: "PATCH", body });
 }
 
 export function deleteCollection(id: string): Promise<Answer<unknown>> {

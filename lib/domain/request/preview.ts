@@ -13,7 +13,8 @@ import { sortProblems } from "@/lib/domain/toolset/problems";
 import type { Problem, ValidationContext, ValidationTarget } from "@/lib/domain/toolset/validate";
 import { buildRequest, buildToolset, type MessagesRequest } from "./build-request";
 import { findDraftProblems } from "./draft-problems";
-import { fieldIdForPath } from "./field-ids";
+import { FIELD_IDS, fieldIdForPath, serverFieldId } from "./field-ids";
+import { resolveComposer } from "@/lib/domain/workspace/variables";
 import { comparePin, type PinDrift } from "./pin-drift";
 import {
   connectorServers,
@@ -59,6 +60,9 @@ export interface PreviewContext {
   discoveredTools?: Readonly<Record<string, readonly ToolInfo[]>>;
   /** The API's rules; without them only the composer's own problems are known (not validated). */
   validate?: RequestValidator | null;
+  /** The values `{{NAME}}` resolves to (the active environment's), and that environment's name. */
+  variables?: ReadonlyMap<string, string>;
+  environmentName?: string | null;
 }
 
 export interface Preview {
@@ -71,9 +75,14 @@ export interface Preview {
   errorCount: number;
   /** Whether the API's rules were applied (false while their code loads). */
   validated: boolean;
+  /** Placeholder names the active environment filled in (the request shown is resolved). */
+  variablesUsed: string[];
 }
 
-export function derivePreview(state: ComposerState, context: PreviewContext = {}): Preview {
+export function derivePreview(written: ComposerState, context: PreviewContext = {}): Preview {
+  // Everything below sees the request as it would be sent: placeholders resolved.
+  const resolution = resolveComposer(written, context.variables);
+  const state = resolution.state;
   const request = buildRequest(state);
   const serverTools: Record<string, readonly string[]> = {};
   const destructiveTools: Record<string, readonly string[]> = {};
@@ -132,6 +141,9 @@ export function derivePreview(state: ComposerState, context: PreviewContext = {}
       fieldId: fieldIdForPath(problem.path, state),
     })),
     ...findDraftProblems(state),
+    ...resolution.unresolved.map(({ name, where }) =>
+      unresolvedProblem(name, where, state, context.environmentName),
+    ),
   ];
   const ordered = sortProblems(problems as Problem[]) as PreviewProblem[];
   const inRequest = servers.filter((server) => !server.clientSide);
@@ -145,6 +157,28 @@ export function derivePreview(state: ComposerState, context: PreviewContext = {}
       : null,
     errorCount: ordered.filter((problem) => problem.severity === "error").length,
     validated: !!context.validate,
+    variablesUsed: resolution.used,
+  };
+}
+
+/** A `{{NAME}}` with no value: Send would carry the braces, so it is an error, at its field. */
+function unresolvedProblem(
+  name: string,
+  where: string,
+  state: ComposerState,
+  environmentName: string | null | undefined,
+): PreviewProblem {
+  const [head = "", index, field] = where.split(".");
+  const server = head === "servers" ? state.servers[Number(index)] : undefined;
+  const part = field === "authorizationToken" ? "token" : (field as "url" | "name");
+  return {
+    severity: "error",
+    code: "unresolved_variable",
+    path: where,
+    message: `{{${name}}} in ${server ? `${server.name}'s ${part}` : head} has no value${environmentName ? ` in environment “${environmentName}”` : ": choose an environment that sets it"}.`,
+    fieldId: server
+      ? serverFieldId(server.id, part)
+      : ((FIELD_IDS as Record<string, string>)[head] ?? FIELD_IDS.message),
   };
 }
 

@@ -6,6 +6,8 @@
 import { z } from "zod";
 import { describeIssue } from "@/lib/domain/blocks/schema";
 import { envName } from "@/lib/domain/export/secrets";
+import { storableVariable, VARIABLE_NAME } from "./variable-names";
+import type { Environment, Variable } from "./variables";
 import { importRequest } from "@/lib/domain/import/import-request";
 import { buildRequest } from "@/lib/domain/request/build-request";
 import type { NewId } from "@/lib/domain/request/composer";
@@ -13,7 +15,7 @@ import { withoutUrlSecrets } from "@/lib/domain/request/url-secrets";
 import type { ComposerState } from "@/lib/domain/request/types";
 
 export const COLLECTION_FILE_VERSION = 1;
-const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
+
 const variablesSchema = z
   .record(
     z.string().regex(VARIABLE_NAME, "a variable name is letters, digits and _"),
@@ -35,11 +37,61 @@ export const collectionFileSchema = z.strictObject({
   version: z.literal(COLLECTION_FILE_VERSION),
   name: z.string().trim().min(1).max(200),
   variables: variablesSchema.optional(),
-  environments: z.record(z.string().min(1).max(100), variablesSchema).optional(),
+  environments: z
+    .record(z.string().min(1).max(100), variablesSchema)
+    .refine((environments) => Object.keys(environments).length <= 50, "at most 50 environments")
+    .optional(),
   requests: z.array(collectionRequestSchema).max(10_000),
 });
 export type CollectionFile = z.infer<typeof collectionFileSchema>;
 export type CollectionFileRequest = z.infer<typeof collectionRequestSchema>;
+
+/** A collection's variables as a file holds them: names to values, secret ones left out. */
+export function fileVariables(variables: readonly Variable[]): Record<string, string> | undefined {
+  const plain = variables.filter((variable) => !variable.secret);
+  return plain.length
+    ? Object.fromEntries(plain.map((variable) => [variable.name, variable.value]))
+    : undefined;
+}
+
+/** The names of every secret variable, for the file's header (their values are set elsewhere). */
+export function secretVariableNames(
+  variables: readonly Variable[],
+  environments: readonly Environment[],
+): string[] {
+  const all = [...variables, ...environments.flatMap((environment) => environment.variables)];
+  return [...new Set(all.filter((variable) => variable.secret).map((variable) => variable.name))];
+}
+
+/**
+ * A file's variables and environments as a collection keeps them. A value under a name that
+ * looks secret (TOKEN, KEY, SECRET, PASSWORD…) is not kept: files are shared, so the note asks
+ * for it to be set in the browser or the environment instead.
+ */
+export function importVariables(file: CollectionFile): {
+  variables: Variable[];
+  environments: Environment[];
+  notes: string[];
+} {
+  const notes: string[] = [];
+  const read = (record: Record<string, string> | undefined, where: string) =>
+    Object.entries(record ?? {}).map(([name, value]) => {
+      const kept = storableVariable({ name, value, secret: false });
+      if (kept.secret && value)
+        notes.push(
+          `${where} ${name} looks like a secret: its value was not kept; set it in the browser.`,
+        );
+      return kept;
+    });
+  return {
+    variables: read(file.variables, "variable"),
+    environments: Object.entries(file.environments ?? {}).map(([name, record]) => ({
+      name,
+      variables: read(record, `environment ${name}:`),
+    })),
+    notes,
+  };
+}
 
 /** `{{MCP_TOKEN_CALENDAR}}`: where a server's token goes in a collection file. */
 export function tokenPlaceholder(serverName: string): string {

@@ -2,6 +2,7 @@
 // configuration travels encoded (`<version>.<data>`, the share codec), so it is decoded by the same
 // strict decoder wherever it arrives.
 import { z } from "zod";
+import { VARIABLE_NAME } from "./variable-names";
 
 /** A short link's id: 144 random bits, base64url (24 characters). */
 export const SHORT_LINK_ID = /^[A-Za-z0-9_-]{24}$/;
@@ -34,15 +35,49 @@ export const openedLinkSchema = z.strictObject({
 });
 export type CreatedLink = z.infer<typeof createdLinkSchema>;
 
+export const MAX_VARIABLES = 500;
+export const MAX_ENVIRONMENTS = 50;
+export const variableSchema = z.strictObject({
+  name: z
+    .string()
+    .regex(VARIABLE_NAME, "a variable name is letters, digits and _, not first a digit"),
+  value: z.string().max(100_000),
+  secret: z.boolean(),
+});
+const uniqueNames = <T extends { name: string }>(items: T[]) =>
+  new Set(items.map((item) => item.name)).size === items.length;
+export const variablesSchema = z
+  .array(variableSchema)
+  .max(MAX_VARIABLES)
+  .refine(uniqueNames, "each variable name once");
+export const environmentSchema = z.strictObject({
+  name: z.string().trim().min(1, "an environment needs a name").max(100),
+  variables: variablesSchema,
+});
+export const environmentsSchema = z
+  .array(environmentSchema)
+  .max(MAX_ENVIRONMENTS)
+  .refine(uniqueNames, "each environment name once");
+
 export const collectionSchema = z.strictObject({
   id: workspaceIdSchema,
   name: z.string(),
   requestCount: z.number().int().min(0),
   updatedAt: z.string(),
+  variables: variablesSchema,
+  environments: environmentsSchema,
 });
 export type CollectionSummary = z.infer<typeof collectionSchema>;
 export const collectionListSchema = z.strictObject({ collections: z.array(collectionSchema) });
 export const collectionBodySchema = z.strictObject({ name });
+export const updateCollectionBodySchema = z
+  .strictObject({
+    name: name.optional(),
+    variables: variablesSchema.optional(),
+    environments: environmentsSchema.optional(),
+  })
+  .refine((body) => Object.keys(body).length > 0, "nothing to change");
+export type CollectionChanges = z.infer<typeof updateCollectionBodySchema>;
 
 export const savedRequestSummarySchema = z.strictObject({
   id: workspaceIdSchema,

@@ -11,6 +11,10 @@ const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull(
 export const collections = pgTable("collections", {
   id: text("id").primaryKey(),
   name: text("name").notNull(),
+  /** `Variable[]` (lib/domain/workspace/variables.ts): a secret one's value is never stored. */
+  variables: jsonb("variables").notNull().default([]),
+  /** `Environment[]`, their secret values left out as above. */
+  environments: jsonb("environments").notNull().default([]),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -110,6 +114,32 @@ export const demoOAuthSpent = pgTable(
   (table) => [index("demo_oauth_spent_expires_at").on(table.expiresAt)],
 );
 
+/**
+ * The emulator's message threads, for every instance: the held conversation (system, tools,
+ * messages) sealed, since tool results may carry what a server returned. A turn continuing a
+ * thread claims it (`claim`, until `claim_until`, so a dead instance's claim lapses); once
+ * answered the old row is kept as `continued` with nothing sealed, to answer
+ * thread_already_continued. `owner` is the SHA-256 of the API key.
+ */
+export const emulatorThreads = pgTable(
+  "emulator_threads",
+  {
+    messageId: text("message_id").primaryKey(),
+    owner: text("owner").notNull(),
+    /** "open", "in_flight" or "continued". */
+    state: text("state").notNull(),
+    sealedThread: text("sealed_thread"),
+    bytes: integer("bytes").notNull().default(0),
+    claim: text("claim"),
+    claimUntil: timestamp("claim_until", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    index("emulator_threads_owner").on(table.owner, table.createdAt),
+    index("emulator_threads_state").on(table.state, table.createdAt),
+  ],
+);
+
 export const schema = {
   collections,
   savedRequests,
@@ -117,4 +147,5 @@ export const schema = {
   emulatorBatches,
   emulatorBatchRequests,
   demoOAuthSpent,
+  emulatorThreads,
 };

@@ -95,7 +95,7 @@ export function storageKey(
   if (!warned && env.DATABASE_URL) {
     warned = true;
     console.warn(
-      "PLAYGROUND_STORAGE_KEY is not set: an emulated batch left unfinished by this instance cannot be finished by another, nor a demo OAuth token it issued verified there. Set the same key on every instance.",
+      "PLAYGROUND_STORAGE_KEY is not set: an emulated batch left unfinished by this instance cannot be finished by another, nor a message thread it holds continued there, nor a demo OAuth token it issued verified there. Set the same key on every instance.",
     );
   }
   return { key: randomBytes(32), shared: false };

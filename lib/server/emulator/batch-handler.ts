@@ -18,7 +18,7 @@ import { BatchStore } from "./batches";
 import { ApiError } from "./errors";
 import { keyOwner, readBetas, runOptionsFor, type EmulatorHandlerOptions } from "./handler";
 import { createApiId } from "./ids";
-import { mebibytes, processStoreBudget } from "./store-budget";
+import { mebibytes, processStoreLimits } from "./store-budget";
 import { runEmulator } from "./run";
 import type { EmulatorRequest } from "./types";
 
@@ -57,7 +57,7 @@ export async function handleBatchRequest(
     switch (action) {
       case "create": {
         // Read no more than the key may hold: a body over it is refused unread.
-        const cap = Math.min(MAX_BODY_BYTES, processStoreBudget().limits.perClientBytes);
+        const cap = Math.min(MAX_BODY_BYTES, processStoreLimits().perClientBytes);
         const read = await readJsonBody(request, cap);
         if (!read.ok)
           throw new ApiError(

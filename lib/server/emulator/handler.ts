@@ -15,7 +15,6 @@ import { ClientShares } from "@/lib/server/http/client-shares";
 import { clientKey } from "@/lib/server/http/rate-limit";
 import { processLimits } from "@/lib/server/settings";
 import { requestOrigin } from "@/lib/server/http/site-settings";
-import { processStoreBudget } from "./store-budget";
 import { ThreadStore, type ThreadedRequest } from "./threads";
 import type { EmulatorOptions, EmulatorRequest, EmulatorStep } from "./types";
 
@@ -50,7 +49,7 @@ const THREADS_KEY = Symbol.for("mcp-connector-playground.threads");
 /** One thread store per process: every route module that serves messages shares it. */
 function processThreads(): ThreadStore {
   const holder = globalThis as { [THREADS_KEY]?: ThreadStore };
-  return (holder[THREADS_KEY] ??= new ThreadStore({ budget: processStoreBudget() }));
+  return (holder[THREADS_KEY] ??= new ThreadStore());
 }
 
 /** Whose a batch or thread is: a hash of the API key, never the key itself. */
@@ -111,7 +110,7 @@ export async function handleEmulatorRequest(
     const threaded =
       (body as { thread?: unknown }).thread == null
         ? null
-        : (options.threads ?? processThreads()).open(
+        : await (options.threads ?? processThreads()).open(
             await keyOwner(request.headers),
             body as EmulatorRequest,
             betas,
@@ -124,11 +123,11 @@ export async function handleEmulatorRequest(
     };
     abort.signal.addEventListener("abort", () => finish("cancelled"), { once: true });
     if (!stream) {
-      const message = await runEmulator(whole, runOptions).catch((error: unknown) => {
-        threaded?.release();
+      const message = await runEmulator(whole, runOptions).catch(async (error: unknown) => {
+        await threaded?.release();
         throw error;
       });
-      threaded?.remember(message);
+      await threaded?.remember(message).catch(threadNotHeld);
       finish("completed");
       return Response.json(message, { headers: { "request-id": requestId } });
     }
@@ -162,6 +161,17 @@ export async function handleEmulatorRequest(
   }
 }
 
+/**
+ * The answer stands when its thread cannot be held (the database failed): the next continue is
+ * then not found, and the SDK replays the history.
+ */
+function threadNotHeld(error: unknown): void {
+  console.error(
+    "[emulator] a thread was not held:",
+    error instanceof Error ? error.message : error,
+  );
+}
+
 /** The steps as they pass, the whole answer held in its thread once the last has passed. */
 async function* rememberedSteps(
   steps: AsyncGenerator<EmulatorStep, void, undefined>,
@@ -170,10 +180,10 @@ async function* rememberedSteps(
   let complete = false;
   try {
     const message = yield* collectMessage(steps);
-    threaded.remember(message);
+    await threaded.remember(message).catch(threadNotHeld);
     complete = true;
   } finally {
-    if (!complete) threaded.release();
+    if (!complete) await threaded.release();
   }
 }
 

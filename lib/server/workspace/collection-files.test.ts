@@ -100,6 +100,72 @@ describe("collection files", () => {
     expect(await dumpTables(database().db)).not.toContain(TOKEN_SECRET);
   });
 
+  it("carry variables and environments, never a secret's value, and import a token-named one as secret", async () => {
+    const collection = await createCollection(database().db, "With environments", {
+      variables: [
+        { name: "BASE", value: "https://mcp.example.com", secret: false },
+        { name: "API_KEY", value: "should-never-be-stored", secret: false },
+      ],
+      environments: [
+        {
+          name: "staging",
+          variables: [
+            { name: "BASE", value: "https://staging.example.com", secret: false },
+            { name: "REGION", value: "kept-out", secret: true },
+          ],
+        },
+      ],
+    });
+    const [listed] = (await listCollections(database().db)).filter(
+      (entry) => entry.id === collection.id,
+    );
+    expect(listed!.variables).toEqual([
+      { name: "BASE", value: "https://mcp.example.com", secret: false },
+      { name: "API_KEY", value: "", secret: true },
+    ]);
+    const exported = await exportCollection(database().db, collection.id);
+    if (!exported.ok) throw new Error("no export");
+    expect(parse(exported.yaml)).toMatchObject({
+      variables: { BASE: "https://mcp.example.com" },
+      environments: { staging: { BASE: "https://staging.example.com" } },
+    });
+    expect(exported.yaml).toContain("# Secret variables, left out here");
+    expect(exported.yaml).toMatch(/API_KEY, REGION/);
+    for (const secret of ["should-never-be-stored", "kept-out"])
+      expect(await dumpTables(database().db)).not.toContain(secret);
+
+    const imported = await importCollection(
+      database().db,
+      [
+        "version: 1",
+        "name: From a file",
+        "variables: { BASE: https://a.example, MCP_TOKEN_CALENDAR: literal-token-value }",
+        "environments: { prod: { BASE: https://prod.example } }",
+        "requests: []",
+      ].join("\n"),
+    );
+    if (!imported.ok) throw new Error(imported.message);
+    expect(imported.notes).toEqual([
+      "variable MCP_TOKEN_CALENDAR looks like a secret: its value was not kept; set it in the browser.",
+    ]);
+    const [kept] = (await listCollections(database().db)).filter(
+      (entry) => entry.id === imported.collectionId,
+    );
+    expect(kept).toMatchObject({
+      variables: [
+        { name: "BASE", value: "https://a.example", secret: false },
+        { name: "MCP_TOKEN_CALENDAR", value: "", secret: true },
+      ],
+      environments: [
+        {
+          name: "prod",
+          variables: [{ name: "BASE", value: "https://prod.example", secret: false }],
+        },
+      ],
+    });
+    expect(await dumpTables(database().db)).not.toContain("literal-token-value");
+  });
+
   it("reads JSON too, and refuses a literal token, an alias bomb, a newer format and a wrong field by name", async () => {
     const before = (await listCollections(database().db)).length;
     // The default composer's tasks server has its demo token: a file carries none.

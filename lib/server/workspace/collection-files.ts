@@ -8,10 +8,15 @@ import { decodeShareState, encodeShareState, MAX_STORED_CHARS } from "@/lib/doma
 import {
   COLLECTION_FILE_VERSION,
   exportRequest,
+  fileVariables,
   importCollectionRequests,
+  importVariables,
+  secretVariableNames,
   parseCollectionFile,
   type CollectionFile,
 } from "@/lib/domain/workspace/collection-file";
+import { storableVariable } from "@/lib/domain/workspace/variable-names";
+import { environmentsSchema, variablesSchema } from "@/lib/domain/workspace/wire";
 import type { Database } from "@/lib/server/db/connect";
 import { collections, savedRequests } from "@/lib/server/db/schema";
 import { createCollection, saveRequest } from "./saved-requests";
@@ -24,7 +29,11 @@ export type ExportOutcome = { ok: true; name: string; yaml: string } | { ok: fal
 
 export async function exportCollection(db: Database, collectionId: string): Promise<ExportOutcome> {
   const [collection] = await db
-    .select({ name: collections.name })
+    .select({
+      name: collections.name,
+      variables: collections.variables,
+      environments: collections.environments,
+    })
     .from(collections)
     .where(eq(collections.id, collectionId))
     .limit(1);
@@ -49,14 +58,34 @@ export async function exportCollection(db: Database, collectionId: string): Prom
       }),
     ];
   });
+  const variables = variablesSchema.catch([]).parse(collection.variables).map(storableVariable);
+  const environments = environmentsSchema
+    .catch([])
+    .parse(collection.environments)
+    .map((environment) => ({
+      ...environment,
+      variables: environment.variables.map(storableVariable),
+    }));
+  const fileEnvironments = Object.fromEntries(
+    environments.map((environment) => [
+      environment.name,
+      fileVariables(environment.variables.map(storableVariable)) ?? {},
+    ]),
+  );
   const file: CollectionFile = {
     version: COLLECTION_FILE_VERSION,
     name: collection.name,
+    ...(fileVariables(variables) ? { variables: fileVariables(variables) } : {}),
+    ...(environments.length ? { environments: fileEnvironments } : {}),
     requests,
   };
+  const secrets = secretVariableNames(variables, environments);
   const header = [
     `# ${collection.name}: a collection of MCP Connector Playground requests (docs/formats.md).`,
     "# Tokens are {{MCP_TOKEN_<SERVER>}} placeholders: set them in the environment, never here.",
+    ...(secrets.length
+      ? [`# Secret variables, left out here (set them in the environment): ${secrets.join(", ")}.`]
+      : []),
     "",
   ].join("\n");
   return { ok: true, name: collection.name, yaml: `${header}${stringify(file, { lineWidth: 0 })}` };
@@ -99,7 +128,8 @@ export async function importCollection(db: Database, text: string): Promise<Impo
     if (!state.ok) return { ok: false, message: `${request.name}: ${state.message}` };
     stored.push({ ...request, stored: state.stored });
   }
-  const collection = await createCollection(db, read.file.name);
+  const values = importVariables(read.file);
+  const collection = await createCollection(db, read.file.name, values);
   for (const request of stored) {
     await saveRequest(db, {
       collectionId: collection.id,
@@ -114,6 +144,9 @@ export async function importCollection(db: Database, text: string): Promise<Impo
     collectionId: collection.id,
     name: collection.name,
     imported: stored.length,
-    notes: stored.flatMap((request) => request.notes.map((note) => `${request.name}: ${note}`)),
+    notes: [
+      ...values.notes,
+      ...stored.flatMap((request) => request.notes.map((note) => `${request.name}: ${note}`)),
+    ],
   };
 }

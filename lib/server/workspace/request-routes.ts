@@ -8,6 +8,7 @@ import {
   importCollectionBodySchema,
   listRequestsQuerySchema,
   saveRequestBodySchema,
+  updateCollectionBodySchema,
   updateRequestBodySchema,
   workspaceIdSchema,
 } from "@/lib/domain/workspace/wire";
@@ -19,7 +20,7 @@ import {
   getRequest,
   listCollections,
   listRequests,
-  renameCollection,
+  updateCollection,
   saveRequest,
   updateRequest,
   type RequestChanges,
@@ -63,10 +64,10 @@ export async function handleCollection(request: Request, rawId: string): Promise
       (await deleteCollection(db, id)) ? json({ ok: true }) : notFound(NO_COLLECTION),
     );
   }
-  const body = await readWorkspaceBody(request, collectionBodySchema);
+  const body = await readWorkspaceBody(request, updateCollectionBodySchema);
   if (!body.ok) return body.response;
   return withDatabase(async (db) =>
-    (await renameCollection(db, id, body.data.name)) ? json({ ok: true }) : notFound(NO_COLLECTION),
+    (await updateCollection(db, id, body.data)) ? json({ ok: true }) : notFound(NO_COLLECTION),
   );
 }
 

@@ -22,6 +22,7 @@ import {
 import * as linksRoute from "@/app/api/links/route";
 import * as linkRoute from "@/app/api/links/[id]/route";
 import * as collectionsRoute from "@/app/api/collections/route";
+import * as collectionRoute from "@/app/api/collections/[id]/route";
 import * as requestsRoute from "@/app/api/requests/route";
 import * as requestRoute from "@/app/api/requests/[id]/route";
 
@@ -61,6 +62,50 @@ afterAll(async () => {
 });
 
 describe("the workspace routes", () => {
+  it("store a collection's environments without a secret value, and refuse a bad variable name by field", async () => {
+    const { body } = await firstCollection();
+    const id = body.collections[0]!.id;
+    const patch = (changes: unknown) =>
+      collectionRoute.PATCH(
+        call(`/api/collections/${id}`, { method: "PATCH", body: changes }),
+        params(id),
+      );
+    const saved = await patch({
+      variables: [{ name: "BASE", value: "https://mcp.example.com", secret: false }],
+      environments: [
+        {
+          name: "prod",
+          variables: [
+            { name: "SESSION", value: "typed-secret-value", secret: true },
+            { name: "MCP_TOKEN_X", value: "unmarked-token-value", secret: false },
+          ],
+        },
+      ],
+    });
+    expect(saved.status).toBe(200);
+    const { body: listed } = await firstCollection();
+    expect(listed.collections[0]).toMatchObject({
+      variables: [{ name: "BASE", value: "https://mcp.example.com", secret: false }],
+      environments: [
+        {
+          name: "prod",
+          variables: [
+            { name: "SESSION", value: "", secret: true },
+            { name: "MCP_TOKEN_X", value: "", secret: true },
+          ],
+        },
+      ],
+    });
+    const dump = await dumpTables((await processDatabase()).db);
+    expect(dump).not.toContain("typed-secret-value");
+    expect(dump).not.toContain("unmarked-token-value");
+    const bad = await patch({ variables: [{ name: "1st", value: "", secret: false }] });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { message: string } }).error.message).toMatch(
+      /variables\.0\.name/,
+    );
+  });
+
   it("store no secret: tokens never travel, URL credentials and keys are taken out, a token field is refused", async () => {
     const encoded = encodedStateWithSecrets();
     const created = await linksRoute.POST(call("/api/links", { body: { state: encoded } }));

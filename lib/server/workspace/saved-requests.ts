@@ -5,12 +5,17 @@ import { randomUUID } from "node:crypto";
 import { and, asc, count, eq, ilike, isNull, or, sql } from "drizzle-orm";
 import type { Database } from "@/lib/server/db/connect";
 import { collections, savedRequests } from "@/lib/server/db/schema";
-import type {
-  CollectionSummary,
-  SavedRequest,
-  SavedRequestPage,
-  SavedRequestSummary,
+import {
+  environmentsSchema,
+  variablesSchema,
+  type CollectionChanges,
+  type CollectionSummary,
+  type SavedRequest,
+  type SavedRequestPage,
+  type SavedRequestSummary,
 } from "@/lib/domain/workspace/wire";
+import { storableVariable } from "@/lib/domain/workspace/variable-names";
+import type { Environment, Variable } from "@/lib/domain/workspace/variables";
 import { encodedFromStorage, type StoredState } from "./stored-state";
 
 /** The collection a workspace starts with, made when the first list finds none. */
@@ -27,6 +32,8 @@ export async function listCollections(db: Database): Promise<CollectionSummary[]
       id: collections.id,
       name: collections.name,
       updatedAt: collections.updatedAt,
+      variables: collections.variables,
+      environments: collections.environments,
       requestCount: sql<number>`count(${savedRequests.id})::int`,
     })
     .from(collections)
@@ -49,20 +56,59 @@ export async function listCollections(db: Database): Promise<CollectionSummary[]
       .onConflictDoNothing();
     return listCollections(db);
   }
-  return rows.map((row) => ({ ...row, updatedAt: row.updatedAt.toISOString() }));
+  return rows.map((row) => ({
+    ...row,
+    updatedAt: row.updatedAt.toISOString(),
+    // Checked on the way out too: a row altered in the database is emptied, not served.
+    variables: storedVariables(row.variables),
+    environments: storedEnvironments(row.environments),
+  }));
 }
 
-export async function createCollection(db: Database, name: string): Promise<CollectionSummary> {
+function storedVariables(value: unknown): Variable[] {
+  const parsed = variablesSchema.safeParse(value);
+  return parsed.success ? parsed.data.map(storableVariable) : [];
+}
+
+function storedEnvironments(value: unknown): Environment[] {
+  const parsed = environmentsSchema.safeParse(value);
+  return parsed.success
+    ? parsed.data.map((environment) => ({
+        name: environment.name,
+        variables: environment.variables.map(storableVariable),
+      }))
+    : [];
+}
+
+export async function createCollection(
+  db: Database,
+  name: string,
+  values: { variables?: Variable[]; environments?: Environment[] } = {},
+): Promise<CollectionSummary> {
   const id = randomUUID();
   const now = new Date();
-  await db.insert(collections).values({ id, name, createdAt: now, updatedAt: now });
-  return { id, name, requestCount: 0, updatedAt: now.toISOString() };
+  const variables = storedVariables(values.variables ?? []);
+  const environments = storedEnvironments(values.environments ?? []);
+  await db
+    .insert(collections)
+    .values({ id, name, variables, environments, createdAt: now, updatedAt: now });
+  return { id, name, requestCount: 0, updatedAt: now.toISOString(), variables, environments };
 }
 
-export async function renameCollection(db: Database, id: string, name: string): Promise<boolean> {
+/** Renames a collection or replaces its variables and environments (secret values dropped). */
+export async function updateCollection(
+  db: Database,
+  id: string,
+  changes: CollectionChanges,
+): Promise<boolean> {
   const rows = await db
     .update(collections)
-    .set({ name, updatedAt: new Date() })
+    .set({
+      ...(changes.name !== undefined ? { name: changes.name } : {}),
+      ...(changes.variables ? { variables: storedVariables(changes.variables) } : {}),
+      ...(changes.environments ? { environments: storedEnvironments(changes.environments) } : {}),
+      updatedAt: new Date(),
+    })
     .where(eq(collections.id, id))
     .returning({ id: collections.id });
   return rows.length > 0;

@@ -12,7 +12,7 @@ import "server-only";
 // Threads are bounded per key first (a count and the key's share of the byte budget), then for
 // the whole store; the oldest go first (a lost thread costs the SDK one replay of the history).
 import { randomUUID } from "node:crypto";
-import { and, count, eq, ne, sql } from "drizzle-orm";
+import { and, count, eq, ne, sql, type SQL } from "drizzle-orm";
 import type {
   BetaAssistantMessageParam,
   BetaMessage,
@@ -298,32 +298,31 @@ export class ThreadStore {
       });
     });
     // Its own oldest go first, then the store's: newest kept while the count and bytes allow.
-    await db.execute(sql`
-      delete from emulator_threads where message_id in (
-        select message_id from (
-          select message_id, state, claim_until,
-            row_number() over w as n, sum(bytes) over w as running
-          from emulator_threads where owner = ${owner} and state <> 'continued'
-          window w as (order by created_at desc, message_id desc)
-        ) ranked
-        where (state = 'open' or claim_until < now())
-          and (n > ${this.maxPerKey} or running > ${this.limits.perClientBytes})
-      )`);
-    await db.execute(sql`
-      delete from emulator_threads where message_id in (
-        select message_id from (
-          select message_id, state, claim_until,
-            row_number() over w as n, sum(bytes) over w as running
-          from emulator_threads where state <> 'continued'
-          window w as (order by created_at desc, message_id desc)
-        ) ranked
-        where (state = 'open' or claim_until < now())
-          and (n > ${this.max} or running > ${this.limits.totalBytes})
-      )`);
+    await db.execute(
+      keepNewest(sql`owner = ${owner} and`, this.maxPerKey, this.limits.perClientBytes),
+    );
+    await db.execute(keepNewest(sql``, this.max, this.limits.totalBytes));
     await db.execute(sql`
       delete from emulator_threads where message_id in (
         select message_id from emulator_threads where state = 'continued'
         order by created_at desc offset ${MAX_CONTINUED}
       )`);
   }
+}
+
+/**
+ * Deletes the oldest threads (among those `scope` selects) past `most` threads or `bytes`, newest kept
+ * first; a thread a turn is running on is never let go (unless its claim lapsed).
+ */
+function keepNewest(scope: SQL, most: number, bytes: number): SQL {
+  return sql`
+    delete from emulator_threads where message_id in (
+      select message_id from (
+        select message_id, state, claim_until,
+          row_number() over w as n, sum(bytes) over w as running
+        from emulator_threads where ${scope} state <> 'continued'
+        window w as (order by created_at desc, message_id desc)
+      ) ranked
+      where (state = 'open' or claim_until < now()) and (n > ${most} or running > ${bytes})
+    )`;
 }

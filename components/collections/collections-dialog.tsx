@@ -220,7 +220,6 @@ export default function CollectionsDialog({ open, onClose, saveRequests }: Colle
           size="sm"
           variant="secondary"
           aria-pressed={editingEnvironments}
-          aria-controls="environments-editor"
           disabled={!currentCollection}
           onClick={() => setEditingEnvironments((shown) => !shown)}
         >

@@ -1,6 +1,10 @@
 // The active environment as kept in this browser's storage: checked field by field when read
 // (zod stays out of the page's first load), and secret values blanked both ways.
-import { VARIABLE_NAME } from "@/lib/domain/workspace/variable-names";
+import {
+  storableEnvironment,
+  storableVariable,
+  VARIABLE_NAME,
+} from "@/lib/domain/workspace/variable-names";
 import type { Environment, Variable } from "@/lib/domain/workspace/variables";
 import type { ActiveEnvironment } from "./store-types";
 import { ENVIRONMENT_KEY } from "./storage-key";
@@ -61,18 +65,13 @@ export function readActiveEnvironment(storage: Pick<Storage, "getItem">): Active
   return valid ? withoutSecretValues(record as ActiveEnvironment) : null;
 }
 
+/** The active environment as it may be kept: as the server would store it (no secret value). */
 export function withoutSecretValues(active: ActiveEnvironment): ActiveEnvironment {
-  const blank = (variables: Variable[]) =>
-    variables.map((variable) => (variable.secret ? { ...variable, value: "" } : variable));
-  const blankEnvironment = (environment: Environment) => ({
-    name: environment.name,
-    variables: blank(environment.variables),
-  });
   return {
     collectionId: active.collectionId,
     collectionName: active.collectionName,
-    variables: blank(active.variables),
-    environment: active.environment ? blankEnvironment(active.environment) : null,
-    environments: active.environments.map(blankEnvironment),
+    variables: active.variables.map(storableVariable),
+    environment: active.environment ? storableEnvironment(active.environment) : null,
+    environments: active.environments.map(storableEnvironment),
   };
 }

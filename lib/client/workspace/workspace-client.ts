@@ -17,7 +17,7 @@ import {
   type SavedRequestPage,
 } from "@/lib/domain/workspace/wire";
 import { readRouteError, unreachableError, type RouteError } from "@/lib/client/api/route-error";
-import type { Variable } from "@/lib/domain/workspace/variables";
+import { storableEnvironment, storableVariable } from "@/lib/domain/workspace/variable-names";
 
 export type Answer<T> = { ok: true; data: T } | { ok: false; error: RouteError };
 
@@ -85,18 +85,11 @@ export function createCollection(name: string): Promise<Answer<CollectionSummary
 
 /** Renames a collection or replaces its variables and environments (secret values never sent). */
 export function updateCollection(id: string, changes: CollectionChanges): Promise<Answer<unknown>> {
-  const withoutSecretValues = (variables: Variable[]) =>
-    variables.map((variable) => (variable.secret ? { ...variable, value: "" } : variable));
   const body: CollectionChanges = {
     ...changes,
-    ...(changes.variables ? { variables: withoutSecretValues(changes.variables) } : {}),
+    ...(changes.variables ? { variables: changes.variables.map(storableVariable) } : {}),
     ...(changes.environments
-      ? {
-          environments: changes.environments.map((environment) => ({
-            ...environment,
-            variables: withoutSecretValues(environment.variables),
-          })),
-        }
+      ? { environments: changes.environments.map(storableEnvironment) }
       : {}),
   };
   return call(`/api/collections/${id}`, okSchema, { method: "PATCH", body });

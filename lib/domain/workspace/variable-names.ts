@@ -1,7 +1,6 @@
 // What a variable may be called, and which names hold secrets however they are marked (their
 // values never leave the browser).
 export const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
-const PLACEHOLDER = /\{\{\s*([A-Za-z_][A-Za-z0-9_]{0,127})\s*\}\}/g;
 const SECRET_NAME = /TOKEN|SECRET|PASSWORD|PASSWD|API_?KEY|(^|_)KEY$|CREDENTIAL|PRIVATE/i;
 
 export interface Variable {
@@ -26,7 +25,7 @@ export function storableVariable(variable: Variable): Variable {
   return { name: variable.name, value: secret ? "" : variable.value, secret };
 }
 
-/** The placeholder names in a text, in order, each once. */
-export function placeholdersIn(text: string): string[] {
-  return [...new Set([...text.matchAll(PLACEHOLDER)].map((match) => match[1]!))];
+/** An environment as it may be stored: each variable as `storableVariable` makes it. */
+export function storableEnvironment(environment: Environment): Environment {
+  return { name: environment.name, variables: environment.variables.map(storableVariable) };
 }

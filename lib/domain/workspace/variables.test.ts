@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { createDefaultState } from "@/lib/domain/request/composer";
 import { derivePreview } from "@/lib/domain/request/preview";
 import { sequentialIds } from "@/test/support/sequential-ids";
-import { placeholdersIn, storableVariable } from "./variable-names";
-import { resolveComposer, resolveStrings, variableValues } from "./variables";
+import { storableVariable } from "./variable-names";
+import { placeholdersIn, resolveComposer, resolveStrings, variableValues } from "./variables";
 
 const variable = (name: string, value: string, secret = false) => ({ name, value, secret });
 

@@ -12,6 +12,11 @@ export type { Environment, Variable };
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z_][A-Za-z0-9_]{0,127})\s*\}\}/g;
 
+/** The placeholder names in a text, in order, each once. */
+export function placeholdersIn(text: string): string[] {
+  return [...new Set([...text.matchAll(PLACEHOLDER)].map((match) => match[1]!))];
+}
+
 export type Lookup = (name: string) => string | undefined;
 
 /**

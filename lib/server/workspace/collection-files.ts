@@ -15,11 +15,14 @@ import {
   parseCollectionFile,
   type CollectionFile,
 } from "@/lib/domain/workspace/collection-file";
-import { storableVariable } from "@/lib/domain/workspace/variable-names";
-import { environmentsSchema, variablesSchema } from "@/lib/domain/workspace/wire";
 import type { Database } from "@/lib/server/db/connect";
 import { collections, savedRequests } from "@/lib/server/db/schema";
-import { createCollection, saveRequest } from "./saved-requests";
+import {
+  createCollection,
+  saveRequest,
+  storedEnvironments,
+  storedVariables,
+} from "./saved-requests";
 import { encodedFromStorage, stateForStorage } from "./stored-state";
 
 let counter = 0;
@@ -58,18 +61,12 @@ export async function exportCollection(db: Database, collectionId: string): Prom
       }),
     ];
   });
-  const variables = variablesSchema.catch([]).parse(collection.variables).map(storableVariable);
-  const environments = environmentsSchema
-    .catch([])
-    .parse(collection.environments)
-    .map((environment) => ({
-      ...environment,
-      variables: environment.variables.map(storableVariable),
-    }));
+  const variables = storedVariables(collection.variables);
+  const environments = storedEnvironments(collection.environments);
   const fileEnvironments = Object.fromEntries(
     environments.map((environment) => [
       environment.name,
-      fileVariables(environment.variables.map(storableVariable)) ?? {},
+      fileVariables(environment.variables) ?? {},
     ]),
   );
   const file: CollectionFile = {

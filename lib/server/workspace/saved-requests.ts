@@ -14,7 +14,7 @@ import {
   type SavedRequestPage,
   type SavedRequestSummary,
 } from "@/lib/domain/workspace/wire";
-import { storableVariable } from "@/lib/domain/workspace/variable-names";
+import { storableEnvironment, storableVariable } from "@/lib/domain/workspace/variable-names";
 import type { Environment, Variable } from "@/lib/domain/workspace/variables";
 import { encodedFromStorage, type StoredState } from "./stored-state";
 
@@ -65,19 +65,15 @@ export async function listCollections(db: Database): Promise<CollectionSummary[]
   }));
 }
 
-function storedVariables(value: unknown): Variable[] {
+/** A collection's variables as read back (or about to be written): checked, secrets blanked. */
+export function storedVariables(value: unknown): Variable[] {
   const parsed = variablesSchema.safeParse(value);
   return parsed.success ? parsed.data.map(storableVariable) : [];
 }
 
-function storedEnvironments(value: unknown): Environment[] {
+export function storedEnvironments(value: unknown): Environment[] {
   const parsed = environmentsSchema.safeParse(value);
-  return parsed.success
-    ? parsed.data.map((environment) => ({
-        name: environment.name,
-        variables: environment.variables.map(storableVariable),
-      }))
-    : [];
+  return parsed.success ? parsed.data.map(storableEnvironment) : [];
 }
 
 export async function createCollection(

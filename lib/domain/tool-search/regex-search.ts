@@ -52,13 +52,17 @@ function refusal(message: string, pattern: string): string {
   return `The pattern is not a valid regular expression: ${message.replace(/^error parsing regexp: /, "")}.`;
 }
 
-export function compileSearchRegex(pattern: string): RE2JS | { error: string } {
+/** Compiles under the search's limits; case-insensitive like the API's search unless told. */
+export function compileSearchRegex(
+  pattern: string,
+  flags: number = RE2JS.CASE_INSENSITIVE,
+): RE2JS | { error: string } {
   if (pattern.length > SEARCH_LIMITS.maxPattern)
     return {
       error: `The pattern is ${pattern.length} characters; at most ${SEARCH_LIMITS.maxPattern}.`,
     };
   try {
-    return RE2JS.compile(translatePythonRegex(pattern), RE2JS.CASE_INSENSITIVE);
+    return RE2JS.compile(translatePythonRegex(pattern), flags);
   } catch (error) {
     return { error: refusal(error instanceof Error ? error.message : String(error), pattern) };
   }

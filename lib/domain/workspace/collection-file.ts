@@ -31,6 +31,8 @@ export const collectionRequestSchema = z.strictObject({
   request: z.record(z.string(), z.unknown()),
   /** Checks over each run (issue M's runner); kept as written. */
   checks: z.array(z.record(z.string(), z.unknown())).max(200).optional(),
+  /** With `--repeat N`: the share of runs that must pass (1 by default). */
+  pass_rate: z.number().min(0).max(1).optional(),
 });
 
 export const collectionFileSchema = z.strictObject({

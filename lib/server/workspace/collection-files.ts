@@ -3,7 +3,7 @@ import "server-only";
 // builds it, tokens as placeholders) and a file in as a new collection. YAML is read with aliases
 // bounded (no billion laughs) and unique keys; JSON is YAML too.
 import { and, asc, eq, isNull } from "drizzle-orm";
-import { parse, stringify, YAMLParseError } from "yaml";
+import { stringify } from "yaml";
 import { decodeShareState, encodeShareState, MAX_STORED_CHARS } from "@/lib/domain/share/codec";
 import {
   COLLECTION_FILE_VERSION,
@@ -23,6 +23,7 @@ import {
   storedEnvironments,
   storedVariables,
 } from "./saved-requests";
+import { parseCollectionYaml } from "./collection-text";
 import { encodedFromStorage, stateForStorage } from "./stored-state";
 
 let counter = 0;
@@ -96,19 +97,9 @@ export type ImportOutcome =
 export function readCollectionText(
   text: string,
 ): { ok: true; file: CollectionFile } | { ok: false; message: string } {
-  let raw: unknown;
-  try {
-    raw = parse(text, { maxAliasCount: 50, uniqueKeys: true, prettyErrors: true });
-  } catch (error) {
-    const where =
-      error instanceof YAMLParseError && error.linePos
-        ? ` at line ${error.linePos[0].line}, column ${error.linePos[0].col}`
-        : "";
-    return {
-      ok: false,
-      message: `The collection file is not readable YAML or JSON${where}: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`,
-    };
-  }
+  const read = parseCollectionYaml(text);
+  if (!read.ok) return read;
+  const raw = read.raw;
   const parsed = parseCollectionFile(raw);
   return parsed.success ? { ok: true, file: parsed.data } : { ok: false, message: parsed.error };
 }

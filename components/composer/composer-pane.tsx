@@ -13,6 +13,11 @@ const EnvironmentBar = lazyComponent(() =>
   import("@/components/collections/environment-bar").then((module) => module.default),
 );
 
+/** Checks evaluate with the tool search's regex engine: their code loads after the page. */
+const ChecksSection = lazyComponent(() =>
+  import("./checks-section").then((module) => module.default),
+);
+
 /** `onShowResponse`: a re-run from a turn sends, so the response pane is brought forward. */
 export function ComposerPane({ onShowResponse }: { onShowResponse: () => void }) {
   const servers = useAppStore(selectServers);
@@ -94,6 +99,7 @@ export function ComposerPane({ onShowResponse }: { onShowResponse: () => void })
           </Button>
         </div>
       </section>
+      <ChecksSection onShowResponse={onShowResponse} />
     </div>
   );
 }

@@ -17,10 +17,13 @@ export function ResponseBlocks({
   content,
   streaming,
   label = "Response blocks",
+  anchor,
 }: {
   content: readonly BetaContentBlock[];
   streaming?: { open: readonly number[]; partialInput: Readonly<Record<number, string>> };
   label?: string;
+  /** Gives each block an id `<anchor>-<index>` (checks jump to them). */
+  anchor?: string;
 }) {
   // The composer's server names tell which server a tool search's reference is on.
   const servers = useAppStore(selectServers);
@@ -37,6 +40,8 @@ export function ResponseBlocks({
         return (
           <li
             key={index}
+            id={anchor ? `${anchor}-${index}` : undefined}
+            tabIndex={anchor ? -1 : undefined}
             data-block-type={block.type}
             data-is-error={isErrorResult(block) ? "true" : undefined}
             data-streaming={open ? "true" : undefined}

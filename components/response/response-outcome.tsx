@@ -77,7 +77,7 @@ export function Outcome({ outcome }: { outcome: SendOutcome }) {
         <Meta label="target" value={targetLabel(outcome.target)} />
         <Meta label="request-id" value={outcome.requestId ?? "—"} />
       </dl>
-      <ResponseBlocks content={message.content} />
+      <ResponseBlocks content={message.content} anchor="response-block" />
       <ReplyBar stopReason={message.stop_reason} />
       <RawJson value={message} label="Raw response JSON" testId="raw-response" />
     </div>

@@ -67,7 +67,8 @@ export type DiscoveryState =
 export interface ComposerSlice {
   composer: ComposerState;
   setField: <
-    K extends "model" | "maxTokens" | "system" | "message" | "stream" | "beta" | "toolSearch",
+    K extends
+      "model" | "maxTokens" | "system" | "message" | "stream" | "beta" | "toolSearch" | "checks",
   >(
     key: K,
     value: ComposerState[K],

@@ -126,6 +126,12 @@ function factsOf(message: NonNullable<RunObservation["message"]>): RunFacts {
 }
 
 /** `calendar.list_events({"day":"mon"})` — `()` for an empty input. */
+/** The final text's start, as evidence of what it said instead. */
+function finalTextPreview(text: string): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return JSON.stringify(flat.length > 120 ? `${flat.slice(0, 119)}…` : flat);
+}
+
 export function describeCall(call: Pick<ToolCall, "name" | "server" | "input">): string {
   const input =
     typeof call.input === "object" && call.input !== null && Object.keys(call.input).length === 0
@@ -173,7 +179,11 @@ function textCheck(
   if (check.kind === "text_contains")
     return at >= 0
       ? pass(check.kind, `The final text contains ${quoted}.`, where)
-      : fail(check.kind, `The final text does not contain ${quoted}.`, where);
+      : fail(
+          check.kind,
+          `The final text does not contain ${quoted}; it reads ${finalTextPreview(run.finalText)}.`,
+          where,
+        );
   return at < 0
     ? pass(check.kind, `The final text does not contain ${quoted}.`, where)
     : fail(
@@ -363,7 +373,11 @@ export function evaluateCheck(check: Check, run: RunObservation): CheckResult {
             `The final text matches /${pattern}/: "${matcher.group(0)?.slice(0, 80)}".`,
             where,
           )
-        : fail(check.kind, `The final text does not match /${pattern}/.`, where);
+        : fail(
+            check.kind,
+            `The final text does not match /${pattern}/; it reads ${finalTextPreview(found.finalText)}.`,
+            where,
+          );
     }
     case "tool_search_found": {
       const name = check.args.name;

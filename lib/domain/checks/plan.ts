@@ -47,6 +47,8 @@ export interface PlanProblem {
   path: string;
   request?: string;
   message: string;
+  /** The placeholder with no value (`MCP_TOKEN_TASKS`), when that is the problem. */
+  missing?: string;
 }
 
 export interface Plan {
@@ -104,6 +106,7 @@ export function planCollection(
         file: label,
         path: `${at}.request`,
         request,
+        missing: name,
         message: `{{${name}}} has no value: set it in ${options.environment ? `environment "${options.environment}", ` : ""}the file's variables or the process environment${looksSecret(name) ? " (a secret: from the CI's secret store)" : ""}`,
       });
     if (missing.size) return;

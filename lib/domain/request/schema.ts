@@ -60,6 +60,11 @@ export const composerStateSchema = z.object({
   beta: z.enum([...MCP_BETAS, "none"]),
   toolSearch: z.enum(TOOL_SEARCH_KINDS),
   servers: z.array(serverDraftSchema).max(200),
+  // Checked when evaluated (lib/domain/checks/spec), like a collection file's.
+  checks: z
+    .array(z.object({ id: idSchema, spec: z.record(z.string(), z.unknown()) }))
+    .max(200)
+    .optional(),
 });
 
 export function parseComposerState(

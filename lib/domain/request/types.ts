@@ -5,6 +5,7 @@ import type {
   BetaUserMessageParam,
 } from "@anthropic-ai/sdk/resources/beta/messages/messages";
 import type { Model } from "@anthropic-ai/sdk/resources/messages/messages";
+import type { CheckDraft } from "@/lib/domain/checks/drafts";
 
 /** Current model ids from the SDK's own `Model` union; the field stays free text. */
 export const MODEL_SUGGESTIONS = [
@@ -114,6 +115,8 @@ export interface ComposerState {
   beta: BetaChoice;
   toolSearch: ToolSearchKind;
   servers: ServerDraft[];
+  /** What a run must do (the Checks section); written as collection files write them. */
+  checks?: CheckDraft[];
 }
 
 /** A tool as discovery found it on a server (what the preview, pins and Try work from). */

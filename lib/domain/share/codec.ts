@@ -25,9 +25,10 @@ export { readShareFragment, SHARE_PARAM };
 /**
  * 2 added the conversation and the stream switch; 3 marks servers whose URL credentials or query
  * string were left out; 4 carries pinned tool lists; 5 stdio servers (command, arguments, the
- * names of their environment variables) and the read-only allowlist. Older links still open.
+ * names of their environment variables) and the read-only allowlist; 6 the request's checks. Older
+ * links still open.
  */
-export const SHARE_VERSION = 5;
+export const SHARE_VERSION = 6;
 const OLDEST_VERSION = 1;
 /** An environment variable's name (its value never travels). */
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
@@ -94,6 +95,8 @@ const payloadSchema = z.strictObject({
     .optional(),
   // Present only when streaming is off.
   n: z.literal(0).optional(),
+  // Checks as written (format 6): read strictly when evaluated, like a collection file's.
+  h: z.array(z.record(z.string(), z.unknown())).max(200).optional(),
 });
 /** A configuration in the link's short-key form: what links, saved requests and short links hold. */
 export type SharePayload = z.infer<typeof payloadSchema>;
@@ -134,6 +137,7 @@ function toPayload(state: ComposerState): Payload {
     ...(state.stream ? {} : { n: 0 as const }),
     b: state.beta,
     ...(state.toolSearch !== "none" ? { q: state.toolSearch } : {}),
+    ...(state.checks?.length ? { h: state.checks.map((check) => check.spec) } : {}),
     s: state.servers.map((server) => {
       const flags = toFlags(server.defaultConfig);
       const stripped = !server.keepUrlSecrets && hasUrlSecrets(server.url);
@@ -282,6 +286,7 @@ function fromPayload(payload: Payload, newId: NewId): DecodedShare {
     stream: payload.n === undefined,
     beta: payload.b,
     toolSearch: payload.q ?? "none",
+    ...(payload.h?.length ? { checks: payload.h.map((spec) => ({ id: newId(), spec })) } : {}),
     servers: payload.s.map((server) => {
       const id = newId();
       if (server.k) serversNeedingToken.push(id);

@@ -126,6 +126,9 @@ export function exportRequest(entry: RequestToExport): CollectionFileRequest {
     ...(entry.folder ? { folder: entry.folder } : {}),
     ...(entry.description ? { description: entry.description } : {}),
     request: JSON.parse(JSON.stringify(request)) as Record<string, unknown>,
+    ...(entry.state.checks?.length
+      ? { checks: entry.state.checks.map((check) => structuredClone(check.spec)) }
+      : {}),
   };
 }
 
@@ -196,6 +199,9 @@ export function importCollectionRequests(
         const placeholder = placeholders.get(server.name);
         return placeholder ? { ...server, authorizationToken: placeholder } : server;
       }),
+      ...(entry.checks?.length
+        ? { checks: entry.checks.map((spec) => ({ id: newId(), spec })) }
+        : {}),
     };
     out.push({
       name: entry.name,

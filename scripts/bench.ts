@@ -11,6 +11,7 @@ const SUITES = [
   "browser-main.ts",
   "attack-main.ts",
   "workspace-main.ts",
+  "runner-main.ts",
 ];
 
 console.log(`Node ${process.version} · ${new Date().toISOString()}`);

@@ -15,6 +15,13 @@ import { SavedRequestRow, type RowChanges } from "./saved-request-row";
 import { EnvironmentsEditor } from "./environments-editor";
 import { openSavedRequest, saveComposer } from "@/lib/client/workspace/saved-request-actions";
 import { collectionExportUrl } from "@/lib/client/workspace/workspace-client";
+import { lazyComponent } from "@/components/ui/lazy-component";
+
+/** Run collection's panel and its runner client load when it is first opened. */
+const CollectionRunPanel = lazyComponent(
+  () => import("./collection-run-panel").then((module) => module.default),
+  () => <p className="mt-3 text-xs text-muted">Loading Run collection…</p>,
+);
 
 export interface CollectionsDialogProps {
   open: boolean;
@@ -41,6 +48,7 @@ export default function CollectionsDialog({ open, onClose, saveRequests }: Colle
   const [toast, setToast] = useState<Toast>(null);
   const [newCollection, setNewCollection] = useState<string | null>(null);
   const [editingEnvironments, setEditingEnvironments] = useState(false);
+  const [runningCollection, setRunningCollection] = useState(false);
   const currentCollection = list.collections.find((entry) => entry.id === list.collectionId);
 
   // Each opening starts without the last one's message (state adjusted while rendering).
@@ -219,6 +227,20 @@ export default function CollectionsDialog({ open, onClose, saveRequests }: Colle
         <Button
           size="sm"
           variant="secondary"
+          aria-pressed={runningCollection}
+          disabled={!currentCollection || currentCollection.requestCount === 0}
+          title={
+            currentCollection?.requestCount === 0
+              ? "Save a request here first"
+              : "Run every saved request with its checks"
+          }
+          onClick={() => setRunningCollection((shown) => !shown)}
+        >
+          Run collection
+        </Button>
+        <Button
+          size="sm"
+          variant="secondary"
           aria-pressed={editingEnvironments}
           disabled={!currentCollection}
           onClick={() => setEditingEnvironments((shown) => !shown)}
@@ -281,6 +303,10 @@ export default function CollectionsDialog({ open, onClose, saveRequests }: Colle
             ×
           </Button>
         </div>
+      ) : null}
+
+      {runningCollection && currentCollection ? (
+        <CollectionRunPanel key={currentCollection.id} collection={currentCollection} />
       ) : null}
 
       {editingEnvironments && currentCollection ? (

@@ -140,6 +140,32 @@ export const emulatorThreads = pgTable(
   ],
 );
 
+/**
+ * Runs of a collection from the app ("Run collection"): the report (lib/domain/checks/report.ts)
+ * and each case's response, for comparing runs and opening one. Values given for a run (tokens)
+ * are never stored: error texts were redacted with them before they got here.
+ */
+export const collectionRuns = pgTable(
+  "collection_runs",
+  {
+    id: text("id").primaryKey(),
+    collectionId: text("collection_id")
+      .notNull()
+      .references(() => collections.id, { onDelete: "cascade" }),
+    /** running | done | stopped | failed */
+    status: text("status").notNull(),
+    target: text("target").notNull(),
+    total: integer("total").notNull(),
+    /** The RunReport once the run ended; null while it runs. */
+    report: jsonb("report"),
+    /** Case key → the response's content blocks (capped per case). */
+    messages: jsonb("messages").notNull().default({}),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+  },
+  (table) => [index("collection_runs_collection_started").on(table.collectionId, table.startedAt)],
+);
+
 export const schema = {
   collections,
   savedRequests,
@@ -148,4 +174,5 @@ export const schema = {
   emulatorBatchRequests,
   demoOAuthSpent,
   emulatorThreads,
+  collectionRuns,
 };

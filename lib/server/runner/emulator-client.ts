@@ -87,7 +87,20 @@ export function inProcessEmulator(options: InProcessEmulatorOptions): {
     baseURL: IN_PROCESS_BASE_URL,
     maxRetries: 2,
     timeout: options.timeoutMs ?? 600_000,
-    fetch: (input, init) => answer(new Request(input, init)),
+    fetch: (input, init) => {
+      const request = new Request(input, init);
+      // A socket would fail at once when the caller aborts; the handler may still be waiting on
+      // an MCP server, so the answer races the signal (the handler is aborted by it as well).
+      return new Promise<Response>((resolve, reject) => {
+        const { signal } = request;
+        if (signal.aborted) return reject(signal.reason as Error);
+        const onAbort = () => reject(signal.reason as Error);
+        signal.addEventListener("abort", onAbort, { once: true });
+        answer(request)
+          .then(resolve, reject)
+          .finally(() => signal.removeEventListener("abort", onAbort));
+      });
+    },
   });
   return { client, close: () => store.stop() };
 }

@@ -20,6 +20,8 @@ export interface ExecuteOptions {
   signal?: AbortSignal;
   /** After each case, in the order they end. */
   onCase?: (result: CaseResult, done: number, total: number) => void;
+  /** Each answer as it came (the app keeps them to open a case's response). */
+  onMessage?: (key: string, message: BetaMessage) => void;
   now?: () => number;
 }
 
@@ -95,6 +97,7 @@ async function runOne(planned: PlannedCase, options: ExecuteOptions): Promise<Ca
       message = answer.data;
       requestId = answer.request_id ?? null;
     }
+    options.onMessage?.(planned.key, message);
     return caseResult(planned, {
       observation: observed(planned, message, now() - started),
       requestId,

@@ -3,6 +3,7 @@ import "server-only";
 // it touches no workspace), the real API, or any Messages API at a base URL. The CLI and the
 // app's "Run collection" both come through here.
 import Anthropic from "@anthropic-ai/sdk";
+import type { BetaMessage } from "@anthropic-ai/sdk/resources/beta/messages/messages";
 import type { PlannedCase } from "@/lib/domain/checks/plan";
 import { buildReport, type CaseResult, type RunReport } from "@/lib/domain/checks/report";
 import type { DatabaseHandle } from "@/lib/server/db/connect";
@@ -35,6 +36,8 @@ export interface RunPlanOptions {
   progress?: RunProgress;
   /** Who the emulator counts the runs for. */
   client?: string;
+  /** Each answer as it came (not with --batch). */
+  onMessage?: (key: string, message: BetaMessage) => void;
 }
 
 /** The built-in demo servers at the app's default address are answered in process. */
@@ -101,6 +104,7 @@ export async function runPlannedCases(
       concurrency: options.concurrency,
       signal: options.signal,
       onCase: options.progress ? options.progress.caseEnded.bind(options.progress) : undefined,
+      onMessage: options.onMessage,
     };
     const results = options.batch
       ? await runBatches(cases, {

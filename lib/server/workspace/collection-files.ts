@@ -31,7 +31,11 @@ const newId = () => `r${(++counter).toString(36)}`;
 
 export type ExportOutcome = { ok: true; name: string; yaml: string } | { ok: false };
 
-export async function exportCollection(db: Database, collectionId: string): Promise<ExportOutcome> {
+/** A collection as its file holds it (what Export writes and Run collection runs). */
+export async function collectionFileOf(
+  db: Database,
+  collectionId: string,
+): Promise<{ ok: true; file: CollectionFile; secrets: string[] } | { ok: false }> {
   const [collection] = await db
     .select({
       name: collections.name,
@@ -77,7 +81,14 @@ export async function exportCollection(db: Database, collectionId: string): Prom
     ...(environments.length ? { environments: fileEnvironments } : {}),
     requests,
   };
-  const secrets = secretVariableNames(variables, environments);
+  return { ok: true, file, secrets: secretVariableNames(variables, environments) };
+}
+
+export async function exportCollection(db: Database, collectionId: string): Promise<ExportOutcome> {
+  const found = await collectionFileOf(db, collectionId);
+  if (!found.ok) return found;
+  const { file, secrets } = found;
+  const collection = file;
   const header = [
     `# ${collection.name}: a collection of MCP Connector Playground requests (docs/formats.md).`,
     "# Tokens are {{MCP_TOKEN_<SERVER>}} placeholders: set them in the environment, never here.",

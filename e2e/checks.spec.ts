@@ -1,12 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { PlaygroundPage } from "./pages/playground-page";
 import { seriousViolations } from "./support/axe";
-
-async function addCheck(page: Page, label: RegExp) {
-  const menu = page.getByLabel("Add check");
-  const option = menu.locator("option", { hasText: label });
-  await menu.selectOption((await option.getAttribute("value")) ?? "");
-}
 
 test("checks: added from the menu, edited, judged after Send with evidence and a jump to the block; kept on reload; History counts them", async ({
   page,
@@ -17,15 +11,15 @@ test("checks: added from the menu, edited, judged after Send with evidence and a
   const section = page.getByRole("region", { name: /^Checks/ });
   await expect(section).toContainText("No checks yet");
 
-  await addCheck(page, /^Tool called/);
+  await app.addCheck(/^Tool called/);
   await expect(page.getByLabel("Check 1 tool", { exact: true })).toBeFocused();
   await page.getByLabel("Check 1 tool", { exact: true }).fill("list_events");
   await page.getByLabel("Check 1 server", { exact: true }).fill("calendar");
-  await addCheck(page, /^No tool errors/);
-  await addCheck(page, /^Tool not called/);
+  await app.addCheck(/^No tool errors/);
+  await app.addCheck(/^Tool not called/);
   await page.getByLabel("Check 3 tool", { exact: true }).fill("delete_all_events");
-  await addCheck(page, /^Max cost/);
-  await addCheck(page, /^Text contains/);
+  await app.addCheck(/^Max cost/);
+  await app.addCheck(/^Text contains/);
   await page.getByLabel("Check 5 text", { exact: true }).fill("no such words anywhere");
   // A value that does not read yet is kept and marked, not lost.
   const input = page.getByLabel("Check 1 input", { exact: true });

@@ -4,18 +4,12 @@ import { seriousViolations } from "./support/axe";
 
 const message = (page: Page) => page.getByRole("textbox", { name: "Message", exact: true });
 
-async function addCheck(page: Page, label: RegExp) {
-  const menu = page.getByLabel("Add check");
-  const option = menu.locator("option", { hasText: label });
-  await menu.selectOption((await option.getAttribute("value")) ?? "");
-}
-
 test("Run collection: progress, a results table whose rows open their response, stored runs compared", async ({
   page,
 }) => {
   const app = new PlaygroundPage(page);
   await app.open();
-  await addCheck(page, /^No tool errors/);
+  await app.addCheck(/^No tool errors/);
 
   // A collection of this test's own with two saved requests, each with its checks.
   await page.getByRole("button", { name: "Collections" }).click();

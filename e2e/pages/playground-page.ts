@@ -32,6 +32,13 @@ export class PlaygroundPage {
     await card.getByRole("radio", { name: radioName, exact: true }).check();
   }
 
+  /** Adds a check from the Checks section's menu, by its label ("Tool called", …). */
+  async addCheck(label: RegExp) {
+    const menu = this.page.getByLabel("Add check");
+    const option = menu.locator("option", { hasText: label });
+    await menu.selectOption((await option.getAttribute("value")) ?? "");
+  }
+
   mergedRow(server: string, tool: string): Locator {
     return this.page.locator(
       `[data-testid="merged-row"][data-server="${server}"][data-tool="${tool}"]`,

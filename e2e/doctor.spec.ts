@@ -22,5 +22,8 @@ test("Check connection shows each step with a verdict, and names the step that f
   await expect(failed.locator('[data-check="connect"]')).toContainText(
     "Nothing listens on 127.0.0.1:9",
   );
-  await expect(failed).toContainText("Failed to connect to MCP server");
+  await expect(failed).toContainText("Failed to connect to MCP server 'gone'");
+  // The checks the failure left undone are one line, not a row each.
+  await expect(failed.getByTestId("doctor-skipped")).toHaveCount(1);
+  await expect(failed.getByTestId("doctor-skipped")).toContainText("Not checked: HTTP");
 });

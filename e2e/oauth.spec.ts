@@ -21,6 +21,8 @@ test("sign in to the OAuth demo server, discover, send, refresh an expired token
   await page.getByRole("button", { name: "+ OAuth demo server" }).click();
   const card = app.server(2);
   await expect(card.getByTestId("discovery-error")).toContainText("It uses OAuth");
+  // Needing sign-in asks for attention; signed in reads as done, in another colour.
+  await expect(card.getByTestId("sign-in")).toHaveAttribute("data-tone", "attention");
 
   await approveInPopup(
     page,
@@ -29,6 +31,7 @@ test("sign in to the OAuth demo server, discover, send, refresh an expired token
   );
   await expect(card.getByTestId("sign-in-summary")).toContainText("scopes notes:read");
   await expect(card.getByTestId("discovery-ok")).toContainText("2 tools");
+  await expect(card.getByTestId("sign-in")).toHaveAttribute("data-tone", "ok");
   const token = await card.getByLabel("Authorization token").inputValue();
   expect(token).toMatch(/^demo-access\./);
   await card.getByTestId("sign-in-steps").locator("summary").first().click();

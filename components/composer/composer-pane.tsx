@@ -90,7 +90,7 @@ export function ComposerPane({ onShowResponse }: { onShowResponse: () => void })
             variant="ghost"
             size="sm"
             title="The 500-tool catalog deferred behind BM25 tool search, and a message that needs a search"
-            onClick={loadDeferredToolsDemo}
+            onClick={() => void loadDeferredToolsDemo()}
           >
             Deferred tools demo
           </Button>

@@ -70,7 +70,9 @@ export function ConnectionDoctor({ server, title }: { server: ServerDraft; title
           {state.message}
         </p>
       ) : null}
-      {state.status === "done" ? <DoctorReportView report={state.report} /> : null}
+      {state.status === "done" ? (
+        <DoctorReportView report={state.report} serverName={server.name} />
+      ) : null}
     </div>
   );
 }

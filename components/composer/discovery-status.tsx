@@ -3,11 +3,17 @@
 import { useEffect } from "react";
 import { useAppStore } from "@/components/store-provider";
 import { Button } from "@/components/ui/button";
+import { lazyComponent } from "@/components/ui/lazy-component";
 import { useNow } from "@/components/ui/use-now";
 import { selectDiscovery, selectResolvedComposer } from "@/lib/client/store/selectors";
 import type { ServerDraft } from "@/lib/domain/request/types";
 
 const DEBOUNCE_MS = 600;
+
+/** Rare (a server listing malformed entries): its code loads only then. */
+const MalformedNote = lazyComponent(() =>
+  import("./malformed-note").then((module) => module.MalformedNote),
+);
 
 function looksReachable(url: string): boolean {
   try {
@@ -72,8 +78,15 @@ export function DiscoveryStatus({ server: written }: { server: ServerDraft }) {
         · {result.transport === "sse" ? "SSE" : "Streamable HTTP"}
         {result.server ? ` · ${result.server.name} ${result.server.version}` : ""} ·{" "}
         {formatAge(now - current.at)}
-        <MalformedNote entries={result.malformed.filter((entry) => !entry.kept)} skipped />
-        <MalformedNote entries={result.malformed.filter((entry) => entry.kept)} skipped={false} />
+        {result.malformed.length ? (
+          <>
+            <MalformedNote entries={result.malformed.filter((entry) => !entry.kept)} skipped />
+            <MalformedNote
+              entries={result.malformed.filter((entry) => entry.kept)}
+              skipped={false}
+            />
+          </>
+        ) : null}
       </span>
     );
   }
@@ -99,26 +112,4 @@ export function formatAge(ms: number): string {
   if (seconds < 5) return "just now";
   if (seconds < 60) return `${seconds} s ago`;
   return `${Math.round(seconds / 60)} min ago`;
-}
-
-/** Entries the listing left out, or tools kept whose name breaks the tool-name rule. */
-function MalformedNote({
-  entries,
-  skipped,
-}: {
-  entries: readonly { index: number; reason: string }[];
-  skipped: boolean;
-}) {
-  if (entries.length === 0) return null;
-  const count = entries.length;
-  return (
-    <span className="text-warn" data-testid={skipped ? "discovery-skipped" : "discovery-bad-names"}>
-      {" "}
-      ·{" "}
-      {skipped
-        ? `${count} malformed entr${count === 1 ? "y" : "ies"} skipped`
-        : `${count} tool name${count === 1 ? "" : "s"} outside the rule`}{" "}
-      ({entries.map((entry) => `#${entry.index}: ${entry.reason.replace(/\.$/, "")}`).join("; ")})
-    </span>
-  );
 }

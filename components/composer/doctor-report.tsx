@@ -1,5 +1,5 @@
 import { cn } from "@/components/ui/cn";
-import type { CheckStatus, DoctorReport } from "@/lib/domain/doctor/checks";
+import { explainFor, type CheckStatus, type DoctorReport } from "@/lib/domain/doctor/checks";
 
 const STATUS_MARK: Record<CheckStatus, { mark: string; className: string; label: string }> = {
   pass: { mark: "✓", className: "text-ok", label: "passed" },
@@ -9,7 +9,16 @@ const STATUS_MARK: Record<CheckStatus, { mark: string; className: string; label:
 };
 
 /** The doctor's checklist and verdict (loaded with the first check, not with the page). */
-export function DoctorReportView({ report }: { report: DoctorReport }) {
+export function DoctorReportView({
+  report,
+  serverName = "",
+}: {
+  report: DoctorReport;
+  serverName?: string;
+}) {
+  // Checks a stop left undone fold into one line, after the ones that ran.
+  const ran = report.checks.filter((entry) => entry.status !== "skip");
+  const skipped = report.checks.filter((entry) => entry.status === "skip");
   return (
     <section
       data-testid="doctor"
@@ -31,7 +40,7 @@ export function DoctorReportView({ report }: { report: DoctorReport }) {
         {report.verdict.message}
       </p>
       <ol className="space-y-1">
-        {report.checks.map((entry) => {
+        {ran.map((entry) => {
           const mark = STATUS_MARK[entry.status];
           return (
             <li
@@ -60,6 +69,20 @@ export function DoctorReportView({ report }: { report: DoctorReport }) {
             </li>
           );
         })}
+        {skipped.length ? (
+          <li data-testid="doctor-skipped" className="flex gap-2 text-muted">
+            <span aria-label="not checked" className="w-3 shrink-0 font-bold">
+              –
+            </span>
+            <p className="min-w-0">
+              Not checked: {skipped.map((entry) => entry.title).join(", ")}
+              {skipped[0]?.summary.startsWith("Not checked: ")
+                ? ` (${skipped[0].summary.slice("Not checked: ".length).replace(/\.$/, "")})`
+                : ""}
+              .
+            </p>
+          </li>
+        ) : null}
       </ol>
       {report.explains.length ? (
         <div className="border-t border-line pt-2">
@@ -67,7 +90,8 @@ export function DoctorReportView({ report }: { report: DoctorReport }) {
           <ul className="mt-1 space-y-1">
             {report.explains.map((entry) => (
               <li key={entry.text}>
-                <code className="font-mono">{entry.text}</code> — because {entry.because}
+                <code className="font-mono">{explainFor(entry.text, serverName)}</code> — because{" "}
+                {entry.because}
               </li>
             ))}
           </ul>

@@ -12,6 +12,7 @@ import { PinControls } from "./pin-controls";
 import { SignInPanel } from "./sign-in-panel";
 import { DiscoveryStatus } from "./discovery-status";
 import { ToolsetSettings } from "./toolset-settings";
+import { isDemoToken } from "@/lib/domain/request/composer";
 import { serverFieldId } from "@/lib/domain/request/field-ids";
 import type { ServerDraft } from "@/lib/domain/request/types";
 
@@ -168,7 +169,11 @@ function TokenField({ server, title }: { server: ServerDraft; title: string }) {
     <Field
       id={id("token")}
       label="Authorization token"
-      hint="Sent to the server as a Bearer token. Never put in links or snippets."
+      hint={
+        isDemoToken(server)
+          ? "The demo's published token (not a secret): kept on this device."
+          : "Sent to the server as a Bearer token. Never put in links or snippets."
+      }
     >
       <div className="flex gap-1.5">
         <TextInput

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { useAppStore } from "@/components/store-provider";
 import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
 import { TextInput } from "@/components/ui/field";
 import { HighlightedCode } from "@/components/ui/highlighted-code";
 import { useNow } from "@/components/ui/use-now";
@@ -49,11 +50,17 @@ export default function SignInPanelBody({ server, title }: { server: ServerDraft
   const described = session?.tokens ? describeSignIn(session) : null;
   const signedIn = signIn?.status === "signed-in" || signIn?.status === "refreshing";
   const busy = signIn?.status === "signing-in";
+  // Signed in (and not refused) reads as done; everything else still asks for attention.
+  const settled = signedIn && described !== null && !refusedNow;
   return (
     <div
       data-testid="sign-in"
       data-status={signIn?.status ?? "needed"}
-      className="space-y-2 rounded-md border border-accent/30 bg-accent-soft/40 p-2.5 text-xs"
+      data-tone={settled ? "ok" : "attention"}
+      className={cn(
+        "space-y-2 rounded-md border p-2.5 text-xs",
+        settled ? "border-ok/40 bg-ok-soft/60" : "border-accent/30 bg-accent-soft/40",
+      )}
     >
       {busy ? (
         <div className="flex flex-wrap items-center gap-2">
@@ -65,7 +72,9 @@ export default function SignInPanelBody({ server, title }: { server: ServerDraft
       ) : signedIn && described ? (
         <div className="space-y-1">
           <p data-testid="sign-in-summary">
-            <strong className="font-medium">Signed in</strong>
+            <strong className="font-medium text-ok">
+              {settled ? <span aria-hidden="true">✓ </span> : null}Signed in
+            </strong>
             {described.issuer ? (
               <>
                 {" "}

@@ -2,6 +2,7 @@
 
 import { useDeferredValue, useRef, useState } from "react";
 import { useAppStore } from "@/components/store-provider";
+import { selectDiscovery } from "@/lib/client/store/selectors";
 import { lazyComponent } from "@/components/ui/lazy-component";
 import type { ServerPreview } from "@/lib/domain/request/preview";
 import { describeSummary, type MergedTool } from "@/lib/domain/toolset/merge";
@@ -22,6 +23,7 @@ const DriftNotice = lazyComponent(() =>
 
 export function MergedTable({ server }: { server: ServerPreview }) {
   const toggleTool = useAppStore((s) => s.toggleTool);
+  const discovery = useAppStore(selectDiscovery(server.serverId));
   const hasToolSearch = useAppStore((s) => s.composer.toolSearch !== "none");
   const [filter, setFilter] = useState("");
   const deferredFilter = useDeferredValue(filter.trim().toLowerCase());
@@ -98,8 +100,14 @@ export function MergedTable({ server }: { server: ServerPreview }) {
             . Click a value to toggle it.
           </p>
         ) : (
-          <p className="text-xs text-muted">
-            Not discovered yet: rows are the tools named in configs.
+          <p
+            className={discovery?.status === "error" ? "text-xs text-danger" : "text-xs text-muted"}
+            data-testid={discovery?.status === "error" ? "server-discovery-failed" : undefined}
+          >
+            {discovery?.status === "error"
+              ? `Discovery failed (${discovery.kind === "unauthorized" ? "401" : discovery.kind.replaceAll("_", " ")})`
+              : "Not discovered yet"}
+            : rows are the tools named in configs.
           </p>
         )}
         {server.discovered && all.length > 8 ? (

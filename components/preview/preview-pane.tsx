@@ -12,6 +12,10 @@ import { usePreview, useRulesState } from "./use-preview";
 
 // The search trial (and the search code) loads once there are deferred tools to search.
 const TrySearch = lazyComponent(() => import("./try-search").then((module) => module.TrySearch));
+// What deferring saves: only with deferred tools, so its words load then.
+const ContextCost = lazyComponent(() =>
+  import("./context-cost").then((module) => module.ContextCost),
+);
 
 export function PreviewPane({ onFocusField }: { onFocusField: (fieldId: string) => void }) {
   const preview = usePreview();
@@ -22,7 +26,7 @@ export function PreviewPane({ onFocusField }: { onFocusField: (fieldId: string) 
     (sum, server) => sum + (server.deferredTokens ?? 0),
     0,
   );
-  const warnings = preview.problems.length - errors;
+  const warnings = preview.problems.filter((problem) => problem.severity === "warning").length;
 
   return (
     <div className="space-y-5">
@@ -68,13 +72,16 @@ export function PreviewPane({ onFocusField }: { onFocusField: (fieldId: string) 
           </p>
         </div>
         {deferredTokens > 0 ? (
-          <p className="text-xs" data-testid="context-cost">
-            Up front: ~{formatTokens(preview.totalUpFrontTokens ?? 0)} tokens of definitions.
-            Deferred: ~{formatTokens(deferredTokens)} tokens kept out of the prompt
-            {preview.request.tools?.some((tool) => String(tool.type).startsWith("tool_search_tool"))
-              ? ` — tool search saves ${formatShare(deferredTokens, preview.totalUpFrontTokens ?? 0)} of the definitions, and loads only what it finds.`
-              : ", but without a tool search tool the model can never load them."}
-          </p>
+          <ContextCost
+            knownUpFrontTokens={preview.knownUpFrontTokens}
+            uncountedServers={preview.uncountedServers}
+            deferredTokens={deferredTokens}
+            hasToolSearch={
+              preview.request.tools?.some((tool) =>
+                String(tool.type).startsWith("tool_search_tool"),
+              ) ?? false
+            }
+          />
         ) : null}
         {preview.total.deferred > 0 ? <TrySearch servers={preview.servers} /> : null}
         {preview.servers.length === 0 ? (
@@ -106,10 +113,4 @@ export function PreviewPane({ onFocusField }: { onFocusField: (fieldId: string) 
       </section>
     </div>
   );
-}
-
-/** The deferred share of the definitions: 99.8%, not a rounded-up "100%". */
-function formatShare(deferred: number, upFront: number): string {
-  const share = (100 * deferred) / (deferred + upFront);
-  return `${share >= 99.5 ? share.toFixed(1) : Math.round(share)}%`;
 }

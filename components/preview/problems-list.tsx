@@ -36,6 +36,7 @@ export function ProblemsList({
     <ul className="space-y-1.5" aria-label="Problems">
       {problems.map((problem, index) => {
         const isError = problem.severity === "error";
+        const isInfo = problem.severity === "info";
         return (
           <li
             key={`${problem.code}-${problem.path}-${index}`}
@@ -44,16 +45,24 @@ export function ProblemsList({
             data-code={problem.code}
             className={cn(
               "flex items-start gap-2 rounded-md border px-2.5 py-2 text-sm",
-              isError ? "border-danger/30 bg-danger-soft" : "border-warn/30 bg-warn-soft",
+              isError
+                ? "border-danger/30 bg-danger-soft"
+                : isInfo
+                  ? "border-line bg-sunken"
+                  : "border-warn/30 bg-warn-soft",
             )}
           >
             <span
               className={cn(
                 "mt-0.5 shrink-0 rounded px-1.5 py-px text-[10px] font-bold tracking-wide uppercase",
-                isError ? "bg-danger text-panel" : "bg-warn text-panel",
+                isError
+                  ? "bg-danger text-panel"
+                  : isInfo
+                    ? "bg-muted text-panel"
+                    : "bg-warn text-panel",
               )}
             >
-              {isError ? "Error" : "Warning"}
+              {isError ? "Error" : isInfo ? "Note" : "Warning"}
             </span>
             <div className="min-w-0 flex-1">
               {problem.fieldId ? (

@@ -21,6 +21,26 @@ function render(content: unknown[]) {
 }
 
 describe("response blocks", () => {
+  it("write a call without arguments as name() and one with them as name(…) with its input", () => {
+    const bare = render([
+      { type: "mcp_tool_use", id: "u1", name: "list_events", server_name: "calendar", input: {} },
+    ]);
+    expect(bare).toContain("calendar.list_events()</code>");
+    expect(bare).not.toContain("(…)");
+    const given = render([
+      {
+        type: "mcp_tool_use",
+        id: "u2",
+        name: "create_event",
+        server_name: "calendar",
+        input: { title: "Lunch" },
+      },
+    ]);
+    expect(given).toContain("calendar.create_event(…)</code>");
+    expect(given).toContain('tabindex="0" aria-label="Input of calendar.create_event"');
+    expect(given).toContain("&quot;title&quot;: &quot;Lunch&quot;");
+  });
+
   it("flag a result whose image the API dropped, loudly", () => {
     const html = render([
       { type: "mcp_tool_use", id: "u1", name: "chart", server_name: "images", input: {} },

@@ -119,7 +119,13 @@ function BlockView({
           <p className="mt-2 whitespace-pre-wrap text-muted">{block.thinking}</p>
         </details>
       );
-    case "mcp_tool_use":
+    case "mcp_tool_use": {
+      // `()` for a call without arguments: `(…)` would read as input left out.
+      const noInput =
+        !open &&
+        typeof block.input === "object" &&
+        block.input !== null &&
+        Object.keys(block.input).length === 0;
       return (
         <div id={`block-${block.id}`} className="rounded-lg border border-line bg-sunken">
           <div className="flex flex-wrap items-baseline gap-2 border-b border-line px-3 py-1.5">
@@ -127,22 +133,31 @@ function BlockView({
               Tool call
             </span>
             <code className="font-mono text-sm font-semibold">
-              {block.server_name}.{block.name}(…)
+              {block.server_name}.{block.name}({noInput ? "" : "…"})
             </code>
             <code className="ml-auto font-mono text-[11px] text-muted">{block.id}</code>
           </div>
-          <pre className="overflow-x-auto p-3 font-mono text-xs">
-            {open ? (
-              <>
-                {partialInput ?? ""}
-                <StreamingCaret />
-              </>
-            ) : (
-              JSON.stringify(block.input, null, 2)
-            )}
-          </pre>
+          {noInput ? null : (
+            <pre
+              // Focusable, so a keyboard can scroll a wide input sideways.
+              // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+              tabIndex={0}
+              aria-label={`Input of ${block.server_name}.${block.name}`}
+              className="overflow-x-auto p-3 font-mono text-xs focus-visible:outline-2 focus-visible:outline-accent"
+            >
+              {open ? (
+                <>
+                  {partialInput ?? ""}
+                  <StreamingCaret />
+                </>
+              ) : (
+                JSON.stringify(block.input, null, 2)
+              )}
+            </pre>
+          )}
         </div>
       );
+    }
     case "mcp_tool_result": {
       const call = calls.get(block.tool_use_id);
       const text = resultText(block.content);

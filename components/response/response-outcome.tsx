@@ -3,6 +3,7 @@
 import { JsonBlock } from "@/components/preview/request-json";
 import { useAppStore } from "@/components/store-provider";
 import { Button } from "@/components/ui/button";
+import { useCopy } from "@/components/ui/use-copy";
 import type { SendOutcome } from "@/lib/domain/api/send-outcome";
 import { FIELD_IDS } from "@/lib/domain/request/field-ids";
 import { ResponseBlocks } from "./response-blocks";
@@ -75,7 +76,7 @@ export function Outcome({ outcome }: { outcome: SendOutcome }) {
         ) : null}
         <Meta label="model" value={message.model} />
         <Meta label="target" value={targetLabel(outcome.target)} />
-        <Meta label="request-id" value={outcome.requestId ?? "—"} />
+        <RequestIdMeta requestId={outcome.requestId} />
       </dl>
       <ResponseBlocks content={message.content} anchor="response-block" />
       <ReplyBar stopReason={message.stop_reason} />
@@ -87,7 +88,13 @@ export function Outcome({ outcome }: { outcome: SendOutcome }) {
 /** The JSON as received, one click away. */
 function RawJson({ value, label, testId }: { value: unknown; label: string; testId?: string }) {
   return (
-    <details>
+    <details
+      onToggle={(event) => {
+        // Opened below the fold, the JSON would stay out of sight: bring it into view.
+        const details = event.currentTarget;
+        if (details.open) details.scrollIntoView({ block: "nearest", behavior: "smooth" });
+      }}
+    >
       <summary className="cursor-pointer text-xs text-muted">Raw JSON</summary>
       <div className="mt-2">
         <JsonBlock value={value} label={label} testId={testId} />
@@ -125,6 +132,32 @@ function Meta({ label, value }: { label: string; value: string }) {
       <dt className="text-[10px] tracking-wide text-muted uppercase">{label}</dt>
       <dd className="truncate font-mono" title={value}>
         {value}
+      </dd>
+    </div>
+  );
+}
+
+/** The request id, with a copy button (support asks for it). */
+function RequestIdMeta({ requestId }: { requestId: string | null }) {
+  const { status, copy } = useCopy();
+  return (
+    <div className="min-w-0">
+      <dt className="text-[10px] tracking-wide text-muted uppercase">request-id</dt>
+      <dd className="flex min-w-0 items-center gap-1.5 font-mono">
+        <span className="truncate" title={requestId ?? undefined}>
+          {requestId ?? "—"}
+        </span>
+        {requestId ? (
+          <button
+            type="button"
+            data-testid="copy-request-id"
+            className="shrink-0 cursor-pointer rounded px-1 font-sans text-[10px] text-accent hover:bg-sunken"
+            aria-label={`Copy request id ${requestId}`}
+            onClick={() => void copy(requestId)}
+          >
+            {status === "copied" ? "Copied" : status === "failed" ? "Copy failed" : "Copy"}
+          </button>
+        ) : null}
       </dd>
     </div>
   );

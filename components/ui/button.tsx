@@ -7,7 +7,8 @@ const buttonVariants = cva(
   {
     variants: {
       variant: {
-        primary: "bg-accent text-accent-ink hover:opacity-90",
+        // Hover marks the button without fading it (a faded one fails contrast under the pointer).
+        primary: "bg-accent text-accent-ink hover:ring-2 hover:ring-accent/40",
         secondary: "border border-line bg-panel text-ink hover:bg-sunken",
         ghost: "text-muted hover:bg-sunken hover:text-ink",
         danger: "text-danger hover:bg-danger-soft",

@@ -15,6 +15,13 @@ const components: Components = {
       </a>
     );
   },
+  // A code block scrolls sideways: focusable and named, so a keyboard can scroll it too.
+  pre: ({ children }: ComponentProps<"pre">) => (
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+    <pre tabIndex={0} aria-label="Code block">
+      {children}
+    </pre>
+  ),
   a: ({ href, children }: ComponentProps<"a">) => (
     <a href={href} target="_blank" rel="noopener noreferrer nofollow">
       {children}

@@ -42,6 +42,32 @@ describe("composer store persistence", () => {
     expect(restored.servers[0]?.authorizationToken).toBe("");
   });
 
+  it("gives the built-in tasks demo its documented token back after a reload, and no real token", async () => {
+    const storage = memoryStorage();
+    const first = createAppStore({ storage, newId: sequentialIds() });
+    await first.persist.rehydrate();
+    const [calendar, tasks] = first.getState().composer.servers;
+    expect(tasks?.authorizationToken).toBe("demo-tasks-token");
+    // A real token on the calendar, and the demo token pasted on a server elsewhere: not kept.
+    first.getState().updateServer(calendar!.id, { authorizationToken: "real-secret" });
+    first.getState().setField("message", "after a reload");
+    const copy = first.getState().duplicateServer;
+    copy(tasks!.id);
+    const duplicate = first.getState().composer.servers[2]!;
+    first.getState().updateServer(duplicate.id, { url: "https://elsewhere.example/mcp" });
+    expect(storage.data[STORAGE_KEY]).not.toContain("real-secret");
+
+    const second = createAppStore({ storage, newId: sequentialIds() });
+    await second.persist.rehydrate();
+    const servers = second.getState().composer.servers;
+    expect(second.getState().composer.message).toBe("after a reload");
+    expect(servers.map((server) => server.authorizationToken)).toEqual([
+      "",
+      "demo-tasks-token",
+      "",
+    ]);
+  });
+
   it("keeps tokens when the person asks to remember them", async () => {
     const storage = memoryStorage();
     const store = createAppStore({ storage, newId: sequentialIds() });
@@ -286,7 +312,11 @@ describe("composer store persistence", () => {
     store.getState().setField("message", "second");
     expect(writes).toBe(afterEdit + 1);
     expect(storage.data[STORAGE_KEY]).toContain("second");
-    expect(storage.data[STORAGE_KEY]).not.toContain("demo-tasks-token");
+    // Tokens are stripped on the way out (all but the demo's documented one).
+    store.getState().updateServer(store.getState().composer.servers[0]!.id, {
+      authorizationToken: "a-real-token",
+    });
+    expect(storage.data[STORAGE_KEY]).not.toContain("a-real-token");
   });
 });
 

@@ -32,7 +32,9 @@ export function createComposerSlice({ set, get, options, newId }: SliceContext):
       return lastServerId();
     },
     loadDeferredToolsDemo: () =>
-      set({ composer: composer.createDeferredToolsDemo(newId, options.origin) }),
+      import("@/lib/domain/request/demo-states").then(({ createDeferredToolsDemo }) =>
+        set({ composer: createDeferredToolsDemo(newId, options.origin) }),
+      ),
     updateServer: (serverId, patch) =>
       edit((state) =>
         composer.updateServer(state, serverId, (server) => ({ ...server, ...patch })),

@@ -82,7 +82,7 @@ export function savedOnChange(storage: () => StateStorage): PersistStorage<Persi
       last = saved;
       const state = saved.rememberTokens
         ? saved
-        : { ...saved, composer: composer.withoutTokens(saved.composer) };
+        : { ...saved, composer: composer.withoutTokensButDemo(saved.composer) };
       return json.setItem(name, { ...value, state });
     },
   };

@@ -8,6 +8,7 @@ import {
   selectDiscovered,
   selectDiscovery,
   selectRefusedUnauthorized,
+  selectOffersSignIn,
   selectHasUnsavedChanges,
   selectServer,
 } from "./selectors";
@@ -71,6 +72,28 @@ describe("named selectors", () => {
     answer({ ok: false, kind: "unauthorized", message: "Send a token." });
     await running;
     expect(selectRefusedUnauthorized(server.id)(slow.getState())).toBe(true);
+  });
+
+  it("offer a sign-in only to a 401 from a server that advertises OAuth", async () => {
+    const plain = storeAnswering(() =>
+      Promise.resolve({ ok: false, kind: "unauthorized", message: "No token was given." }),
+    );
+    const server = plain.getState().composer.servers[1]!;
+    await plain.getState().discover(server.id);
+    expect(selectRefusedUnauthorized(server.id)(plain.getState())).toBe(true);
+    expect(selectOffersSignIn(server.id)(plain.getState())).toBe(false);
+    const oauth = storeAnswering(() =>
+      Promise.resolve({
+        ok: false,
+        kind: "unauthorized",
+        message: "It uses OAuth.",
+        challenge: {
+          resourceMetadataUrl: "https://mcp.example.com/.well-known/oauth-protected-resource",
+        },
+      }),
+    );
+    await oauth.getState().discover(server.id);
+    expect(selectOffersSignIn(server.id)(oauth.getState())).toBe(true);
   });
 });
 

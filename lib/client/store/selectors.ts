@@ -88,6 +88,21 @@ export function selectRefusedUnauthorized(serverId: string): Selector<boolean> {
 }
 
 /**
+ * A 401 from a server that advertises OAuth (a `resource_metadata` in its WWW-Authenticate, RFC
+ * 9728): only then can a sign-in work, so only then is it offered.
+ */
+export function selectOffersSignIn(serverId: string): Selector<boolean> {
+  return (store) => {
+    const discovery = selectDiscovery(serverId)(store);
+    return (
+      discovery?.status === "error" &&
+      discovery.kind === "unauthorized" &&
+      Boolean(discovery.challenge?.resourceMetadataUrl)
+    );
+  };
+}
+
+/**
  * The tools known for each server as the composer stands: the current discovery's, or while a
  * new one runs, the list it replaces.
  */

@@ -77,7 +77,8 @@ export interface ComposerSlice {
   /** Adds the OAuth-protected demo server (lib/server/demo-mcp/notes-server.ts). */
   addOAuthDemoServer: () => string;
   /** Replaces the composer with the deferred-tools demo: the catalog behind BM25 tool search. */
-  loadDeferredToolsDemo: () => void;
+  /** Loads the demo state (its module on first use). */
+  loadDeferredToolsDemo: () => Promise<void>;
   updateServer: (serverId: string, patch: Partial<Omit<ServerDraft, "id">>) => void;
   removeServer: (serverId: string) => void;
   moveServer: (serverId: string, offset: -1 | 1) => void;

@@ -75,6 +75,14 @@ export function check(
   return { id, title: DOCTOR_TITLES[id], status, summary, ...extra };
 }
 
+/** How the DNS check starts when the address policy refused what a name resolves to. */
+export const POLICY_REFUSAL = "Refused by this playground's address policy";
+
+/** An API error text with the server's name where the API puts it (`'…'` until then). */
+export function explainFor(text: string, serverName: string): string {
+  return serverName ? text.replace("'…'", `'${serverName}'`) : text;
+}
+
 /** The verdict and the API-error explanations from the checks. */
 export function concludeReport(
   url: string,
@@ -84,20 +92,26 @@ export function concludeReport(
   const failed = checks.filter((entry) => entry.status === "fail");
   const warned = checks.filter((entry) => entry.status === "warn");
   const where = target === "anthropic" ? "The Anthropic API" : "The emulator";
-  const verdict: DoctorReport["verdict"] = failed.length
+  const refused = failed.find((entry) => entry.summary.startsWith(POLICY_REFUSAL));
+  const verdict: DoctorReport["verdict"] = refused
     ? {
         status: "fail",
-        message: `${where} cannot use this server: ${failed.map((entry) => entry.title).join(", ")} failed.`,
+        message: `${where} cannot use this server: ${POLICY_REFUSAL.toLowerCase()} (MCP_ALLOW_PRIVATE_NETWORK).`,
       }
-    : warned.length
+    : failed.length
       ? {
-          status: "warn",
-          message: `${where} can reach this server, with ${warned.length} warning${warned.length === 1 ? "" : "s"}: ${warned.map((entry) => entry.title).join(", ")}.`,
+          status: "fail",
+          message: `${where} cannot use this server: ${failed.map((entry) => entry.title).join(", ")} failed.`,
         }
-      : {
-          status: "ok",
-          message: `Every check passed: ${where} should be able to use this server.`,
-        };
+      : warned.length
+        ? {
+            status: "warn",
+            message: `${where} can reach this server, with ${warned.length} warning${warned.length === 1 ? "" : "s"}: ${warned.map((entry) => entry.title).join(", ")}.`,
+          }
+        : {
+            status: "ok",
+            message: `Every check passed: ${where} should be able to use this server.`,
+          };
   const explains = API_ERROR_TEXTS.flatMap((error) => {
     const cause = failed.find((entry) => (error.checks as readonly string[]).includes(entry.id));
     return cause ? [{ text: error.text, because: `${cause.title}: ${cause.summary}` }] : [];

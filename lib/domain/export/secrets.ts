@@ -72,7 +72,10 @@ export interface PreparedRequest {
   envOf: (value: string) => string | null;
   /** Replaces each JSON-quoted marker in `text` by `as(env)`. */
   replaceMarkers: (text: string, as: (env: string) => string) => string;
-  /** A heredoc delimiter no text in the request can contain. */
+  /**
+   * curl's heredoc delimiter: `JSON`, readable and fixed. The body is indented JSON, so no line of
+   * it can be the bare word (every string is quoted, a newline in one is `\n`).
+   */
   heredoc: string;
 }
 
@@ -112,6 +115,6 @@ export function prepareRequest(
       for (const { env } of variables) out = out.replaceAll(JSON.stringify(marker(env)), as(env));
       return out;
     },
-    heredoc: `MCP_PLAYGROUND_${nonce}`,
+    heredoc: "JSON",
   };
 }

@@ -127,6 +127,22 @@ describe("exported snippets", () => {
     },
   );
 
+  it("curl's heredoc is the fixed word JSON, and a message holding that word on its own line is sent whole", async () => {
+    const params = { ...demoParams(false), system: "before\nJSON\nafter\nEOF" };
+    const snippet = generateSnippet("curl", params);
+    expect(snippet).toContain("--data-binary @- <<JSON\n");
+    // Only the closing delimiter is the bare word.
+    expect(snippet.split("\n").filter((line) => line === "JSON")).toHaveLength(1);
+    expect(snippet).toMatch(/\nJSON\n$/);
+    expect(snippet).not.toMatch(/MCP_PLAYGROUND_[0-9a-f]/);
+    const expected = await sendBody(params);
+    const file = join(WORK, "request-heredoc.sh");
+    await writeFile(file, snippet);
+    captured.length = 0;
+    await run("bash", [file], { env: env() });
+    expect(captured[0]).toEqual(expected);
+  });
+
   it.each([false, true])(
     "the TypeScript snippet, run with the SDK against the emulator, sends the body Send sends (stream: %s)",
     async (stream) => {

@@ -15,12 +15,23 @@ export class AddressRefusedError extends Error {
   }
 }
 
-/** The documented setting: MCP_ALLOW_PRIVATE_NETWORK=true|false; allowed by default outside production. */
+/** Listening names that only this machine can reach. */
+const LOOPBACK_BINDS = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
+
+/**
+ * The documented setting: MCP_ALLOW_PRIVATE_NETWORK=true|false. Unset, the default follows who
+ * can reach the app: outside production, and in production when the server listens on loopback
+ * only (HOSTNAME, which `npm start` sets to 127.0.0.1) and names no PLAYGROUND_ALLOWED_HOSTS,
+ * only the person at this machine can, so their own local servers are allowed. A deployment
+ * (another bind address, or allowed hosts named) refuses them unless the setting says otherwise.
+ */
 export function allowPrivateFromEnv(env: Record<string, string | undefined>): boolean {
   const value = env.MCP_ALLOW_PRIVATE_NETWORK?.toLowerCase();
   if (value === "true" || value === "1") return true;
   if (value === "false" || value === "0") return false;
-  return env.NODE_ENV !== "production";
+  if (env.NODE_ENV !== "production") return true;
+  const bind = env.HOSTNAME?.trim().toLowerCase() ?? "";
+  return LOOPBACK_BINDS.has(bind) && !env.PLAYGROUND_ALLOWED_HOSTS?.trim();
 }
 
 /** Names of metadata services, refused before any lookup (they resolve to link-local anyway). */
@@ -41,18 +52,24 @@ export function refusalFor(address: string, policy: AddressPolicy, host?: string
 }
 
 function refusalForClass(judged: AddressClass, policy: AddressPolicy, host: string): string | null {
+  const bareHost = host.replace(/^\[|\]$/g, "");
+  // A name's addresses are not quoted when refused: a remote user could map internal DNS with
+  // them. The person typed an IP literal, so that one is named as written.
+  const literal = isIpLiteral(bareHost);
   const shown = judged.embeddedIn
     ? `${judged.embeddedIn} (which carries the IPv4 address ${judged.address})`
     : judged.address;
-  const bareHost = host.replace(/^\[|\]$/g, "");
-  const subject = isIpLiteral(bareHost) ? shown : `${bareHost} (${shown})`;
+  const is = (what: string) =>
+    literal ? `${shown} is ${what}` : `${bareHost} resolves to ${what}`;
   switch (judged.category) {
     case "metadata":
-      return `${subject} is a cloud metadata address and is never fetched.`;
+      return `${is("a cloud metadata address")}, which is never fetched.`;
     case "link-local":
-      return `${subject} is a link-local address and is never fetched.`;
+      return `${is("a link-local address")}, which is never fetched.`;
     case "unroutable":
-      return `${subject} is not a routable address.`;
+      return literal
+        ? `${shown} is not a routable address.`
+        : `${bareHost} resolves to an address that is not routable.`;
     case "loopback":
     case "private":
     case "special": {
@@ -61,9 +78,11 @@ function refusalForClass(judged: AddressClass, policy: AddressPolicy, host: stri
         judged.category === "loopback"
           ? "a loopback address"
           : judged.category === "private"
-            ? "on a private network"
-            : `in a special-purpose range (${judged.range})`;
-      return `${subject} is ${kind}; this deployment does not allow that (MCP_ALLOW_PRIVATE_NETWORK).`;
+            ? "an address on a private network"
+            : literal
+              ? `in a special-purpose range (${judged.range})`
+              : "a special-purpose address";
+      return `${literal && judged.category === "special" ? `${shown} is ${kind}` : is(kind)}: refused by this playground's address policy (MCP_ALLOW_PRIVATE_NETWORK).`;
     }
     case "public":
       return null;

@@ -173,4 +173,28 @@ describe("IP classification", () => {
       allowPrivateFromEnv({ NODE_ENV: "development", MCP_ALLOW_PRIVATE_NETWORK: "false" }),
     ).toBe(false);
   });
+
+  it("allows them on a local production run (loopback only, no allowed hosts), not on a deployment", () => {
+    // `npm start` listens on 127.0.0.1: only this machine reaches the app.
+    expect(allowPrivateFromEnv({ NODE_ENV: "production", HOSTNAME: "127.0.0.1" })).toBe(true);
+    expect(allowPrivateFromEnv({ NODE_ENV: "production", HOSTNAME: "localhost" })).toBe(true);
+    expect(allowPrivateFromEnv({ NODE_ENV: "production", HOSTNAME: "::1" })).toBe(true);
+    // Every interface (the standalone server's own default), or hosts named: a deployment.
+    expect(allowPrivateFromEnv({ NODE_ENV: "production", HOSTNAME: "0.0.0.0" })).toBe(false);
+    expect(allowPrivateFromEnv({ NODE_ENV: "production" })).toBe(false);
+    expect(
+      allowPrivateFromEnv({
+        NODE_ENV: "production",
+        HOSTNAME: "127.0.0.1",
+        PLAYGROUND_ALLOWED_HOSTS: "play.example.com",
+      }),
+    ).toBe(false);
+    expect(
+      allowPrivateFromEnv({
+        NODE_ENV: "production",
+        HOSTNAME: "127.0.0.1",
+        MCP_ALLOW_PRIVATE_NETWORK: "false",
+      }),
+    ).toBe(false);
+  });
 });

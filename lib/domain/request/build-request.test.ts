@@ -44,8 +44,8 @@ describe("buildRequest", () => {
     });
     const problems = validateRequest(request, { target: "emulator" });
     expect(problems.map((p) => `${p.severity}:${p.code}`)).toEqual([
-      "warning:url_loopback_http",
-      "warning:url_loopback_http",
+      "info:url_loopback_http",
+      "info:url_loopback_http",
     ]);
     expect(validateRequest(request).map((p) => p.code)).toEqual(["url_not_https", "url_not_https"]);
   });

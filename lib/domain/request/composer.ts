@@ -80,29 +80,6 @@ export function uniqueServerName(
   }
 }
 
-/**
- * The deferred-tools demo: the 500-tool catalog deferred behind BM25 tool search (one tool up
- * front), and a message that names a deferred tool, so Send shows search → result → call → answer.
- */
-export function createDeferredToolsDemo(
-  newId: NewId,
-  origin: string = DEFAULT_ORIGIN,
-): ComposerState {
-  return {
-    ...createDefaultState(newId, origin),
-    message: "Use billing_export_040 to export the billing records.",
-    toolSearch: "bm25",
-    servers: [
-      createServer(newId, {
-        name: "catalog",
-        url: `${origin}/api/demo-mcp/catalog`,
-        defaultConfig: { deferLoading: true },
-        configs: [createConfigRow(newId, { tool: "billing_get_000", deferLoading: false })],
-      }),
-    ],
-  };
-}
-
 /** The OAuth-protected demo server (one click from the demo): sign in, discover, send. */
 export function addOAuthDemoServer(
   state: ComposerState,
@@ -212,6 +189,29 @@ export function withoutTokens(state: ComposerState): ComposerState {
   return {
     ...state,
     servers: state.servers.map((server) => ({ ...server, authorizationToken: "" })),
+  };
+}
+
+/**
+ * The documented token of the app's own tasks demo server: not a secret (it guards nothing real),
+ * so it is remembered where real tokens are not, and a reload keeps the demo working.
+ */
+export function isDemoToken(server: Pick<ServerDraft, "url" | "authorizationToken">): boolean {
+  if (server.authorizationToken !== DEMO_TASKS_TOKEN) return false;
+  try {
+    return new URL(server.url).pathname === "/api/demo-mcp/tasks";
+  } catch {
+    return false;
+  }
+}
+
+/** What the browser keeps when tokens are not remembered: no token but the demo's own. */
+export function withoutTokensButDemo(state: ComposerState): ComposerState {
+  return {
+    ...state,
+    servers: state.servers.map((server) =>
+      isDemoToken(server) ? server : { ...server, authorizationToken: "" },
+    ),
   };
 }
 

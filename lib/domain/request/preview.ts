@@ -72,6 +72,10 @@ export interface Preview {
   total: MergeSummary;
   /** Estimated tokens of every up-front definition, when every server is discovered. */
   totalUpFrontTokens: number | null;
+  /** The same over the servers whose tools are known (what a savings line can count). */
+  knownUpFrontTokens: number;
+  /** Servers in the request whose tools are not known yet (not counted above). */
+  uncountedServers: number;
   errorCount: number;
   /** Whether the API's rules were applied (false while their code loads). */
   validated: boolean;
@@ -155,6 +159,8 @@ export function derivePreview(written: ComposerState, context: PreviewContext = 
     totalUpFrontTokens: inRequest.every((server) => server.upFrontTokens !== null)
       ? inRequest.reduce((sum, server) => sum + (server.upFrontTokens ?? 0), 0)
       : null,
+    knownUpFrontTokens: inRequest.reduce((sum, server) => sum + (server.upFrontTokens ?? 0), 0),
+    uncountedServers: inRequest.filter((server) => server.upFrontTokens === null).length,
     errorCount: ordered.filter((problem) => problem.severity === "error").length,
     validated: !!context.validate,
     variablesUsed: resolution.used,

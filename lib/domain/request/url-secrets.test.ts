@@ -125,7 +125,9 @@ describe("URL secrets", () => {
       buildRequest({ ...base, message: "__MCP_PLAYGROUND_abc_MCP_TOKEN_CRM__" }),
     );
     expect(fresh).toContain('"__MCP_PLAYGROUND_abc_MCP_TOKEN_CRM__"');
-    expect(generateSnippet("curl", params)).not.toBe(generateSnippet("curl", params));
+    // The markers never show: the same request gives the same snippet, heredoc and all.
+    expect(generateSnippet("curl", params)).toBe(generateSnippet("curl", params));
+    expect(generateSnippet("curl", params)).toContain("<<JSON\n");
   });
 
   it("are explained in the share dialog", () => {

@@ -1,7 +1,8 @@
 // What the validator reports and how: the problem codes, the report callback every rule family
 // writes to, and the helpers they share. The rules themselves are in lib/domain/toolset/rules/.
 
-export type Severity = "error" | "warning";
+/** "info": worth knowing, nothing to fix (e.g. loopback http:// with the emulator). */
+export type Severity = "error" | "warning" | "info";
 
 export const PROBLEM_CODES = [
   "invalid_request",
@@ -92,7 +93,6 @@ export function reportExtraKeys(
 }
 
 export function sortProblems(problems: readonly Problem[]): Problem[] {
-  return [...problems].sort((a, b) =>
-    a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1,
-  );
+  const rank = { error: 0, warning: 1, info: 2 } as const;
+  return [...problems].sort((a, b) => rank[a.severity] - rank[b.severity]);
 }

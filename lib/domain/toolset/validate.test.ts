@@ -68,16 +68,19 @@ describe("validateRequest", () => {
     );
     expect(codes(problems)).toEqual(["error:url_not_https@mcp_servers.0.url"]);
     expect(problems[0]?.message).toMatch(/must start with https:\/\//);
+    // One apostrophe: "the URL of MCP server 'calendar'", never "'calendar''s URL".
+    expect(problems[0]?.message).toContain("the URL of MCP server 'calendar' must start");
+    expect(problems[0]?.message).not.toContain("''");
   });
 
-  it("lets the emulator reach loopback http:// with a warning, but not other http://", () => {
+  it("lets the emulator reach loopback http:// (a note, not a warning), but not other http://", () => {
     const loopback = validateRequest(
       request({ mcp_servers: [server("calendar", "http://127.0.0.1:3000/mcp")] }),
       {
         target: "emulator",
       },
     );
-    expect(codes(loopback)).toEqual(["warning:url_loopback_http@mcp_servers.0.url"]);
+    expect(codes(loopback)).toEqual(["info:url_loopback_http@mcp_servers.0.url"]);
     const remote = validateRequest(
       request({ mcp_servers: [server("calendar", "http://example.com/mcp")] }),
       {

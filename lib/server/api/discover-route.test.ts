@@ -5,6 +5,7 @@ import { POST } from "@/app/api/mcp/tools/route";
 import { ConnectionSlots } from "@/lib/server/mcp/client";
 import { DEMO_TASKS_TOKEN } from "@/lib/server/demo-mcp/servers";
 import { serveDemoServers } from "@/test/support/demo-servers";
+import { serveHandler } from "@/test/support/serve-handler";
 import { handleDiscoverRequest } from "./discover-route";
 
 let demo: Awaited<ReturnType<typeof serveDemoServers>>;
@@ -42,12 +43,18 @@ describe("POST /api/mcp/tools", () => {
     expect(body.server.name).toBe("demo-tasks");
   });
 
-  it("says a token is needed", async () => {
+  it("says a token is needed when none was given, and that it was refused only when one was", async () => {
     const response = await POST(post({ url: demo.url("tasks") }));
     expect(response.status).toBe(401);
-    expect(await response.json()).toMatchObject({
-      error: { kind: "unauthorized", message: expect.stringContaining("token") as unknown },
-    });
+    const none = (await response.json()) as { error: { kind: string; message: string } };
+    expect(none.error.kind).toBe("unauthorized");
+    expect(none.error.message).toContain("no token was given");
+    expect(none.error.message).not.toMatch(/refused|expired|revoked/);
+    const wrong = await POST(post({ url: demo.url("tasks"), authorization_token: "not-it" }));
+    expect(wrong.status).toBe(401);
+    expect(((await wrong.json()) as { error: { message: string } }).error.message).toContain(
+      "refused the token (expired or revoked)",
+    );
   });
 
   it("refuses the cloud metadata address always, and private ranges when so configured", async () => {
@@ -66,6 +73,20 @@ describe("POST /api/mcp/tools", () => {
     expect(await privateRefused.json()).toMatchObject({
       error: { message: expect.stringContaining("loopback") as unknown },
     });
+  });
+
+  it("says a server that answers HTTP 500 failed (check its logs), not that the path is wrong", async () => {
+    const failing = await serveHandler(() => new Response("boom", { status: 500 }));
+    try {
+      const response = await handleDiscoverRequest(post({ url: `${failing.origin}/mcp` }), {
+        allowPrivate: true,
+      });
+      const message = ((await response.json()) as { error: { message: string } }).error.message;
+      expect(message).toMatch(/^The server failed \(HTTP 500\): check its logs\./);
+      expect(message).not.toMatch(/does not look like an MCP/);
+    } finally {
+      await failing.close();
+    }
   });
 
   it("answers bad input with a clear 400", async () => {

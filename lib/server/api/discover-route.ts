@@ -13,6 +13,7 @@ import {
 import { clientKey } from "@/lib/server/http/rate-limit";
 import { discoverTools } from "@/lib/server/mcp/discover";
 import { processAddressPolicy } from "@/lib/server/settings";
+import { SERVER_FAILED } from "@/lib/server/mcp/errors";
 import { createGuardedFetch } from "@/lib/server/net/guarded-fetch";
 import { bodyRefusal, errorResponse } from "@/lib/server/http/error-response";
 import { readJsonBody } from "@/lib/server/http/read-body";
@@ -86,16 +87,32 @@ export async function handleDiscoverRequest(
     STATUS_BY_KIND[result.kind],
     result.kind,
     // Whatever a library or the server said, the token is not in it.
-    redactSecrets(explain(result.kind, result.message, result.challenge), [
-      parsed.data.authorization_token,
-    ]),
+    redactSecrets(
+      explain(
+        result.kind,
+        result.message,
+        result.challenge,
+        Boolean(parsed.data.authorization_token),
+      ),
+      [parsed.data.authorization_token],
+    ),
     result.challenge,
   );
 }
 
-function explain(kind: string, detail: string, challenge?: AuthChallenge): string {
+function explain(
+  kind: string,
+  detail: string,
+  challenge: AuthChallenge | undefined,
+  tokenGiven: boolean,
+): string {
   switch (kind) {
     case "unauthorized":
+      // With no token, nothing was refused: the server wants one.
+      if (!tokenGiven)
+        return challenge?.resourceMetadataUrl
+          ? "The server needs authorization (HTTP 401) and no token was given. It uses OAuth: sign in, or paste a token."
+          : "The server needs an authorization token (HTTP 401) and no token was given: paste it in Authorization token.";
       if (challenge?.error === "insufficient_scope")
         return `${detail} The server wants more scope${challenge.scope ? ` (${challenge.scope})` : ""}: sign in again with it.`;
       if (challenge?.error === "invalid_token")
@@ -112,7 +129,9 @@ function explain(kind: string, detail: string, challenge?: AuthChallenge): strin
     case "timeout":
       return `The server did not answer in time. ${detail}`;
     case "not_mcp":
-      return `This URL does not look like an MCP server. ${detail}`;
+      return detail.startsWith(SERVER_FAILED)
+        ? detail
+        : `This URL does not look like an MCP server. ${detail}`;
     case "unreachable":
       return `The server could not be reached. ${detail}`;
     default:

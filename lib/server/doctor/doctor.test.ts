@@ -114,6 +114,34 @@ describe("the connection doctor", () => {
     );
   });
 
+  it("refusing a name's private address: the policy in the headline, no address quoted, the rest on one line", async () => {
+    const report = await runDoctor("https://vm.internal.test/mcp", {
+      target: "emulator",
+      policy: { allowPrivate: false },
+      fetch: createGuardedFetch({ policy: { allowPrivate: false } }),
+      resolve: () => Promise.resolve(["10.1.2.3"]),
+      timeoutMs: 1_500,
+    });
+    expect(statuses(report).dns).toBe("fail");
+    expect(summary(report, "dns")).toContain(
+      "vm.internal.test resolves to an address on a private network",
+    );
+    expect(JSON.stringify(report)).not.toContain("10.1.2.3");
+    expect(report.verdict.message).toContain(
+      "cannot use this server: refused by this playground's address policy (MCP_ALLOW_PRIVATE_NETWORK)",
+    );
+    expect(report.verdict.message).not.toMatch(/DNS failed/);
+    // A name that does not resolve says so, apart from one that is refused.
+    const missing = await runDoctor("https://nowhere.internal.test/mcp", {
+      target: "emulator",
+      policy: { allowPrivate: false },
+      fetch: createGuardedFetch({ policy: { allowPrivate: false } }),
+      resolve: () => Promise.reject(Object.assign(new Error("not found"), { code: "ENOTFOUND" })),
+      timeoutMs: 1_500,
+    });
+    expect(summary(missing, "dns")).toContain("does not resolve (ENOTFOUND)");
+  });
+
   it("names a refused port", async () => {
     const report = await doctor("http://127.0.0.1:9/mcp");
     expect(statuses(report).connect).toBe("fail");

@@ -5,7 +5,7 @@ import { isIP } from "node:net";
 import { refusalFor } from "@/lib/domain/net/address-policy";
 import { classifyIp } from "@/lib/domain/net/ip-class";
 import { hasUrlSecrets } from "@/lib/domain/request/url-secrets";
-import { check, type DoctorCheck } from "@/lib/domain/doctor/checks";
+import { check, POLICY_REFUSAL, type DoctorCheck } from "@/lib/domain/doctor/checks";
 import { elapsed, now, probeConnect, resolveWith, TLS_WORDS, type DoctorOptions } from "./probes";
 
 /** One run of the doctor: what every check reads, and the list they add to. */
@@ -148,7 +148,8 @@ export async function checkDns(
     const listed = classified.map((entry) => `${entry.address} (${entry.category})`).join(", ");
     if (refusal) {
       checks.push(
-        check("dns", "fail", `${hostname} → ${listed}. ${refusal}`, {
+        // The refusal names no address a name resolves to (that would map internal DNS).
+        check("dns", "fail", `${POLICY_REFUSAL}: ${refusal}`, {
           fix: "This playground refuses such addresses; run it with MCP_ALLOW_PRIVATE_NETWORK=true to reach your own network (never metadata addresses).",
           durationMs: elapsed(started),
         }),

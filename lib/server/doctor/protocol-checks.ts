@@ -10,6 +10,7 @@ import {
   type McpSession,
 } from "@/lib/server/mcp/client";
 import { check } from "@/lib/domain/doctor/checks";
+import { SERVER_FAILED } from "@/lib/server/mcp/errors";
 import type { DoctorRun, Stop } from "./network-checks";
 import {
   CONNECTOR_PROTOCOL_VERSION,
@@ -140,7 +141,7 @@ async function checkTransport(run: DoctorRun, url: URL, { session, error }: Conn
         `Neither Streamable HTTP nor SSE worked: ${error?.message ?? "unknown"}`,
         {
           fix:
-            error?.kind === "not_mcp"
+            error?.kind === "not_mcp" && !error.message.startsWith(SERVER_FAILED)
               ? "This URL does not speak MCP: check the path (often /mcp or /sse)."
               : "Check the server's MCP endpoint and its logs.",
         },

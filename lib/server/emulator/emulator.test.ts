@@ -57,6 +57,15 @@ describe("the emulator, through the official SDK", () => {
     expect(result.is_error).toBe(false);
     expect(JSON.stringify(result.content)).toContain("Team stand-up");
     expect(response.headers.get("request-id")).toMatch(/^req_/);
+    // The final text says what came back without repeating it (no wide code block of it).
+    const final = message.content.at(-1);
+    if (final?.type !== "text" || !Array.isArray(result.content)) throw new Error("final text");
+    const whole = (result.content[0] as { text: string }).text;
+    expect(final.text).toMatch(
+      /\*\*calendar\.list_events\*\* returned \d+ lines, [\d,]+ characters \(in its result above\), beginning “/,
+    );
+    expect(final.text).not.toContain("```");
+    expect(final.text).not.toContain(whole);
   });
 
   it("runs explicit `call server.tool {json}` lines, several of them", async () => {

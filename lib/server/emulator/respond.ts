@@ -62,6 +62,21 @@ function textBlock(text: string): BetaTextBlock {
   return { type: "text", text, citations: null };
 }
 
+/**
+ * What a result held, in a line: its size and how it begins. The result block shows it whole;
+ * the final text says what came back without repeating it (a wide code block of it scrolled).
+ */
+function describeResult(text: string): string {
+  const trimmed = text.trim();
+  if (!trimmed) return "nothing (an empty result).";
+  const lines = trimmed.split("\n");
+  const first = lines[0]!.length > 80 ? `${lines[0]!.slice(0, 79)}…` : lines[0]!;
+  const size = `${lines.length} line${lines.length === 1 ? "" : "s"}, ${trimmed.length.toLocaleString("en-US")} characters`;
+  return lines.length === 1 && trimmed.length <= 80
+    ? `“${trimmed}”.`
+    : `${size} (in its result above), beginning “${first}”.`;
+}
+
 function preview(text: string): string {
   return text.length > RESULT_PREVIEW_CHARS ? `${text.slice(0, RESULT_PREVIEW_CHARS)}…` : text;
 }
@@ -361,7 +376,7 @@ async function* runCalls(
     outcomes.push(
       result.isError
         ? `**${call.server}.${call.tool}** failed: ${preview(result.text)}`
-        : `**${call.server}.${call.tool}** returned:\n\n\`\`\`\n${preview(result.text)}\n\`\`\``,
+        : `**${call.server}.${call.tool}** returned ${describeResult(result.text)}`,
     );
   }
 }

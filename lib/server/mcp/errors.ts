@@ -95,7 +95,10 @@ export function classifyError(
   if (code !== undefined) {
     return new McpConnectionError(
       "not_mcp",
-      `The server answered HTTP ${code}; it does not look like an MCP endpoint.`,
+      // A 5xx is the server failing, not a wrong path.
+      code >= 500
+        ? `${SERVER_FAILED} (HTTP ${code}): check its logs.`
+        : `The server answered HTTP ${code}; it does not look like an MCP endpoint.`,
       code,
     );
   }
@@ -117,3 +120,6 @@ function readStatus(error: unknown): number | undefined {
   const value = match ? Number(match[1] ?? match[2] ?? match[3]) : undefined;
   return value && value >= 100 && value < 600 ? value : undefined;
 }
+
+/** How a 5xx from an MCP server is said (it failed; the path may well be right). */
+export const SERVER_FAILED = "The server failed";

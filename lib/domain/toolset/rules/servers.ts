@@ -126,7 +126,8 @@ function validateServerUrl(
   if (url.protocol === "https:") return;
   if (url.protocol === "http:" && target === "emulator" && isLoopbackHost(url.hostname)) {
     report(
-      "warning",
+      // The emulator on this machine reaches it: information, nothing to fix.
+      "info",
       "url_loopback_http",
       path,
       `${label} uses http:// on this machine: fine for the emulator; the real API needs https://.`,
@@ -137,6 +138,6 @@ function validateServerUrl(
     "error",
     "url_not_https",
     path,
-    `${path}: ${label}'s URL must start with https:// (the API accepts only https:// MCP servers).`,
+    `${path}: the URL of ${label} must start with https:// (the API accepts only https:// MCP servers).`,
   );
 }

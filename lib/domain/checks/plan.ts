@@ -24,7 +24,8 @@ export interface PlanOptions {
   target?: ValidationTarget;
 }
 
-export interface PlannedCase {
+/** Which run a case is: what a plan, a result and a report row all name it by. */
+export interface CaseIdentity {
   /** `<file>#<request index>/<model>/<repetition>`: the same across runs of the same file. */
   key: string;
   collection: string;
@@ -33,6 +34,9 @@ export interface PlannedCase {
   folder: string;
   model: string;
   repetition: number;
+}
+
+export interface PlannedCase extends CaseIdentity {
   /** The Messages params with `betas`, placeholders resolved (may hold tokens: never report). */
   params: Record<string, unknown>;
   checks: Check[];

@@ -2,21 +2,14 @@
 // rate over its repetitions, the totals, the exit code, and how a run compares with an earlier
 // one. This is the `--json` report's schema (docs/ci.md) and what the app stores and shows.
 import { evaluateChecks, toolCallSummary, type CheckResult, type RunObservation } from "./evaluate";
-import type { PlannedCase } from "./plan";
+import type { CaseIdentity, PlannedCase } from "./plan";
 import { costUsd } from "./prices";
 
 export const REPORT_VERSION = 1;
 
 export type CaseStatus = "passed" | "failed" | "error";
 
-export interface CaseResult {
-  key: string;
-  collection: string;
-  requestIndex: number;
-  requestName: string;
-  folder: string;
-  model: string;
-  repetition: number;
+export interface CaseResult extends CaseIdentity {
   /** error: the case could not run (API or network error); failed: a check failed. */
   status: CaseStatus;
   checks: CheckResult[];
@@ -76,6 +69,12 @@ export interface CaseRun {
   error: CaseResult["error"];
 }
 
+/** A case's identity alone (a plan also holds its params and secrets, which no result carries). */
+function caseIdentity(planned: CaseIdentity): CaseIdentity {
+  const { key, collection, requestIndex, requestName, folder, model, repetition } = planned;
+  return { key, collection, requestIndex, requestName, folder, model, repetition };
+}
+
 export function caseResult(planned: PlannedCase, run: CaseRun): CaseResult {
   const message = run.observation.message;
   const checks = run.error ? [] : evaluateChecks(planned.checks, run.observation);
@@ -84,13 +83,7 @@ export function caseResult(planned: PlannedCase, run: CaseRun): CaseResult {
     ? { input_tokens: message.usage.input_tokens, output_tokens: message.usage.output_tokens }
     : null;
   return {
-    key: planned.key,
-    collection: planned.collection,
-    requestIndex: planned.requestIndex,
-    requestName: planned.requestName,
-    folder: planned.folder,
-    model: planned.model,
-    repetition: planned.repetition,
+    ...caseIdentity(planned),
     status: run.error ? "error" : checks.every((check) => check.passed) ? "passed" : "failed",
     checks,
     latencyMs: run.observation.latencyMs,

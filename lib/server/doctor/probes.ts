@@ -8,6 +8,7 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { Protocol } from "@modelcontextprotocol/sdk/shared/protocol.js";
 import { InitializeResultSchema } from "@modelcontextprotocol/sdk/types.js";
+import { endSession } from "@/lib/server/mcp/client";
 import type { AddressPolicy } from "@/lib/domain/net/address-policy";
 
 /** What the API's connector has been seen to send (anthropic-sdk-typescript#784, mid-2025). */
@@ -173,6 +174,8 @@ export async function probeConnectorInitialize(
   } catch (error) {
     return { ok: false, message: error instanceof Error ? error.message : String(error) };
   } finally {
+    // The probe's session is ended too (a stateful server would keep it otherwise).
+    await endSession(transport);
     await client.close().catch(() => undefined);
   }
 }

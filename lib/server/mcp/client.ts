@@ -37,6 +37,26 @@ export interface McpConnectOptions {
   pool?: { client: string; slots?: ConnectionSlots } | null;
 }
 
+/** How long a session's DELETE may take before it is left to the server's own expiry. */
+const SESSION_END_MS = 2_000;
+
+/**
+ * Ends a Streamable HTTP session the way the spec asks (DELETE with its Mcp-Session-Id), so a
+ * stateful server (or a gateway running a process per session) frees it now rather than never.
+ * A server without sessions is not asked; a refusal (405) or a failure is nobody's problem here.
+ */
+export async function endSession(transport: StreamableHTTPClientTransport | SSEClientTransport) {
+  if (!(transport instanceof StreamableHTTPClientTransport) || !transport.sessionId) return;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([
+    transport.terminateSession().catch(() => undefined),
+    new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, SESSION_END_MS);
+    }),
+  ]);
+  clearTimeout(timer);
+}
+
 /**
  * Counts open MCP sessions against a cap, and each client's against its share of it, so one
  * client holding connections open cannot refuse everyone else's. Over either, a session is
@@ -133,9 +153,13 @@ export async function connectMcp(
     const deadline = AbortSignal.timeout(timeoutMs);
     let connecting = true;
     const sessionFetch: typeof fetch = (input, init) => {
-      const signals = [init?.signal, options.signal, connecting ? deadline : undefined].filter(
-        (signal): signal is AbortSignal => !!signal,
-      );
+      // Ending a session (DELETE) must go out even after a cancel: it has its own short limit.
+      const ending = init?.method === "DELETE";
+      const signals = (
+        ending
+          ? [AbortSignal.timeout(SESSION_END_MS)]
+          : [init?.signal, options.signal, connecting ? deadline : undefined]
+      ).filter((signal): signal is AbortSignal => !!signal);
       return baseFetch(input, { ...init, signal: AbortSignal.any(signals) }).then((response) => {
         if (response.status === 401 || response.status === 403) challenge = readChallenge(response);
         return response;
@@ -166,6 +190,7 @@ export async function connectMcp(
       );
     } catch (error) {
       // A connect that fails or outlives its deadline is closed, so nothing it started lingers.
+      await endSession(transport);
       await client.close().catch(() => undefined);
       throw error;
     }
@@ -175,7 +200,10 @@ export async function connectMcp(
       transport: kind,
       serverInfo: client.getServerVersion(),
       protocolVersion: (transport as { protocolVersion?: string }).protocolVersion,
-      close: () => client.close().catch(() => undefined),
+      close: async () => {
+        await endSession(transport);
+        await client.close().catch(() => undefined);
+      },
     };
   };
 

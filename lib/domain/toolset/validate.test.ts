@@ -90,6 +90,17 @@ describe("validateRequest", () => {
     expect(codes(remote)).toEqual(["error:url_not_https@mcp_servers.0.url"]);
   });
 
+  it("refuses a stdio entry for its type, not for its command", () => {
+    const problems = validateRequest(
+      request({
+        mcp_servers: [{ type: "stdio", name: "memory", command: "npx", args: ["server-memory"] }],
+        tools: [{ type: "mcp_toolset", mcp_server_name: "memory" }],
+      }),
+    );
+    expect(codes(problems)).toEqual(["error:server_type@mcp_servers.0.type"]);
+    expect(problems[0]?.message).toContain("'stdio' servers are not reachable by the connector");
+  });
+
   it("rejects malformed and empty URLs", () => {
     expect(
       codes(validateRequest(request({ mcp_servers: [server("calendar", "not a url")] }))),
@@ -302,7 +313,8 @@ describe("validateRequest", () => {
   it("reports extra inputs and wrong types the way the API does", () => {
     const problems = validateRequest(
       request({
-        mcp_servers: [{ ...server("calendar"), type: "stdio", token: "x" }],
+        // Not a type name at all: the fields are judged too (a stdio entry is judged by its type).
+        mcp_servers: [{ ...server("calendar"), type: 5, token: "x" }],
         tools: [
           toolset("calendar", {
             default_config: { enabled: "yes", extra: 1 },

@@ -25,6 +25,18 @@ export function validateServers(
       report("error", "invalid_request", path, `${path}: Input should be an object.`);
       return;
     }
+    if (typeof server.type === "string" && server.type !== "url") {
+      // Another kind of server (a stdio entry): its type is what is wrong, not its own fields.
+      report(
+        "error",
+        "server_type",
+        `${path}.type`,
+        `${path}.type: '${server.type}' servers are not reachable by the connector, which speaks to MCP servers over HTTP only (type 'url'). Put a stdio server behind an HTTP gateway, or use the client-side export.`,
+      );
+      if (typeof server.name === "string" && server.name.trim() && !names.has(server.name))
+        names.set(server.name, index);
+      return;
+    }
     reportExtraKeys(server, SERVER_KEYS, path, report);
     if (server.type !== "url") {
       report(

@@ -252,24 +252,20 @@ async function main(args: string[], io: CliIo): Promise<ExitCode> {
     signal: io.signal,
   });
   terminal.summary(report);
-  writeReport(
-    values.junit,
-    async () => (await import("@/lib/domain/checks/junit")).junitXml(report),
-    io,
-  );
-  writeReport(values.json, () => Promise.resolve(`${JSON.stringify(report, null, 2)}\n`), io);
-  await pendingWrites;
+  if (values.junit)
+    await writeReport(
+      values.junit,
+      (await import("@/lib/domain/checks/junit")).junitXml(report),
+      io,
+    );
+  if (values.json) await writeReport(values.json, `${JSON.stringify(report, null, 2)}\n`, io);
   return report.exitCode;
 }
 
-let pendingWrites: Promise<void> = Promise.resolve();
-function writeReport(path: string | undefined, text: () => Promise<string>, io: CliIo): void {
-  if (!path) return;
-  pendingWrites = pendingWrites.then(async () => {
-    const content = await text();
-    const full = resolve(io.cwd, path);
-    mkdirSync(dirname(full), { recursive: true });
-    writeFileSync(full, content);
-    io.stdout(`Wrote ${path}\n`);
-  });
+function writeReport(path: string, content: string, io: CliIo): Promise<void> {
+  const full = resolve(io.cwd, path);
+  mkdirSync(dirname(full), { recursive: true });
+  writeFileSync(full, content);
+  io.stdout(`Wrote ${path}\n`);
+  return Promise.resolve();
 }

@@ -22,6 +22,7 @@ import { runPlannedCases, type RunTarget } from "@/lib/server/runner/run-plan";
 import { collectionFileOf } from "./collection-files";
 import {
   badRequest,
+  checkedId,
   json,
   notFound,
   readWorkspaceBody,
@@ -52,6 +53,7 @@ export const runBodySchema = z.strictObject({
 });
 
 const RUN_ID = /^[0-9a-f-]{36}$/;
+const NO_COLLECTION = "That collection is not in this workspace (it may have been deleted).";
 
 export interface RunRouteEnv {
   apiKey?: string;
@@ -81,6 +83,7 @@ export async function handleStartRun(
 ): Promise<Response> {
   const refusal = workspaceRefusal(request);
   if (refusal) return refusal;
+  if (!checkedId(rawId)) return notFound(NO_COLLECTION);
   const body = await readWorkspaceBody(request, runBodySchema);
   if (!body.ok) return body.response;
   const options = body.data;
@@ -106,7 +109,7 @@ export async function handleStartRun(
 
   return withDatabase(async (db) => {
     const found = await collectionFileOf(db, rawId);
-    if (!found.ok) return notFound("There is no such collection (it may have been deleted).");
+    if (!found.ok) return notFound(NO_COLLECTION);
     const plan = planCollection(found.file, rawId, {
       environment: options.environment ?? undefined,
       models: options.models,
@@ -261,6 +264,7 @@ async function finishRun(
 export async function handleListRuns(request: Request, rawId: string): Promise<Response> {
   const refusal = workspaceRefusal(request);
   if (refusal) return refusal;
+  if (!checkedId(rawId)) return notFound(NO_COLLECTION);
   return withDatabase(async (db) => {
     const rows = await db
       .select()
@@ -283,7 +287,7 @@ export async function handleGetRun(
 ): Promise<Response> {
   const refusal = workspaceRefusal(request);
   if (refusal) return refusal;
-  if (!RUN_ID.test(rawRunId)) return notFound("There is no such run.");
+  if (!checkedId(rawId) || !RUN_ID.test(rawRunId)) return notFound("There is no such run.");
   const caseKey = new URL(request.url).searchParams.get("case");
   return withDatabase(async (db) => {
     const [row] = await db

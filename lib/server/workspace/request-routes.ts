@@ -10,7 +10,6 @@ import {
   saveRequestBodySchema,
   updateCollectionBodySchema,
   updateRequestBodySchema,
-  workspaceIdSchema,
 } from "@/lib/domain/workspace/wire";
 import { errorResponse } from "@/lib/server/http/error-response";
 import {
@@ -29,6 +28,7 @@ import { exportCollection, importCollection } from "./collection-files";
 import { stateForStorage } from "./stored-state";
 import {
   badRequest,
+  checkedId,
   json,
   notFound,
   readWorkspaceBody,
@@ -38,10 +38,6 @@ import {
 
 const NO_COLLECTION = "That collection is not in this workspace (it may have been deleted).";
 const NO_REQUEST = "That saved request is not in this workspace (it may have been deleted).";
-
-function checkedId(id: string): string | null {
-  return workspaceIdSchema.safeParse(id).success ? id : null;
-}
 
 export async function handleCollections(request: Request): Promise<Response> {
   const refusal = workspaceRefusal(request);

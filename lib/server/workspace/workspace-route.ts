@@ -4,6 +4,7 @@ import "server-only";
 // and the database, whose failure is a 503 that says why and that nothing was written.
 import type { z } from "zod";
 import { describeIssue } from "@/lib/domain/blocks/schema";
+import { workspaceIdSchema } from "@/lib/domain/workspace/wire";
 import { DatabaseUnavailableError, processDatabase, type Database } from "@/lib/server/db/connect";
 import { DataDirInUseError } from "@/lib/server/db/data-dir-lock";
 import { hasAccess, ACCESS_HEADER } from "@/lib/server/http/access";
@@ -85,4 +86,9 @@ export function notFound(message: string, kind = "not_found"): Response {
 
 export function json(body: unknown, status = 200): Response {
   return Response.json(body, { status, headers: { "cache-control": "no-store" } });
+}
+
+/** An id from a path, when it has the shape of ours (anything else is answered as not found). */
+export function checkedId(id: string): string | null {
+  return workspaceIdSchema.safeParse(id).success ? id : null;
 }

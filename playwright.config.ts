@@ -38,6 +38,9 @@ export default defineConfig({
         HOSTNAME: "127.0.0.1",
         MCP_ALLOW_PRIVATE_NETWORK: "true",
         PLAYGROUND_TEST_HOOKS: "1",
+        // "The Anthropic API" target reaches this app's own emulator (the SDK honours the base
+        // URL), so the real-API paths (count_tokens, a browser's key) run here without internet.
+        ANTHROPIC_BASE_URL: `${baseURL}/api/emulator`,
         // Many tests from one address in a short time: a limit far above what they send.
         PLAYGROUND_RATE_LIMIT: "100000",
         PLAYGROUND_MAX_RUNS_PER_CLIENT: "100",

@@ -38,7 +38,8 @@ export function StoreProvider({
   return <StoreContext.Provider value={store}>{children}</StoreContext.Provider>;
 }
 
-function useStoreApi(): AppStoreApi {
+/** The store itself, for an event handler that must read the state after an await. */
+export function useStoreApi(): AppStoreApi {
   const store = useContext(StoreContext);
   if (!store) throw new Error("useAppStore must be used inside <StoreProvider>");
   return store;

@@ -57,7 +57,7 @@ test("a two-turn conversation sends the first turn's blocks back unchanged", asy
     .fill("call calendar.list_events {}");
   await page.getByRole("button", { name: "Save" }).click();
   const rerun = page.waitForRequest("**/api/messages");
-  await page.getByRole("button", { name: "Re-run from User turn 1" }).click();
+  await page.getByRole("button", { name: "Re-run from here: User turn 1" }).click();
   expect(((await rerun).postDataJSON() as SentBody).messages).toEqual([
     { role: "user", content: "call calendar.list_events {}" },
   ]);

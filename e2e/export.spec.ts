@@ -47,6 +47,14 @@ test("Get code exports the request as a batch, a client-side program, an mcpServ
   await page.getByRole("tab", { name: "TypeScript" }).click();
   await expect(snippet).toContainText("client.beta.messages.batches.create(");
 
+  // What the request costs before it runs: the count_tokens call, the token still a variable.
+  await form.selectOption("count-tokens");
+  await expect(snippet).toContainText("client.beta.messages.countTokens(");
+  await expect(snippet).not.toContainText("max_tokens");
+  await page.getByRole("tab", { name: "curl" }).click();
+  await expect(snippet).toContainText("/v1/messages/count_tokens");
+  await expect(snippet).not.toContainText("demo-tasks-token");
+
   await form.selectOption("client-side");
   await expect(snippet).toContainText("new StdioClientTransport({");
   await expect(snippet).toContainText("client.beta.messages.toolRunner(");

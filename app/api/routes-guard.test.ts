@@ -14,11 +14,14 @@ const API_DIR = join(process.cwd(), "app/api");
 /** Not behind the guard, on purpose: load balancers probe them by an internal address. */
 const UNGUARDED = new Set(["health", "ready"]);
 const JSON_ROUTES = new Set([
+  "mcp/call",
   "mcp/doctor",
   "oauth/[action]",
   "messages",
+  "messages/count_tokens",
   "mcp/tools",
   "emulator/v1/messages",
+  "emulator/v1/messages/count_tokens",
   "access",
   "demo-mcp/[server]",
   "links",
@@ -148,12 +151,15 @@ async function expectOneErrorShape(response: Response, label: string) {
 /** Our own routes (the demo MCP and OAuth servers answer JSON-RPC and RFC 6749 errors by design). */
 const OWN_ROUTES = [
   "messages",
+  "messages/count_tokens",
   "mcp/tools",
+  "mcp/call",
   "mcp/doctor",
   "oauth/[action]",
   "access",
   "emulator/v1/messages",
   "emulator/v1/messages/batches",
+  "emulator/v1/messages/count_tokens",
   "links",
   "collections",
   "requests",

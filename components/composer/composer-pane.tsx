@@ -81,7 +81,7 @@ export function ComposerPane({ onShowResponse }: { onShowResponse: () => void })
           <Button
             variant="ghost"
             size="sm"
-            title="A demo MCP server protected by OAuth, with its own small authorization server"
+            title="A demo MCP server behind OAuth, with its own authorization server"
             onClick={() => addOAuthDemoServer()}
           >
             + OAuth demo server
@@ -89,7 +89,7 @@ export function ComposerPane({ onShowResponse }: { onShowResponse: () => void })
           <Button
             variant="ghost"
             size="sm"
-            title="The 500-tool catalog deferred behind BM25 tool search, and a message that needs a search"
+            title="500 tools deferred behind BM25 tool search, and a message that needs a search"
             onClick={() => void loadDeferredToolsDemo()}
           >
             Deferred tools demo

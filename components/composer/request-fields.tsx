@@ -4,6 +4,7 @@ import { useAppStore } from "@/components/store-provider";
 import { Field, Select, TextArea, TextInput } from "@/components/ui/field";
 import { FIELD_IDS } from "@/lib/domain/request/field-ids";
 import { ConversationView } from "./lazy-conversation";
+import { lazyComponent } from "@/components/ui/lazy-component";
 import {
   MCP_BETAS,
   MODEL_SUGGESTIONS,
@@ -11,6 +12,11 @@ import {
   type BetaChoice,
   type ToolSearchKind,
 } from "@/lib/domain/request/types";
+
+/** Thinking, effort, structured output, tool_choice, …: folded, their code loads after the page. */
+const RequestOptionsSection = lazyComponent(() =>
+  import("./request-options").then((module) => module.RequestOptionsSection),
+);
 
 const BETA_LABELS: Record<BetaChoice, string> = {
   "mcp-client-2025-11-20": "2025-11-20 · current",
@@ -130,6 +136,7 @@ export function RequestFields({ onShowResponse }: { onShowResponse: () => void }
           </Select>
         </Field>
       </div>
+      <RequestOptionsSection />
     </section>
   );
 }

@@ -6,15 +6,37 @@ import { hasUrlSecrets } from "@/lib/domain/request/url-secrets";
 import { lazyComponent } from "@/components/ui/lazy-component";
 import { Button } from "@/components/ui/button";
 import { Field, TextInput } from "@/components/ui/field";
-import { ConnectionDoctor } from "./connection-doctor";
 import { ConnectionKind, StdioCommand, StdioSettings } from "./stdio-server";
 import { PinControls } from "./pin-controls";
 import { SignInPanel } from "./sign-in-panel";
-import { DiscoveryStatus } from "./discovery-status";
 import { ToolsetSettings } from "./toolset-settings";
 import { isDemoToken } from "@/lib/domain/request/composer";
 import { serverFieldId } from "@/lib/domain/request/field-ids";
 import type { ServerDraft } from "@/lib/domain/request/types";
+
+/**
+ * "Check connection" and its report: the doctor's code loads after the page (the button shows
+ * at once, inactive, until it has).
+ */
+const ConnectionDoctor = lazyComponent(
+  () => import("./connection-doctor").then((module) => module.ConnectionDoctor),
+  ({ title }) => (
+    <div>
+      <Button size="sm" variant="secondary" disabled aria-label={`Check connection to ${title}`}>
+        Check connection
+      </Button>
+    </div>
+  ),
+);
+
+/**
+ * Discovery's status line and its Discover / Refresh button. Its code loads after the page: the
+ * first discovery waits out a 600 ms debounce anyway, and the line keeps its height meanwhile.
+ */
+const DiscoveryStatus = lazyComponent(
+  () => import("./discovery-status").then((module) => module.DiscoveryStatus),
+  () => <div className="h-7" />,
+);
 
 /** What a key-like URL part means for links, history and code (loads only for such a URL). */
 const UrlSecretsNote = lazyComponent(() =>

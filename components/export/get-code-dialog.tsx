@@ -149,7 +149,10 @@ export default function GetCodeDialog({ open, onClose }: LazyDialogProps) {
           data-testid="snippet"
           className="max-h-[60vh] rounded-md border border-line bg-sunken p-3"
         />
-        {form === "request" || form === "batch" || form === "client-side" ? (
+        {form === "request" ||
+        form === "batch" ||
+        form === "count-tokens" ||
+        form === "client-side" ? (
           <p className="mt-2 text-xs text-muted">
             Secrets are environment variables: <code className="font-mono">ANTHROPIC_API_KEY</code>
             {variables.map((variable) => (

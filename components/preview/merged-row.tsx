@@ -20,6 +20,8 @@ export interface MergedRowProps {
   tool: MergedTool;
   info: ToolInfo | undefined;
   onToggle: (serverId: string, tool: string, flag: ToolFlag) => void;
+  /** Opens the Try dialog for a discovered tool. */
+  onTry?: (tool: string) => void;
   toolSource: ServerPreview["toolListSource"];
   /** The request has a tool search tool: a deferred row can be found by it. */
   searchable: boolean;
@@ -38,6 +40,7 @@ export const MergedRow = memo(function MergedRow({
   tool,
   info,
   onToggle,
+  onTry,
   toolSource,
   searchable,
   rowIndex,
@@ -93,13 +96,21 @@ export const MergedRow = memo(function MergedRow({
                 destructive
               </span>
             ) : null}
+            {info?.needsTasks ? (
+              <span
+                className="rounded bg-danger-soft px-1 text-[10px] font-semibold text-danger"
+                data-testid="needs-tasks"
+              >
+                needs MCP tasks: the connector cannot call it
+              </span>
+            ) : null}
             {info?.readOnly ? (
               <span className="rounded bg-sunken px-1 text-[10px] text-muted">read-only</span>
             ) : null}
             {info?.mayReturnImages ? (
               <span
                 className="rounded bg-warn-soft px-1 text-[10px] font-semibold text-warn"
-                title="Its description or output schema speaks of images. The API replaces an image result with a text placeholder (reported, unconfirmed)."
+                title="It speaks of images: the API sends a text placeholder for one (reported, unconfirmed)."
               >
                 may return images
               </span>
@@ -118,6 +129,15 @@ export const MergedRow = memo(function MergedRow({
               >
                 {searchable ? "by search" : "unreachable"}
               </span>
+            ) : null}
+            {info && onTry ? (
+              <button
+                type="button"
+                className="rounded border border-line px-1.5 text-[11px] text-ink hover:bg-sunken"
+                onClick={() => onTry(tool.name)}
+              >
+                Try
+              </button>
             ) : null}
           </span>
         )}
@@ -148,6 +168,7 @@ function sameRow(a: MergedRowProps, b: MergedRowProps): boolean {
     a.serverName === b.serverName &&
     a.info === b.info &&
     a.onToggle === b.onToggle &&
+    a.onTry === b.onTry &&
     a.toolSource === b.toolSource &&
     a.searchable === b.searchable &&
     a.rowIndex === b.rowIndex &&

@@ -1,9 +1,10 @@
 "use client";
 
-import { useDeferredValue, useRef, useState } from "react";
+import { useCallback, useDeferredValue, useRef, useState } from "react";
 import { useAppStore } from "@/components/store-provider";
 import { selectDiscovery } from "@/lib/client/store/selectors";
 import { lazyComponent } from "@/components/ui/lazy-component";
+import { lazyDialog } from "@/components/ui/lazy-dialog";
 import type { ServerPreview } from "@/lib/domain/request/preview";
 import { describeSummary, type MergedTool } from "@/lib/domain/toolset/merge";
 import { MergedRow } from "./merged-row";
@@ -17,6 +18,8 @@ const VirtualRows = lazyComponent(
   ({ count, renderRow }) =>
     Array.from({ length: Math.min(count, 30) }, (_, index) => renderRow(index, undefined)),
 );
+/** Try: call one tool by hand (its form and the call's client load on the first click). */
+const TryToolDialog = lazyDialog(() => import("@/components/tool-call/try-tool-dialog"));
 const DriftNotice = lazyComponent(() =>
   import("./drift-notice").then((module) => module.DriftNotice),
 );
@@ -26,6 +29,10 @@ export function MergedTable({ server }: { server: ServerPreview }) {
   const discovery = useAppStore(selectDiscovery(server.serverId));
   const hasToolSearch = useAppStore((s) => s.composer.toolSearch !== "none");
   const [filter, setFilter] = useState("");
+  // The tool last tried; its dialog stays mounted (what was typed survives closing) while open.
+  const [trying, setTrying] = useState<{ name: string; open: boolean } | null>(null);
+  const tryTool = useCallback((name: string) => setTrying({ name, open: true }), []);
+  const triedInfo = trying ? server.toolInfo.get(trying.name) : undefined;
   const deferredFilter = useDeferredValue(filter.trim().toLowerCase());
   const all: MergedTool[] = server.merge.otherTools
     ? [...server.merge.tools, server.merge.otherTools]
@@ -50,6 +57,7 @@ export function MergedTable({ server }: { server: ServerPreview }) {
       tool={tool}
       info={server.toolInfo.get(tool.name)}
       onToggle={toggleTool}
+      onTry={tryTool}
       toolSource={server.toolListSource}
       searchable={hasToolSearch}
       rowIndex={rowIndex}
@@ -176,6 +184,16 @@ export function MergedTable({ server }: { server: ServerPreview }) {
           </tbody>
         </table>
       </div>
+      {trying && triedInfo ? (
+        <TryToolDialog
+          key={trying.name}
+          open={trying.open}
+          onClose={() => setTrying({ ...trying, open: false })}
+          serverId={server.serverId}
+          serverName={server.name}
+          tool={triedInfo}
+        />
+      ) : null}
     </section>
   );
 }

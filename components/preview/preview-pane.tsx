@@ -71,11 +71,12 @@ export function PreviewPane({ onFocusField }: { onFocusField: (fieldId: string) 
               : ""}
           </p>
         </div>
-        {deferredTokens > 0 ? (
+        {deferredTokens > 0 || preview.knownUpFrontTokens > 0 ? (
           <ContextCost
             knownUpFrontTokens={preview.knownUpFrontTokens}
             uncountedServers={preview.uncountedServers}
             deferredTokens={deferredTokens}
+            request={preview.request}
             hasToolSearch={
               preview.request.tools?.some((tool) =>
                 String(tool.type).startsWith("tool_search_tool"),

@@ -1,6 +1,7 @@
-// Test support: the emulator's real routes (Messages and Message Batches, with their guards) on a
+// Test support: the emulator's real routes (Messages, count_tokens and Message Batches, with their guards) on a
 // free loopback port, at the paths the app serves them, with a record of each Messages body.
 import { POST as messagesRoute } from "../../app/api/emulator/v1/messages/route";
+import { POST as countTokensRoute } from "../../app/api/emulator/v1/messages/count_tokens/route";
 import * as batchesRoute from "../../app/api/emulator/v1/messages/batches/route";
 import * as batchRoute from "../../app/api/emulator/v1/messages/batches/[id]/route";
 import { POST as cancelRoute } from "../../app/api/emulator/v1/messages/batches/[id]/cancel/route";
@@ -27,6 +28,7 @@ export async function serveEmulator(): Promise<EmulatorServer> {
       });
       return messagesRoute(request);
     }
+    if (path === "/api/emulator/v1/messages/count_tokens") return countTokensRoute(request);
     if (!batch) return new Response("not found", { status: 404 });
     const [, id, action] = batch;
     const context = { params: Promise.resolve({ id: id ?? "" }) };

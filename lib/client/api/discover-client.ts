@@ -20,6 +20,10 @@ const discoverySchema = z.object({
           readOnlyHint: z.boolean().optional(),
         })
         .optional(),
+      execution: z
+        .looseObject({ taskSupport: z.enum(["forbidden", "optional", "required"]).optional() })
+        .optional()
+        .catch(undefined),
     }),
   ),
   malformed: z.array(
@@ -95,6 +99,7 @@ export async function requestDiscovery(
         destructive: tool.annotations?.destructiveHint === true,
         readOnly: tool.annotations?.readOnlyHint === true,
         mayReturnImages: mayReturnImages(tool),
+        ...(tool.execution?.taskSupport === "required" ? { needsTasks: true } : {}),
       })),
       malformed,
       server,

@@ -11,6 +11,7 @@ import {
 import { readEventStream, StreamBreak } from "@/lib/domain/stream/read-event-stream";
 import type { Target } from "@/lib/domain/request/targets";
 import { routeErrorFromJson } from "./route-error";
+import { targetHeaders } from "./target-headers";
 
 export const SEND_PATH = "/api/messages";
 
@@ -40,12 +41,7 @@ export async function sendMessages(
     streamed: false,
     target: options.target,
   });
-  const headers: Record<string, string> = {
-    "content-type": "application/json",
-    "x-playground-target": options.target,
-  };
-  if (options.target === "anthropic" && options.apiKey)
-    headers["x-playground-api-key"] = options.apiKey;
+  const headers = targetHeaders(options.target, options.apiKey);
 
   let response: Response;
   try {

@@ -1,12 +1,12 @@
 // The run slice: Send (through the route; streamed progress throttled), Cancel, and continuing
 // the conversation. The sender and its schemas load on the first Send, not with the page.
 import type { sendMessages } from "@/lib/client/api/send-request";
-import { createRunRecord } from "@/lib/domain/history/run-history";
 import { buildRequest } from "@/lib/domain/request/build-request";
 import * as conversation from "@/lib/domain/request/conversation";
 import type { StreamSnapshot } from "@/lib/domain/stream/accumulate";
 import { LOAD_FAILED_MESSAGE } from "./load-failure";
 import { serversDueForRefresh } from "./oauth-state";
+import { loadRunHistory } from "./run-history-loader";
 import { selectResolvedComposer } from "./selectors";
 import type { RunSlice, SliceContext } from "./store-types";
 
@@ -62,10 +62,15 @@ export function createRunSlice({ set, get, options, newId, now }: SliceContext):
       });
       showProgress.cancel();
       const runId = newId();
-      get().recordRun(createRunRecord(runId, startedAt, sentComposer, outcome));
+      // The answer shows at once; the run is recorded once the history's code is there.
+      const recorded = loadRunHistory().then(
+        ({ createRunRecord }) =>
+          get().recordRun(createRunRecord(runId, startedAt, sentComposer, outcome)),
+        () => undefined,
+      );
       // A newer Send took over: its answer, not this one, belongs on screen.
-      if (!isCurrent()) return;
-      set({ run: { status: "done", outcome, request, runId } });
+      if (isCurrent()) set({ run: { status: "done", outcome, request, runId } });
+      await recorded;
     },
     cancel: () => {
       const run = get().run;

@@ -1,7 +1,7 @@
 // What this app keeps in the browser, as one JSON document a person can download before resetting
 // it (the escape hatch of the pane error boundary). Tokens are blanked in the copy: a file on disk
 // is not the place for them, and they are easy to paste again.
-import { HISTORY_STORAGE_KEY } from "@/lib/domain/history/run-history";
+import { HISTORY_STORAGE_KEY } from "@/lib/domain/history/storage-key";
 import { STORAGE_KEY } from "./storage-key";
 
 export const SAVED_DATA_KEYS = [STORAGE_KEY, HISTORY_STORAGE_KEY] as const;

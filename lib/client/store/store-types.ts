@@ -68,7 +68,17 @@ export interface ComposerSlice {
   composer: ComposerState;
   setField: <
     K extends
-      "model" | "maxTokens" | "system" | "message" | "stream" | "beta" | "toolSearch" | "checks",
+      | "model"
+      | "maxTokens"
+      | "system"
+      | "message"
+      | "stream"
+      | "beta"
+      | "toolSearch"
+      | "checks"
+      | "options"
+      // The conversation editor's tool changes write the turns whole (their edits are pure).
+      | "conversation",
   >(
     key: K,
     value: ComposerState[K],

@@ -11,6 +11,11 @@ import {
 } from "@/lib/domain/translate/mcp-servers-config";
 import { exportOpenAiTools } from "@/lib/domain/translate/openai-responses";
 import { BATCH_LANGUAGES, generateBatchSnippet, type BatchLanguage } from "./batch-snippets";
+import {
+  COUNT_TOKENS_LANGUAGES,
+  generateCountTokensSnippet,
+  type CountTokensLanguage,
+} from "./count-tokens-snippets";
 import { generateClientSideSnippet, type ClientSideExtras } from "./client-side-snippet";
 import type { SecretOptions } from "./secrets";
 import {
@@ -20,12 +25,20 @@ import {
   type SnippetLanguage,
 } from "./snippets";
 
-export const EXPORT_FORMS = ["request", "batch", "client-side", "mcp-servers", "openai"] as const;
+export const EXPORT_FORMS = [
+  "request",
+  "batch",
+  "count-tokens",
+  "client-side",
+  "mcp-servers",
+  "openai",
+] as const;
 export type ExportForm = (typeof EXPORT_FORMS)[number];
 
 export const EXPORT_FORM_LABELS: Record<ExportForm, string> = {
   request: "Messages request",
   batch: "Message Batch",
+  "count-tokens": "count_tokens (what it costs before it runs)",
   "client-side": "TypeScript · client-side MCP",
   "mcp-servers": "mcpServers config (desktop clients, editors)",
   openai: "OpenAI Responses mcp tools",
@@ -42,6 +55,8 @@ export function exportVariants(form: ExportForm): ExportVariant[] {
       return SNIPPET_LANGUAGES.map((value) => ({ value, label: SNIPPET_LABELS[value] }));
     case "batch":
       return BATCH_LANGUAGES.map((value) => ({ value, label: SNIPPET_LABELS[value] }));
+    case "count-tokens":
+      return COUNT_TOKENS_LANGUAGES.map((value) => ({ value, label: SNIPPET_LABELS[value] }));
     case "client-side":
       return [{ value: "typescript", label: "TypeScript" }];
     case "mcp-servers":
@@ -89,6 +104,15 @@ export function generateExport(
     case "batch":
       return {
         code: generateBatchSnippet(chosen as BatchLanguage, input.request, input.options),
+        notes: stdioNote,
+      };
+    case "count-tokens":
+      return {
+        code: generateCountTokensSnippet(
+          chosen as CountTokensLanguage,
+          input.request,
+          input.options,
+        ),
         notes: stdioNote,
       };
     case "client-side":

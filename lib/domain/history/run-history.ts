@@ -8,7 +8,7 @@ import { withoutSecrets } from "@/lib/domain/request/composer";
 import { withoutUrlSecrets } from "@/lib/domain/request/url-secrets";
 import type { ComposerState } from "@/lib/domain/request/types";
 
-export const HISTORY_STORAGE_KEY = "mcp-connector-playground:history";
+export { HISTORY_STORAGE_KEY } from "./storage-key";
 /** At most this many runs, and at most this many characters of JSON (localStorage is ~5 MB). */
 export const HISTORY_LIMITS = { runs: 50, chars: 2_000_000 } as const;
 

@@ -285,7 +285,8 @@ function readMessages(
   (value as unknown[]).forEach((entry, index) => {
     if (!isObject(entry)) throw new ImportError(`messages.${index}: expected an object.`);
     const { role, content } = entry;
-    if (role !== "user" && role !== "assistant") {
+    // A system message holds tool changes between turns: kept, as the API takes it.
+    if (role !== "user" && role !== "assistant" && role !== "system") {
       notes.push(`messages.${index}: a ${String(role)} message was left out.`);
       return;
     }

@@ -5,13 +5,17 @@ import type {
   BetaMCPToolConfig,
   BetaMCPToolDefaultConfig,
   BetaMCPToolset,
+  BetaMessageParam,
   BetaRequestMCPServerURLDefinition,
+  BetaSystemMessageParam,
   BetaToolUnion,
   MessageCreateParamsBase,
 } from "@anthropic-ai/sdk/resources/beta/messages/messages";
+import { serversAddedMidConversation, toolChangeBetas } from "./tool-change-blocks";
 import {
   connectorServers,
   type ComposerState,
+  type SystemTurnContent,
   type ServerDraft,
   type ToolFlags,
   type ToolSearchKind,
@@ -25,12 +29,17 @@ export function buildRequest(state: ComposerState): MessagesRequest {
   if (toolSearch) tools.push(toolSearch);
   // A stdio server is for the client-side export only: the connector cannot reach it.
   const servers = connectorServers(state.servers);
-  for (const server of servers) tools.push(buildToolset(server));
+  // A server whose toolset a tool change adds mid-conversation has none in `tools`: the
+  // tool_addition carries it, as the server's card configures it.
+  const addedLater = serversAddedMidConversation(state.conversation);
+  for (const server of servers) if (!addedLater.has(server.name)) tools.push(buildToolset(server));
 
   const request: MessagesRequest = {
     model: state.model,
     max_tokens: state.maxTokens,
-    messages: state.conversation.map(({ id: _id, ...turn }) => turn),
+    messages: state.conversation.map(({ id: _id, ...turn }): BetaMessageParam =>
+      turn.role === "system" && addedLater.size ? withCardToolsets(turn, servers) : turn,
+    ),
   };
   // After an assistant turn, an empty message sends none: that is how a paused turn
   // (stop_reason "pause_turn") is resumed. Otherwise the message is the next user turn.
@@ -40,9 +49,45 @@ export function buildRequest(state: ComposerState): MessagesRequest {
   if (state.system.trim() !== "") request.system = state.system;
   if (servers.length > 0) request.mcp_servers = servers.map(buildServerDefinition);
   if (tools.length > 0) request.tools = tools;
-  if (state.beta !== "none") request.betas = [state.beta];
+  // Tool changes between turns bring the beta they need (the validator names any other missing).
+  const betas = [
+    ...(state.beta !== "none" ? [state.beta] : []),
+    ...toolChangeBetas(request.messages),
+  ];
+  if (betas.length) request.betas = betas;
+  if (state.options) Object.assign(request, state.options);
   if (state.stream) request.stream = true;
   return request;
+}
+
+/** The servers with a toolset in `tools`, in order: those a tool change adds later have none. */
+export function toolsetServers(
+  state: Pick<ComposerState, "servers" | "conversation">,
+): ServerDraft[] {
+  const addedLater = serversAddedMidConversation(state.conversation);
+  return connectorServers(state.servers).filter((server) => !addedLater.has(server.name));
+}
+
+/** A system turn's toolset definitions, each as its server's card configures the toolset. */
+function withCardToolsets(
+  turn: { role: "system"; content: SystemTurnContent },
+  servers: readonly ServerDraft[],
+): BetaSystemMessageParam {
+  if (typeof turn.content === "string") return turn;
+  return {
+    ...turn,
+    content: turn.content.map((block) => {
+      if (block.type !== "tool_addition" || block.tool.type !== "tool_definition") return block;
+      const definition = block.tool.definition;
+      const server =
+        definition.type === "mcp_toolset"
+          ? servers.find((candidate) => candidate.name === definition.mcp_server_name)
+          : undefined;
+      return server
+        ? { ...block, tool: { ...block.tool, definition: buildToolset(server) } }
+        : block;
+    }),
+  };
 }
 
 /** Position of the first toolset in `tools`: the tool search tool, when present, comes first. */

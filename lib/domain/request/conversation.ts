@@ -20,8 +20,11 @@ export function continueConversation(
 ): ComposerState {
   const turns: ConversationTurn[] = [];
   for (const message of sent) {
-    if (message.role === "system") continue; // the composer writes none; keep the API's two roles
-    turns.push({ id: newId(), role: message.role, content: message.content });
+    // A system turn holds tool changes between turns: kept as sent, so they apply again.
+    if (message.role === "system") {
+      if (message.content != null)
+        turns.push({ id: newId(), role: "system", content: message.content });
+    } else turns.push({ id: newId(), role: message.role, content: message.content });
   }
   // The SDK casts the same way when it appends a streamed message to its history.
   turns.push({

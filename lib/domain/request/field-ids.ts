@@ -1,6 +1,6 @@
 // Maps a problem's API path (`mcp_servers.0.url`, `tools.2.configs.x`) to the id of the composer
 // field that holds the value, so clicking a problem can focus it.
-import { firstToolsetIndex } from "./build-request";
+import { firstToolsetIndex, toolsetServers } from "./build-request";
 import { connectorServers, type ComposerState } from "./types";
 
 export const FIELD_IDS = {
@@ -62,7 +62,7 @@ export function fieldIdForPath(path: string, state: ComposerState): string | und
       const toolIndex = Number(second);
       const offset = firstToolsetIndex(state);
       if (toolIndex < offset) return FIELD_IDS.toolSearch;
-      const server = connectorServers(state.servers)[toolIndex - offset];
+      const server = toolsetServers(state)[toolIndex - offset];
       if (!server) return undefined;
       if (third === "default_config") {
         return serverFieldId(

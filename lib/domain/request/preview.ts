@@ -16,13 +16,7 @@ import { findDraftProblems } from "./draft-problems";
 import { FIELD_IDS, fieldIdForPath, serverFieldId } from "./field-ids";
 import { resolveComposer } from "@/lib/domain/workspace/variables";
 import { comparePin, type PinDrift } from "./pin-drift";
-import {
-  connectorServers,
-  type ComposerState,
-  type PinnedTool,
-  type ServerDraft,
-  type ToolInfo,
-} from "./types";
+import { type ComposerState, type PinnedTool, type ServerDraft, type ToolInfo } from "./types";
 
 export interface PreviewProblem extends Omit<Problem, "code"> {
   code: string;
@@ -90,6 +84,7 @@ export function derivePreview(written: ComposerState, context: PreviewContext = 
   const request = buildRequest(state);
   const serverTools: Record<string, readonly string[]> = {};
   const destructiveTools: Record<string, readonly string[]> = {};
+  const taskRequiredTools: Record<string, readonly string[]> = {};
   for (const server of state.servers) {
     const tools = toolsFor(server, context.discoveredTools?.[server.id]);
     if (!tools) continue;
@@ -97,15 +92,24 @@ export function derivePreview(written: ComposerState, context: PreviewContext = 
     destructiveTools[server.name] = tools
       .filter((tool) => tool.destructive)
       .map((tool) => tool.name);
+    taskRequiredTools[server.name] = tools
+      .filter((tool) => tool.needsTasks)
+      .map((tool) => tool.name);
   }
-  const validation: ValidationContext = { target: context.target, serverTools, destructiveTools };
+  const validation: ValidationContext = {
+    target: context.target,
+    serverTools,
+    destructiveTools,
+    taskRequiredTools,
+  };
   const toolsets = (request.tools ?? []).filter((tool) => tool.type === "mcp_toolset");
-  // The request's toolsets follow its servers, which leave the stdio ones out.
-  const connector = connectorServers(state.servers);
   const servers = state.servers.map((server): ServerPreview => {
     const live = context.discoveredTools?.[server.id];
     const tools = toolsFor(server, live);
-    const toolset = server.stdio ? undefined : toolsets[connector.indexOf(server)];
+    // By name: a server whose toolset a tool change adds later has none in `tools`.
+    const toolset = server.stdio
+      ? undefined
+      : toolsets.find((candidate) => candidate.mcp_server_name === server.name);
     const merge = mergeToolset(toolset ?? buildToolset(server), tools && toolNames(tools));
     const toolInfo = tools ? toolMap(tools) : EMPTY_TOOL_MAP;
     const tokensOf = (deferred: boolean) =>

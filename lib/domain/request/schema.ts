@@ -1,6 +1,7 @@
 // zod schema of the composer state: every place it comes back from outside (localStorage, and
 // later share links) goes through here, so a corrupt or hostile value never reaches the store.
 import { z } from "zod";
+import { requestOptionsSchema } from "./options";
 import { contentBlocksSchema, describeIssue } from "@/lib/domain/blocks/schema";
 import { CACHE_TTLS, MCP_BETAS, TOOL_SEARCH_KINDS, type ComposerState } from "./types";
 
@@ -45,7 +46,8 @@ export const turnContentSchema = z.union([z.string().max(200_000), contentBlocks
 
 export const conversationTurnSchema = z.object({
   id: idSchema,
-  role: z.enum(["user", "assistant"]),
+  // "system": a tool change between turns.
+  role: z.enum(["user", "assistant", "system"]),
   content: turnContentSchema,
 });
 
@@ -60,6 +62,7 @@ export const composerStateSchema = z.object({
   beta: z.enum([...MCP_BETAS, "none"]),
   toolSearch: z.enum(TOOL_SEARCH_KINDS),
   servers: z.array(serverDraftSchema).max(200),
+  options: requestOptionsSchema.optional(),
   // Checked when evaluated (lib/domain/checks/spec), like a collection file's.
   checks: z
     .array(z.object({ id: idSchema, spec: z.record(z.string(), z.unknown()) }))

@@ -2,10 +2,12 @@
 // derived from it by `buildRequest`, never stored beside it.
 import type {
   BetaAssistantMessageParam,
+  BetaSystemMessageParam,
   BetaUserMessageParam,
 } from "@anthropic-ai/sdk/resources/beta/messages/messages";
 import type { Model } from "@anthropic-ai/sdk/resources/messages/messages";
 import type { CheckDraft } from "@/lib/domain/checks/drafts";
+import type { RequestOptions } from "./options";
 
 /** Current model ids from the SDK's own `Model` union; the field stays free text. */
 export const MODEL_SUGGESTIONS = [
@@ -101,7 +103,12 @@ export function connectorServers<T extends Pick<ServerDraft, "stdio">>(servers: 
 export type ConversationTurn = { id: string } & (
   | Pick<BetaUserMessageParam, "role" | "content">
   | Pick<BetaAssistantMessageParam, "role" | "content">
+  /** A tool change between turns: tool_addition / tool_removal blocks (lib/domain/request/tool-changes.ts). */
+  | (Pick<BetaSystemMessageParam, "role"> & { content: SystemTurnContent })
 );
+
+/** What a system turn holds: the tool changes (and any text) the API takes there. */
+export type SystemTurnContent = Exclude<BetaSystemMessageParam["content"], undefined | null>;
 
 export interface ComposerState {
   model: string;
@@ -117,6 +124,8 @@ export interface ComposerState {
   servers: ServerDraft[];
   /** What a run must do (the Checks section); written as collection files write them. */
   checks?: CheckDraft[];
+  /** Thinking, effort, structured output, stop sequences, tool_choice, metadata, service tier: as sent. */
+  options?: RequestOptions;
 }
 
 /** A tool as discovery found it on a server (what the preview, pins and Try work from). */
@@ -129,4 +138,6 @@ export interface ToolInfo {
   readOnly: boolean;
   /** Its description or output schema speak of images: the API would drop them (unconfirmed guess). */
   mayReturnImages?: boolean;
+  /** `execution.taskSupport: "required"`: only a client of MCP tasks can call it; the connector is not one. */
+  needsTasks?: boolean;
 }

@@ -10,6 +10,7 @@ import type { NewId } from "@/lib/domain/request/composer";
 import { describeIssue } from "@/lib/domain/blocks/schema";
 import { hasUrlSecrets, withoutUrlSecrets } from "@/lib/domain/request/url-secrets";
 import { turnContentSchema } from "@/lib/domain/request/schema";
+import { requestOptionsSchema } from "@/lib/domain/request/options";
 import {
   CACHE_TTLS,
   MCP_BETAS,
@@ -90,13 +91,16 @@ const payloadSchema = z.strictObject({
   s: z.array(serverSchema).max(200),
   // Earlier turns: role and content as sent (the API judges blocks; we check their outline).
   v: z
-    .array(z.strictObject({ r: z.enum(["user", "assistant"]), c: turnContentSchema }))
+    // "system": a tool change between turns (its tool_addition / tool_removal blocks).
+    .array(z.strictObject({ r: z.enum(["user", "assistant", "system"]), c: turnContentSchema }))
     .max(500)
     .optional(),
   // Present only when streaming is off.
   n: z.literal(0).optional(),
   // Checks as written (format 6): read strictly when evaluated, like a collection file's.
   h: z.array(z.record(z.string(), z.unknown())).max(200).optional(),
+  // Request options (thinking, effort, structured output, stop sequences, tool_choice, …).
+  o: requestOptionsSchema.optional(),
 });
 /** A configuration in the link's short-key form: what links, saved requests and short links hold. */
 export type SharePayload = z.infer<typeof payloadSchema>;
@@ -120,6 +124,12 @@ function toFlags(flags: ToolFlags): { e?: boolean; d?: boolean } | undefined {
   return Object.keys(out).length ? out : undefined;
 }
 
+/** The options a link carries: those its schema knows (the composer makes no others). */
+function linkOptions(options: ComposerState["options"]): { o?: Payload["o"] } {
+  const checked = options ? requestOptionsSchema.safeParse(options) : null;
+  return checked?.success && Object.keys(checked.data).length ? { o: checked.data } : {};
+}
+
 function toPayload(state: ComposerState): Payload {
   return {
     m: state.model,
@@ -138,6 +148,7 @@ function toPayload(state: ComposerState): Payload {
     b: state.beta,
     ...(state.toolSearch !== "none" ? { q: state.toolSearch } : {}),
     ...(state.checks?.length ? { h: state.checks.map((check) => check.spec) } : {}),
+    ...linkOptions(state.options),
     s: state.servers.map((server) => {
       const flags = toFlags(server.defaultConfig);
       const stripped = !server.keepUrlSecrets && hasUrlSecrets(server.url);
@@ -287,6 +298,7 @@ function fromPayload(payload: Payload, newId: NewId): DecodedShare {
     beta: payload.b,
     toolSearch: payload.q ?? "none",
     ...(payload.h?.length ? { checks: payload.h.map((spec) => ({ id: newId(), spec })) } : {}),
+    ...(payload.o ? { options: payload.o } : {}),
     servers: payload.s.map((server) => {
       const id = newId();
       if (server.k) serversNeedingToken.push(id);

@@ -31,11 +31,17 @@ export const PROBLEM_CODES = [
   "lookalike_tool",
   "hidden_characters_in_tool_name",
   "destructive_tool_open",
+  "task_required_tool_enabled",
   "no_tool_enabled",
   "too_many_deferred_tools",
   "empty_text",
   "listing_needs_beta",
   "listing_server_unknown",
+  "tool_change_needs_beta",
+  "tool_reference_unresolved",
+  "tool_name_conflict",
+  "request_option_invalid",
+  "request_option_unsupported",
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
@@ -58,6 +64,8 @@ export interface ValidationContext {
   serverTools?: Readonly<Record<string, readonly string[]>>;
   /** Tools whose annotations say destructiveHint, by server name. */
   destructiveTools?: Readonly<Record<string, readonly string[]>>;
+  /** Tools whose `execution.taskSupport` is "required" (callable only as MCP tasks), by server name. */
+  taskRequiredTools?: Readonly<Record<string, readonly string[]>>;
 }
 
 export type Report = (

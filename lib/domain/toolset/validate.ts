@@ -9,6 +9,9 @@ import { validateCacheControl } from "./rules/cache-control";
 import { validateDeferral } from "./rules/deferral";
 import { validateServers } from "./rules/servers";
 import { collectToolsets, validateReferences } from "./rules/toolsets";
+import { validateToolChanges } from "./rules/tool-changes";
+import { serversAddedMidConversation } from "@/lib/domain/request/tool-changes";
+import { checkRequestOptions } from "@/lib/domain/request/options";
 import { validateHistoryBlocks } from "./validate-history";
 
 export { MCP_BETA_CURRENT, MCP_BETA_DEPRECATED, MCP_BETA_PINNING } from "./betas";
@@ -39,6 +42,14 @@ export function validateRequest(request: unknown, context: ValidationContext = {
   }
 
   validateBasics(request, report);
+  for (const problem of checkRequestOptions(request))
+    report(
+      problem.severity,
+      problem.severity === "error" ? "request_option_invalid" : "request_option_unsupported",
+      problem.path,
+      problem.message,
+      problem.apiMessage,
+    );
 
   const betas = readBetas(request.betas);
   const hasCurrentBeta = betas.includes(MCP_BETA_CURRENT) || betas.includes(MCP_BETA_PINNING);
@@ -81,7 +92,15 @@ export function validateRequest(request: unknown, context: ValidationContext = {
 
   const serverNames = validateServers(servers ?? [], { hasCurrentBeta, context, report });
   const toolsets = collectToolsets(tools, { betas, hasCurrentBeta, report });
-  validateReferences(servers ?? [], serverNames, toolsets, hasCurrentBeta, report);
+  validateReferences(
+    servers ?? [],
+    serverNames,
+    toolsets,
+    hasCurrentBeta,
+    report,
+    serversAddedMidConversation(request.messages),
+  );
+  validateToolChanges(request, betas, serverNames, context, report);
   validateDeferral(tools, toolsets, betas, context, report);
   validateCacheControl(request, tools, report);
   for (const problem of validateHistoryBlocks(request.messages, {

@@ -6,6 +6,7 @@ import { ConnectionSlots } from "@/lib/server/mcp/client";
 import { DEMO_TASKS_TOKEN } from "@/lib/server/demo-mcp/servers";
 import { serveDemoServers } from "@/test/support/demo-servers";
 import { serveHandler } from "@/test/support/serve-handler";
+import { serveProtocolEraServer } from "@/test/support/protocol-era-server";
 import { handleDiscoverRequest } from "./discover-route";
 
 let demo: Awaited<ReturnType<typeof serveDemoServers>>;
@@ -86,6 +87,29 @@ describe("POST /api/mcp/tools", () => {
       expect(message).not.toMatch(/does not look like an MCP/);
     } finally {
       await failing.close();
+    }
+  });
+
+  it("names a protocol revision the server refuses, and does not then try SSE", async () => {
+    const future = await serveProtocolEraServer(["2026-07-28"]);
+    const methods: string[] = [];
+    try {
+      const response = await handleDiscoverRequest(post({ url: future.url }), {
+        allowPrivate: true,
+        fetch: (input, init) => {
+          methods.push(init?.method ?? "GET");
+          return fetch(input, init);
+        },
+      });
+      const message = ((await response.json()) as { error: { message: string } }).error.message;
+      expect(message).toBe(
+        "The server speaks only protocol 2026-07-28; this app offered 2025-11-25.",
+      );
+      // The SSE fallback would open a GET event stream: a server that answered over
+      // Streamable HTTP is not asked again over SSE.
+      expect(methods.filter((method) => method === "GET")).toEqual([]);
+    } finally {
+      await future.close();
     }
   });
 

@@ -13,7 +13,7 @@ import {
 import { clientKey } from "@/lib/server/http/rate-limit";
 import { discoverTools } from "@/lib/server/mcp/discover";
 import { processAddressPolicy } from "@/lib/server/settings";
-import { SERVER_FAILED } from "@/lib/server/mcp/errors";
+import { SERVER_FAILED, STATUS_BY_FAILURE } from "@/lib/server/mcp/errors";
 import { createGuardedFetch } from "@/lib/server/net/guarded-fetch";
 import { bodyRefusal, errorResponse } from "@/lib/server/http/error-response";
 import { readJsonBody } from "@/lib/server/http/read-body";
@@ -25,18 +25,6 @@ export const discoverRequestSchema = z.object({
   // A discovery holds a connection slot for at most this long (30 s, the API's tool-call patience).
   timeout_ms: z.number().int().min(100).max(30_000).optional(),
 });
-
-const STATUS_BY_KIND = {
-  unauthorized: 401,
-  unreachable: 502,
-  timeout: 504,
-  not_mcp: 502,
-  protocol: 502,
-  refused: 403,
-  limit: 422,
-  busy: 429,
-  bad_input: 400,
-} as const;
 
 const DISCOVER_BODY_BYTES = 64 * 1024;
 
@@ -84,7 +72,7 @@ export async function handleDiscoverRequest(
   });
   if (result.ok) return Response.json(result.discovery);
   return problem(
-    STATUS_BY_KIND[result.kind],
+    STATUS_BY_FAILURE[result.kind],
     result.kind,
     // Whatever a library or the server said, the token is not in it.
     redactSecrets(

@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/messages/route";
+import { POST as COUNT } from "@/app/api/messages/count_tokens/route";
 import { serveDemoServers } from "@/test/support/demo-servers";
-import { forwardMessages, MAX_REQUEST_BYTES, TARGET_HEADER } from "./forward-messages";
+import { serveHandler } from "@/test/support/serve-handler";
+import {
+  forwardCountTokens,
+  forwardMessages,
+  MAX_REQUEST_BYTES,
+  TARGET_HEADER,
+} from "./forward-messages";
 
 let demo: Awaited<ReturnType<typeof serveDemoServers>>;
 beforeAll(async () => {
@@ -93,5 +100,73 @@ describe("POST /api/messages", () => {
     expect(body.error.type).toBe("api_connection_error");
     expect(body.error.message).toContain("Could not reach the Anthropic API");
     expect(JSON.stringify(body)).not.toContain("sk-test");
+  });
+});
+
+describe("POST /api/messages/count_tokens", () => {
+  const counted = () => {
+    const { max_tokens: _max, ...rest } = params();
+    return rest;
+  };
+
+  it("counts on the emulator when the server has no key: deferring lowers the count", async () => {
+    const eager = await COUNT(post(counted()));
+    expect(eager.status).toBe(200);
+    expect(eager.headers.get("x-playground-target")).toBe("emulator");
+    const eagerCount = ((await eager.json()) as { input_tokens: number }).input_tokens;
+    const deferred = await COUNT(
+      post({
+        ...counted(),
+        tools: [
+          {
+            type: "mcp_toolset",
+            mcp_server_name: "calendar",
+            default_config: { defer_loading: true },
+            configs: { list_events: { defer_loading: false } },
+          },
+          { type: "tool_search_tool_bm25_20251119", name: "tool_search_tool_bm25" },
+        ],
+      }),
+    );
+    const deferredCount = ((await deferred.json()) as { input_tokens: number }).input_tokens;
+    expect(deferredCount).toBeLessThan(eagerCount);
+  });
+
+  it("asks the real API's count_tokens with the server's key, and passes its answer back", async () => {
+    const seen: { path: string; key: string | null; body: unknown }[] = [];
+    const upstream = await serveHandler(async (request) => {
+      seen.push({
+        path: new URL(request.url).pathname,
+        key: request.headers.get("x-api-key") ?? request.headers.get("authorization"),
+        body: await request.json(),
+      });
+      return Response.json(
+        { input_tokens: 1234, context_management: null },
+        {
+          headers: { "request-id": "req_upstream" },
+        },
+      );
+    });
+    try {
+      const response = await forwardCountTokens(post(counted(), { [TARGET_HEADER]: "anthropic" }), {
+        apiKey: "sk-server",
+        baseURL: upstream.origin,
+      });
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({ input_tokens: 1234, context_management: null });
+      expect(response.headers.get("request-id")).toBe("req_upstream");
+      expect(seen).toHaveLength(1);
+      expect(seen[0]?.path).toBe("/v1/messages/count_tokens");
+      expect(seen[0]?.key).toMatch(/^(Bearer )?sk-server$/);
+      expect(JSON.stringify(seen[0]!.body)).not.toContain("max_tokens");
+    } finally {
+      await upstream.close();
+    }
+  });
+
+  it("refuses a body without messages in words", async () => {
+    const response = await COUNT(post({ model: "claude-opus-4-6" }));
+    expect(response.status).toBe(400);
+    expect(JSON.stringify(await response.json())).toContain("count_tokens params");
   });
 });

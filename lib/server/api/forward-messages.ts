@@ -10,7 +10,11 @@ import Anthropic, {
 } from "@anthropic-ai/sdk";
 import { isHeaderSafe, redactSecrets } from "@/lib/domain/api/redact";
 import { z } from "zod";
-import { handleEmulatorRequest, readTestHooks } from "@/lib/server/emulator/handler";
+import {
+  handleEmulatorCountTokens,
+  handleEmulatorRequest,
+  readTestHooks,
+} from "@/lib/server/emulator/handler";
 import { serverKeyPermission } from "@/lib/server/http/access";
 import { errorResponse } from "@/lib/server/http/error-response";
 import { clientKey } from "@/lib/server/http/rate-limit";
@@ -32,7 +36,7 @@ export const messagesParamsSchema = z.looseObject({
   model: z.string().min(1, "model: a model id is required"),
   max_tokens: z.number().int().positive("max_tokens: must be at least 1"),
   messages: z
-    .array(z.looseObject({ role: z.enum(["user", "assistant"]) }))
+    .array(z.looseObject({ role: z.enum(["user", "assistant", "system"]) }))
     .min(1, "messages: at least one message"),
   betas: z.array(z.string()).optional(),
   stream: z.boolean().optional(),
@@ -85,6 +89,41 @@ export async function forwardMessages(
   }
 
   const target = readTarget(request.headers.get(TARGET_HEADER), env);
+  const chosen = targetClient(request, env, target);
+  if (chosen instanceof Response) return chosen;
+  const { client, browserKey } = chosen;
+
+  try {
+    // Streamed or not, the SDK hands back the raw response and its body goes out as it arrives:
+    // nothing here reads or buffers it. Cancelling it (the browser went away) cancels upstream.
+    const upstream = await client.beta.messages
+      .create(parsed.data as unknown as Anthropic.Beta.MessageCreateParams, {
+        signal: request.signal,
+      })
+      .asResponse();
+    const headers = new Headers({
+      "content-type": upstream.headers.get("content-type") ?? "application/json",
+    });
+    const requestId = upstream.headers.get("request-id");
+    if (requestId) headers.set("request-id", requestId);
+    headers.set("x-playground-target", target);
+    if (parsed.data.stream) {
+      // No proxy buffering or compression may hold events back.
+      headers.set("cache-control", "no-cache, no-transform");
+      headers.set("x-accel-buffering", "no");
+    }
+    return new Response(upstream.body, { status: upstream.status, headers });
+  } catch (error) {
+    return toErrorResponse(error, target, [browserKey, env.apiKey]);
+  }
+}
+
+/** The SDK client for the target: the real API with the browser's or the server's key, or the emulator in process. */
+function targetClient(
+  request: Request,
+  env: ForwardEnvironment,
+  target: Target,
+): { client: Anthropic; browserKey: string | undefined } | Response {
   const browserKey = request.headers.get(BROWSER_KEY_HEADER)?.trim() || undefined;
   if (browserKey && !isHeaderSafe(browserKey))
     return apiError(
@@ -114,37 +153,76 @@ export async function forwardMessages(
       baseURL: EMULATOR_BASE_URL,
       maxRetries: 0,
       timeout: env.timeoutMs ?? 120_000,
-      fetch: (input, init) =>
-        handleEmulatorRequest(new Request(input, init), {
+      fetch: (input, init) => {
+        const forwarded = new Request(input, init);
+        const options = {
           trustedOrigin: requestOrigin(request),
           client: clientKey(request),
           ...readTestHooks(request.headers, env.testHooks === true),
-        }),
+        };
+        return new URL(forwarded.url).pathname.endsWith("/count_tokens")
+          ? handleEmulatorCountTokens(forwarded, options)
+          : handleEmulatorRequest(forwarded, options);
+      },
     });
   }
 
+  return { client, browserKey };
+}
+
+/** The outer shape of `client.beta.messages.countTokens` params; the API judges the rest. */
+export const countTokensParamsSchema = z.looseObject({
+  model: z.string().min(1, "model: a model id is required"),
+  messages: z
+    .array(z.looseObject({ role: z.enum(["user", "assistant", "system"]) }))
+    .min(1, "messages: at least one message"),
+  betas: z.array(z.string()).optional(),
+});
+
+/**
+ * POST /api/messages/count_tokens: what a request's input costs, counted by the target (the real
+ * API with a key, or the emulator's documented estimate), the key kept on the server.
+ */
+export async function forwardCountTokens(
+  request: Request,
+  env: ForwardEnvironment,
+): Promise<Response> {
+  const body = await readJsonBody(request, MAX_REQUEST_BYTES);
+  if (!body.ok)
+    return apiError(
+      body.problem === "too_large" ? 413 : 400,
+      body.problem === "too_large" ? "request_too_large" : "invalid_request_error",
+      body.problem === "too_large"
+        ? "The request body is over the playground's 1 MiB limit."
+        : "The request body is not valid JSON.",
+    );
+  const parsed = countTokensParamsSchema.safeParse(body.json);
+  if (!parsed.success)
+    return apiError(
+      400,
+      "invalid_request_error",
+      `The request does not have the shape of count_tokens params: ${parsed.error.issues
+        .map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`)
+        .join("; ")}`,
+    );
+  const target = readTarget(request.headers.get(TARGET_HEADER), env);
+  const chosen = targetClient(request, env, target);
+  if (chosen instanceof Response) return chosen;
   try {
-    // Streamed or not, the SDK hands back the raw response and its body goes out as it arrives:
-    // nothing here reads or buffers it. Cancelling it (the browser went away) cancels upstream.
-    const upstream = await client.beta.messages
-      .create(parsed.data as unknown as Anthropic.Beta.MessageCreateParams, {
+    const upstream = await chosen.client.beta.messages
+      .countTokens(parsed.data as unknown as Anthropic.Beta.MessageCountTokensParams, {
         signal: request.signal,
       })
       .asResponse();
     const headers = new Headers({
-      "content-type": upstream.headers.get("content-type") ?? "application/json",
+      "content-type": "application/json",
+      "x-playground-target": target,
     });
     const requestId = upstream.headers.get("request-id");
     if (requestId) headers.set("request-id", requestId);
-    headers.set("x-playground-target", target);
-    if (parsed.data.stream) {
-      // No proxy buffering or compression may hold events back.
-      headers.set("cache-control", "no-cache, no-transform");
-      headers.set("x-accel-buffering", "no");
-    }
     return new Response(upstream.body, { status: upstream.status, headers });
   } catch (error) {
-    return toErrorResponse(error, target, [browserKey, env.apiKey]);
+    return toErrorResponse(error, target, [chosen.browserKey, env.apiKey]);
   }
 }
 

@@ -119,15 +119,26 @@ function buildCalendarServer(): McpServer {
     {
       title: "Create event",
       description: "Create an event. (Demo: nothing is stored.)",
+      // Every kind of field a form must handle: bounds, an enum, an array, a nested object and a
+      // nullable one (the Try dialog is tested on it).
       inputSchema: {
         title: z.string().describe("What the event is"),
         start: z.string().describe("Start, YYYY-MM-DDTHH:MM"),
-        duration_minutes: z.number().int().positive().default(30),
+        duration_minutes: z.number().int().positive().max(1440).default(30),
+        visibility: z.enum(["private", "team", "public"]).default("team"),
+        attendees: z.array(z.string()).max(20).optional().describe("E-mail addresses"),
+        reminder: z
+          .object({
+            minutes_before: z.number().int().min(0).max(10080).describe("How long before"),
+            method: z.enum(["popup", "email"]).default("popup"),
+          })
+          .optional(),
+        location: z.string().nullable().optional().describe("Where; null for none"),
       },
     },
-    ({ title, start, duration_minutes }) =>
+    ({ title, start, duration_minutes, visibility, attendees, reminder }) =>
       text(
-        `Created '${title || "Untitled"}' at ${start || "(no time)"} for ${duration_minutes} minutes (demo: not stored).`,
+        `Created '${title || "Untitled"}' at ${start || "(no time)"} for ${duration_minutes} minutes, ${visibility}${attendees?.length ? `, with ${attendees.join(", ")}` : ""}${reminder ? `, reminder ${reminder.minutes_before} min before by ${reminder.method}` : ""} (demo: not stored).`,
       ),
   );
   server.registerTool(

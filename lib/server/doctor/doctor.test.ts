@@ -7,10 +7,13 @@ import { demoServersInProcess } from "@/lib/server/demo-mcp/in-process";
 import { createGuardedFetch } from "@/lib/server/net/guarded-fetch";
 import { serveHandler, type ServedHandler } from "@/test/support/serve-handler";
 import { startServerEverything, type RunningServer } from "@/test/support/server-everything";
+import { serveProtocolEraServer, type ProtocolEraServer } from "@/test/support/protocol-era-server";
 import type { DoctorReport } from "@/lib/domain/doctor/checks";
 import { runDoctor } from "./run";
 
 let demo: ServedHandler;
+let futureOnly: ProtocolEraServer;
+let noConnectorRevision: ProtocolEraServer;
 let everythingSse: RunningServer;
 const servers: Server[] = [];
 
@@ -32,6 +35,10 @@ beforeAll(async () => {
       new Response("not found", { status: 404 }),
   );
   everythingSse = await startServerEverything("sse");
+  // A server of a newer era that speaks only 2026-07-28, and one that speaks this app's revision
+  // but not the connector's 2025-03-26.
+  futureOnly = await serveProtocolEraServer(["2026-07-28"]);
+  noConnectorRevision = await serveProtocolEraServer(["2025-11-25", "2025-06-18"]);
   hangingUrl = `${await listen(() => undefined)}/mcp`;
   pageUrl = `${await listen((_, res) => {
     res.writeHead(200, { "content-type": "text/html" });
@@ -67,7 +74,12 @@ afterAll(async () => {
     server.closeAllConnections();
     server.close();
   }
-  await Promise.all([demo.close(), everythingSse.stop()]);
+  await Promise.all([
+    demo.close(),
+    everythingSse.stop(),
+    futureOnly.close(),
+    noConnectorRevision.close(),
+  ]);
 });
 
 function doctor(url: string, extra: { token?: string; target?: "emulator" | "anthropic" } = {}) {
@@ -184,6 +196,29 @@ describe("the connection doctor", () => {
     expect(statuses(report).transport).toBe("warn");
     expect(summary(report, "transport")).toContain("Legacy SSE");
     expect(statuses(report).tools).toBe("pass");
+  });
+
+  it("names the revision a server negotiated, and warns when it refuses the connector's", async () => {
+    const report = await doctor(noConnectorRevision.url);
+    expect(statuses(report)).toMatchObject({ initialize: "warn", tools: "pass" });
+    expect(summary(report, "initialize")).toMatch(/^era 2\.0\.0, protocol 2025-11-25/);
+    expect(summary(report, "initialize")).toContain(
+      "it refuses the connector's 2025-03-26 (it speaks 2025-11-25, 2025-06-18)",
+    );
+    expect(report.verdict.status).toBe("warn");
+  });
+
+  it("names a server that speaks only a revision neither this app nor the connector speaks", async () => {
+    const report = await doctor(futureOnly.url);
+    expect(statuses(report)).toMatchObject({ transport: "pass", initialize: "fail" });
+    expect(summary(report, "transport")).toContain("Streamable HTTP answered");
+    const words = summary(report, "initialize");
+    expect(words).toContain("speaks only protocol 2026-07-28");
+    expect(words).toContain("The connector sends 2025-03-26, which it refuses too");
+    expect(words).not.toMatch(/check the path/i);
+    expect(report.checks.find((entry) => entry.id === "initialize")?.fix).toMatch(
+      /the connector cannot use this server until/i,
+    );
   });
 
   it("names a protocol version MCP clients do not know", async () => {

@@ -9,6 +9,7 @@ import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/
 import { Protocol } from "@modelcontextprotocol/sdk/shared/protocol.js";
 import { InitializeResultSchema } from "@modelcontextprotocol/sdk/types.js";
 import { endSession } from "@/lib/server/mcp/client";
+import { unsupportedRevisionOf, type UnsupportedRevision } from "@/lib/server/mcp/errors";
 import type { AddressPolicy } from "@/lib/domain/net/address-policy";
 
 /** What the API's connector has been seen to send (anthropic-sdk-typescript#784, mid-2025). */
@@ -146,7 +147,10 @@ export async function probeConnectorInitialize(
   options: DoctorOptions,
   url: string,
   timeoutMs: number,
-): Promise<{ ok: true; protocolVersion: string } | { ok: false; message: string }> {
+): Promise<
+  | { ok: true; protocolVersion: string }
+  | { ok: false; message: string; unsupportedRevision?: UnsupportedRevision }
+> {
   const client = new Client(CONNECTOR_CLIENT_INFO, { capabilities: {} });
   const transport = new StreamableHTTPClientTransport(new URL(url), {
     fetch: options.fetch,
@@ -172,7 +176,12 @@ export async function probeConnectorInitialize(
     );
     return { ok: true, protocolVersion: result.protocolVersion };
   } catch (error) {
-    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+    const revision = unsupportedRevisionOf(error);
+    return {
+      ok: false,
+      message: error instanceof Error ? error.message : String(error),
+      ...(revision ? { unsupportedRevision: revision } : {}),
+    };
   } finally {
     // The probe's session is ended too (a stateful server would keep it otherwise).
     await endSession(transport);

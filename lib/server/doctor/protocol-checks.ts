@@ -109,7 +109,12 @@ async function checkTransport(run: DoctorRun, url: URL, { session, error }: Conn
       : "error" in del
         ? `DELETE failed (${del.error})`
         : `DELETE answered ${del.status}`;
-  if (session) {
+  if (error?.unsupportedRevision) {
+    // It answered initialize over Streamable HTTP: the transport works, the revision does not.
+    run.checks.push(
+      check("transport", "pass", `Streamable HTTP answered (initialize refused); ${deleteWords}.`),
+    );
+  } else if (session) {
     const sse = session.transport === "sse";
     run.checks.push(
       check(
@@ -152,6 +157,22 @@ async function checkTransport(run: DoctorRun, url: URL, { session, error }: Conn
 
 /** 6. initialize: the server's name and protocol, and whether it takes the connector's version. */
 async function checkInitialize(run: DoctorRun, url: URL, { session, error }: Connection) {
+  if (!session && error?.unsupportedRevision) {
+    const connector = await probeConnectorInitialize(run.options, url.href, run.timeoutMs);
+    run.checks.push(
+      check(
+        "initialize",
+        connector.ok ? "warn" : "fail",
+        `initialize failed: ${error.message} The connector sends ${CONNECTOR_PROTOCOL_VERSION}, ${connector.ok ? `which it accepts (it answered ${connector.protocolVersion})` : "which it refuses too"}.`,
+        {
+          fix: connector.ok
+            ? "The connector can use it; this app's discovery cannot until the server also takes a newer revision."
+            : `The connector cannot use this server until it also speaks ${CONNECTOR_PROTOCOL_VERSION} (or a revision the connector sends): ask its maintainers to keep backwards compatibility.`,
+        },
+      ),
+    );
+    return;
+  }
   if (!session) {
     run.checks.push(
       error?.kind === "protocol" || error?.kind === "not_mcp"
@@ -171,7 +192,9 @@ async function checkInitialize(run: DoctorRun, url: URL, { session, error }: Con
       : `to the connector's ${CONNECTOR_PROTOCOL_VERSION} it answered ${legacy.protocolVersion} (the connector may not accept that)`
     : session.transport === "sse"
       ? "the connector's version was not tried over SSE"
-      : `the connector's ${CONNECTOR_PROTOCOL_VERSION} initialize failed: ${legacy.message}`;
+      : legacy.unsupportedRevision
+        ? `it refuses the connector's ${CONNECTOR_PROTOCOL_VERSION} (it speaks ${legacy.unsupportedRevision.supported.join(", ") || "a revision it did not name"}), so the connector cannot use it`
+        : `the connector's ${CONNECTOR_PROTOCOL_VERSION} initialize failed: ${legacy.message}`;
   const warn =
     (legacy.ok && legacy.protocolVersion !== CONNECTOR_PROTOCOL_VERSION) ||
     (!legacy.ok && session.transport !== "sse");

@@ -56,6 +56,8 @@ describe("the emulator, through the official SDK", () => {
     expect(result.tool_use_id).toBe(use.id);
     expect(result.is_error).toBe(false);
     expect(JSON.stringify(result.content)).toContain("Team stand-up");
+    // As the observed API payloads: a result's text parts carry no `citations` key.
+    expect(Object.keys((result.content as object[])[0] ?? {}).sort()).toEqual(["text", "type"]);
     expect(response.headers.get("request-id")).toMatch(/^req_/);
     // The final text says what came back without repeating it (no wide code block of it).
     const final = message.content.at(-1);

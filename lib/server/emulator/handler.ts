@@ -9,7 +9,7 @@ import { recordEnd, recordStart } from "./activity";
 import { readJsonBody } from "@/lib/server/http/read-body";
 import { ApiError } from "./errors";
 import { createApiId, type IdPrefix } from "./ids";
-import { collectMessage, emulatorSteps, runEmulator } from "./run";
+import { collectMessage, countTokens, emulatorSteps, runEmulator } from "./run";
 import { streamSteps } from "./sse";
 import { ClientShares } from "@/lib/server/http/client-shares";
 import { clientKey } from "@/lib/server/http/rate-limit";
@@ -158,6 +158,53 @@ export async function handleEmulatorRequest(
     // Details stay in the server log; the caller gets the API's generic 500.
     console.error(`[emulator ${requestId}]`, error instanceof Error ? error.message : error);
     return fail(new ApiError(500, "Internal server error"));
+  }
+}
+
+/**
+ * POST {base}/v1/messages/count_tokens: the request's input tokens, estimated as a Message's usage
+ * is (the emulator's documented ~4 characters a token), after the same validation and tool lists.
+ */
+export async function handleEmulatorCountTokens(
+  request: Request,
+  options: EmulatorHandlerOptions = {},
+): Promise<Response> {
+  const requestId = createApiId("req");
+  let releaseShare: (() => void) | undefined;
+  try {
+    if (!readApiKey(request.headers)) throw new ApiError(401, "x-api-key header is required");
+    const read = await readJsonBody(request, MAX_BODY_BYTES);
+    if (!read.ok && read.problem === "too_large")
+      throw new ApiError(413, "Request exceeds the maximum allowed number of bytes.");
+    if (!read.ok || typeof read.json !== "object" || read.json === null || Array.isArray(read.json))
+      throw new ApiError(
+        400,
+        "There was an issue with your request body: it is not a JSON object.",
+      );
+    const shares = options.runShares ?? processRunShares();
+    const share = shares.tryAcquire(options.client ?? clientKey(request));
+    if (!share)
+      throw new ApiError(
+        429,
+        `This client has ${shares.perClient} emulated requests running (PLAYGROUND_MAX_RUNS_PER_CLIENT): wait for one to finish.`,
+        undefined,
+        1,
+      );
+    releaseShare = share;
+    const counted = await countTokens(
+      read.json as EmulatorRequest,
+      emulatorRunOptions(request, options, readBetas(request.headers), request.signal),
+    );
+    return Response.json(counted, { headers: { "request-id": requestId } });
+  } catch (error) {
+    if (error instanceof ApiError) return error.toResponse(requestId, { "request-id": requestId });
+    console.error(`[emulator ${requestId}]`, error instanceof Error ? error.message : error);
+    return new ApiError(500, "Internal server error").toResponse(requestId, {
+      "request-id": requestId,
+      "x-should-retry": "false",
+    });
+  } finally {
+    releaseShare?.();
   }
 }
 

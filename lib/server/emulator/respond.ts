@@ -63,6 +63,14 @@ function textBlock(text: string): BetaTextBlock {
 }
 
 /**
+ * A text part of an `mcp_tool_result`. The observed API payloads carry no `citations` key there
+ * (the SDK's BetaTextBlock types one for every text block), so the emulator leaves it out.
+ */
+function resultTextPart(text: string): BetaTextBlock {
+  return { type: "text", text } as BetaTextBlock;
+}
+
+/**
  * What a result held, in a line: its size and how it begins. The result block shows it whole;
  * the final text says what came back without repeating it (a wide code block of it scrolled).
  */
@@ -91,7 +99,15 @@ export function lastUserText(messages: readonly BetaMessageParam[]): string {
     .join("\n");
 }
 
-function estimatePromptTokens(request: EmulatorRequest, views: readonly ServerView[]): number {
+/**
+ * The input a request costs before any tool runs (what count_tokens answers, and what a Message's
+ * usage starts from): system, messages, the MCP tools loaded up front (deferred ones only once
+ * surfaced), and every other tool in `tools` — the tool search tool among them — as sent.
+ */
+export function estimateInputTokens(
+  request: EmulatorRequest,
+  views: readonly ServerView[],
+): number {
   const system =
     typeof request.system === "string" ? request.system : JSON.stringify(request.system ?? "");
   const messages = JSON.stringify(request.messages);
@@ -100,7 +116,10 @@ function estimatePromptTokens(request: EmulatorRequest, views: readonly ServerVi
       sum + view.callable.reduce((inner, tool) => inner + estimateDefinitionTokens(tool), 0),
     0,
   );
-  return estimateTokens(system) + estimateTokens(messages) + definitions;
+  const otherTools = (request.tools ?? [])
+    .filter((tool) => tool.type !== "mcp_toolset")
+    .reduce((sum, tool) => sum + estimateTokens(JSON.stringify(tool)), 0);
+  return estimateTokens(system) + estimateTokens(messages) + definitions + otherTools;
 }
 
 function usage(inputTokens: number, outputTokens: number): BetaUsage {
@@ -157,7 +176,7 @@ export async function* respond(
   const { request, views, listings } = context;
   const createId = context.options.createId ?? createApiId;
   const searchTool = findSearchTool(request);
-  const promptTokens = estimatePromptTokens(request, views);
+  const promptTokens = estimateInputTokens(request, views);
   yield startStep(request, createId("msg"), promptTokens);
   const tally = new TurnTally();
 
@@ -175,6 +194,14 @@ export async function* respond(
 
   // The listings the API fetched while producing this response come first (2026-09-15).
   for (const listing of listings) yield tally.emit(listing);
+  // Thinking asked for: a thinking block first, as the API puts it (its text is the emulator's).
+  const thinking = (request as { thinking?: { type?: string; budget_tokens?: number } }).thinking;
+  if (thinking?.type === "enabled" || thinking?.type === "adaptive")
+    yield tally.emit({
+      type: "thinking",
+      thinking: `(The emulator does not think: this block stands where the model's thinking would be${thinking.type === "enabled" ? `, within a budget of ${thinking.budget_tokens ?? "?"} tokens` : ", adaptive"}.)`,
+      signature: `emulator-${createId("msg").slice(4)}`,
+    });
 
   const plan = planTurn(lastUserText(request.messages), views, { canSearch: searchTool !== null });
   if (plan.kind === "overview") {
@@ -371,7 +398,7 @@ async function* runCalls(
       type: "mcp_tool_result",
       tool_use_id: id,
       is_error: result.isError,
-      content: [textBlock(result.text)],
+      content: [resultTextPart(result.text)],
     });
     outcomes.push(
       result.isError

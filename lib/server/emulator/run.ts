@@ -3,8 +3,10 @@ import "server-only";
 // MCP server, takes its tools (pinned, from a listing in the history, or live), applies its
 // toolset, and lets the scripted model search and call tools (respond.ts), in the documented order.
 import type {
+  BetaMCPToolListingBlock,
   BetaMCPToolset,
   BetaMessage,
+  BetaMessageTokensCount,
   BetaRequestMCPServerURLDefinition,
 } from "@anthropic-ai/sdk/resources/beta/messages/messages";
 import {
@@ -19,10 +21,11 @@ import type { PlaygroundLimits } from "@/lib/domain/limits";
 import { processLimits } from "@/lib/server/settings";
 import type { ToolReferenceFormat } from "@/lib/domain/tool-search/search";
 import { validateRequest } from "@/lib/domain/toolset/validate";
+import { changedServer, finalToolsets, toolChangesOf } from "@/lib/domain/request/tool-changes";
 import { ApiError } from "./errors";
-import { respond } from "./respond";
+import { estimateInputTokens, respond } from "./respond";
 import type { EmulatorOptions, EmulatorRequest, EmulatorStep } from "./types";
-import type { ToolView } from "./scripted-model";
+import type { ServerView, ToolView } from "./scripted-model";
 import {
   checkAvailableTools,
   historyListings,
@@ -63,15 +66,22 @@ export async function* collectMessage(
   return message;
 }
 
+/** What a request's MCP servers offer once connected: their views, listings and open sessions. */
+interface OpenServers {
+  views: ServerView[];
+  listings: BetaMCPToolListingBlock[];
+  sessions: Map<string, McpSession>;
+}
+
 /**
- * Validates and connects first (failures there throw before anything is yielded, so they become
- * ordinary HTTP errors), then yields the message's parts as they happen. Closing the generator
- * early (a cancelled stream) closes the MCP sessions.
+ * Validates, connects to every server and reads its tools (pinned, from the history or listed).
+ * A failure throws with every session closed; on success the caller closes `sessions`.
  */
-export async function* emulatorSteps(
+async function openServers(
   request: EmulatorRequest,
   options: EmulatorOptions,
-): AsyncGenerator<EmulatorStep, void, undefined> {
+  limits: PlaygroundLimits,
+): Promise<OpenServers> {
   const betas = [...options.betas, ...(request.betas ?? [])];
   const firstError = validateRequest({ ...request, betas }, { target: "emulator" }).find(
     (problem) => problem.severity === "error",
@@ -82,7 +92,6 @@ export async function* emulatorSteps(
   const toolsets = (request.tools ?? []).filter(
     (tool): tool is BetaMCPToolset => tool.type === "mcp_toolset",
   );
-  const limits = options.limits ?? processLimits();
   if (servers.length > limits.maxMcpServers) {
     throw new ApiError(
       400,
@@ -92,6 +101,11 @@ export async function* emulatorSteps(
   const pinning = betas.includes(PINNING_BETA);
   const recorded = pinning ? historyListings(request.messages) : new Map<string, ToolView[]>();
   const surfaced = referencedInHistory(request.messages);
+  // Tool changes mid-conversation: the model answers with what is offered after the last message.
+  const offeredNow = finalToolsets(request);
+  const changed = new Set(
+    toolChangesOf(request.messages).flatMap(({ block }) => changedServer(block) ?? []),
+  );
   const sessions = new Map<string, McpSession>();
   // One server failing stops the others still connecting; every session that opened is closed.
   const connecting = new AbortController();
@@ -104,14 +118,20 @@ export async function* emulatorSteps(
         try {
           const session = await connectServer(server, { ...options, signal });
           sessions.set(server.name, session);
-          const toolset = toolsets.find((t) => t.mcp_server_name === server.name);
+          const offered = offeredNow.get(server.name);
+          const toolset =
+            offered?.toolset ?? toolsets.find((t) => t.mcp_server_name === server.name);
           // Pinned wins over a listing in the history, which wins over asking the server.
           const pinned = pinnedTools(toolset);
           const fromHistory = recorded.get(server.name);
           const tools =
             pinned ?? fromHistory ?? (await listServerTools(server, session, signal, limits));
           return {
-            view: viewServer(server, toolset, tools, surfaced),
+            view: offerOnly(
+              viewServer(server, toolset, tools, surfaced),
+              // A toolset a tool change withdrew offers nothing; a withdrawn tool is not offered.
+              !offered && changed.has(server.name) ? null : (offered?.removedTools ?? []),
+            ),
             listing: pinning && !pinned && !fromHistory ? listingBlock(server.name, tools) : null,
           };
         } catch (error) {
@@ -127,17 +147,87 @@ export async function* emulatorSteps(
     );
     const views = resolved.map((entry) => entry.view);
     checkAvailableTools(views);
+    return {
+      views,
+      listings: resolved.flatMap((entry) => (entry.listing ? [entry.listing] : [])),
+      sessions,
+    };
+  } catch (error) {
+    await closeAll(sessions);
+    throw error;
+  }
+}
+
+/** A server's view with what tool changes withdrew taken out (`null`: the whole toolset). */
+function offerOnly(view: ServerView, removed: readonly string[] | null): ServerView {
+  if (removed === null)
+    return {
+      ...view,
+      callable: [],
+      deferred: [],
+      disabled: [
+        ...view.disabled,
+        ...view.callable.map((tool) => tool.name),
+        ...view.deferred.map((tool) => tool.name),
+      ],
+    };
+  if (removed.length === 0) return view;
+  const gone = new Set(removed);
+  return {
+    ...view,
+    callable: view.callable.filter((tool) => !gone.has(tool.name)),
+    deferred: view.deferred.filter((tool) => !gone.has(tool.name)),
+    disabled: [...view.disabled, ...removed],
+  };
+}
+
+function closeAll(sessions: Map<string, McpSession>): Promise<unknown> {
+  return Promise.all([...sessions.values()].map((session) => session.close()));
+}
+
+/**
+ * Validates and connects first (failures there throw before anything is yielded, so they become
+ * ordinary HTTP errors), then yields the message's parts as they happen. Closing the generator
+ * early (a cancelled stream) closes the MCP sessions.
+ */
+export async function* emulatorSteps(
+  request: EmulatorRequest,
+  options: EmulatorOptions,
+): AsyncGenerator<EmulatorStep, void, undefined> {
+  const limits = options.limits ?? processLimits();
+  const { views, listings, sessions } = await openServers(request, options, limits);
+  try {
     yield* respond({
       request,
       views,
-      listings: resolved.flatMap((entry) => (entry.listing ? [entry.listing] : [])),
+      listings,
       sessions,
       options: { ...options, limits },
       referenceFormat: options.referenceFormat ?? referenceFormatFromEnv(),
     });
   } finally {
-    await Promise.all([...sessions.values()].map((session) => session.close()));
+    await closeAll(sessions);
   }
+}
+
+/**
+ * POST /v1/messages/count_tokens: the same validation and tool lists as a Message, and the same
+ * estimate its usage starts from — system, messages and the definitions actually loaded (deferred
+ * tools only once a tool search surfaced them; the tool search tool itself counts).
+ */
+export async function countTokens(
+  request: EmulatorRequest,
+  options: EmulatorOptions,
+): Promise<BetaMessageTokensCount> {
+  const limits = options.limits ?? processLimits();
+  // count_tokens takes no max_tokens: the rules that need one see the smallest.
+  const { views, sessions } = await openServers(
+    { ...request, max_tokens: request.max_tokens ?? 1 },
+    options,
+    limits,
+  );
+  await closeAll(sessions);
+  return { input_tokens: estimateInputTokens(request, views), context_management: null };
 }
 
 /** PLAYGROUND_TOOL_REFERENCE_NAMES=prefixed|plain: the unconfirmed tool_reference name format. */

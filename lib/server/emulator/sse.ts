@@ -43,6 +43,24 @@ export function blockEvents(block: BetaContentBlock, index: number): BetaRawMess
         index,
         delta: { type: "text_delta", text: piece },
       });
+  } else if (block.type === "thinking") {
+    // As the API streams thinking: the text in thinking_delta, then its signature.
+    events.push({
+      type: "content_block_start",
+      index,
+      content_block: { ...block, thinking: "", signature: "" },
+    });
+    for (const piece of chunk(block.thinking, TEXT_CHUNK))
+      events.push({
+        type: "content_block_delta",
+        index,
+        delta: { type: "thinking_delta", thinking: piece, estimated_tokens: null },
+      });
+    events.push({
+      type: "content_block_delta",
+      index,
+      delta: { type: "signature_delta", signature: block.signature },
+    });
   } else if (
     block.type === "mcp_tool_use" ||
     block.type === "tool_use" ||

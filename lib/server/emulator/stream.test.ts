@@ -110,6 +110,7 @@ describe("the emulator's stream", () => {
     expect(JSON.parse(useDeltas.join(""))).toEqual({});
     expect(deltasOf(2)).toEqual([]);
     expect(JSON.stringify(starts[2]?.content_block)).toContain("Team stand-up");
+    expect(JSON.stringify(starts[2]?.content_block)).not.toContain("citations");
     const start = events[0];
     const delta = events.at(-2);
     if (start?.type !== "message_start" || delta?.type !== "message_delta")

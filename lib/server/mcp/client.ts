@@ -146,6 +146,9 @@ export async function connectMcp(
   const requestInit: RequestInit = { headers };
   // The last auth challenge a server sent, so a refusal can say what it wants (scope, sign-in).
   let challenge: AuthChallenge | undefined;
+  // Whether a POST over Streamable HTTP was answered as MCP (JSON or an event stream): after
+  // that, a failure is the server's answer, not a transport mismatch, so SSE is not tried.
+  let streamableAnswered = false;
 
   const attempt = async (kind: McpTransportKind): Promise<McpSession> => {
     // The connect deadline applies while connecting only: a tool call made a minute later must
@@ -162,6 +165,13 @@ export async function connectMcp(
       ).filter((signal): signal is AbortSignal => !!signal);
       return baseFetch(input, { ...init, signal: AbortSignal.any(signals) }).then((response) => {
         if (response.status === 401 || response.status === 403) challenge = readChallenge(response);
+        if (
+          kind === "streamable-http" &&
+          init?.method === "POST" &&
+          response.ok &&
+          /application\/json|text\/event-stream/.test(response.headers.get("content-type") ?? "")
+        )
+          streamableAnswered = true;
         return response;
       });
     };
@@ -208,7 +218,12 @@ export async function connectMcp(
   };
 
   try {
-    const session = await connectWithFallback(attempt, timeoutMs, options.signal);
+    const session = await connectWithFallback(
+      attempt,
+      timeoutMs,
+      options.signal,
+      () => streamableAnswered,
+    );
     let closed = false;
     return {
       ...session,
@@ -232,6 +247,7 @@ async function connectWithFallback(
   attempt: (kind: McpTransportKind) => Promise<McpSession>,
   timeoutMs: number,
   signal: AbortSignal | undefined,
+  streamableAnswered: () => boolean,
 ): Promise<McpSession> {
   let streamableError: unknown;
   try {
@@ -245,6 +261,7 @@ async function connectWithFallback(
     first.kind === "unauthorized" ||
     first.kind === "timeout" ||
     first.kind === "refused" ||
+    streamableAnswered() ||
     signal?.aborted
   )
     throw first;

@@ -21,6 +21,8 @@ export interface DiscoveredTool {
   inputSchema: Tool["inputSchema"];
   outputSchema?: Tool["outputSchema"];
   annotations?: Tool["annotations"];
+  /** How the tool takes MCP tasks (`taskSupport`): kept, since "required" means the connector cannot call it. */
+  execution?: Tool["execution"];
 }
 
 export interface Discovery {
@@ -86,8 +88,17 @@ export async function discoverTools(
     entries.forEach((raw, index) => {
       const parsed = ToolSchema.safeParse(raw);
       if (parsed.success) {
-        const { name, title, description, inputSchema, outputSchema, annotations } = parsed.data;
-        tools.push({ name, title, description, inputSchema, outputSchema, annotations });
+        const { name, title, description, inputSchema, outputSchema, annotations, execution } =
+          parsed.data;
+        tools.push({
+          name,
+          title,
+          description,
+          inputSchema,
+          outputSchema,
+          annotations,
+          ...(execution ? { execution } : {}),
+        });
         // Kept (the API may offer it to the model), but said: a look-alike dodges a denylist.
         const problem = toolNameProblem(name);
         if (problem) malformed.push({ index, reason: problem, kept: true });

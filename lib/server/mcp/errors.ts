@@ -3,6 +3,8 @@ import "server-only";
 // throws, what a 401/403 challenge asked for, and the classification of whatever the SDK or the
 // network threw.
 import { extractWWWAuthenticateParams } from "@modelcontextprotocol/sdk/client/auth.js";
+import { LATEST_PROTOCOL_VERSION, McpError } from "@modelcontextprotocol/sdk/types.js";
+import { z } from "zod";
 import { findAddressRefusal } from "@/lib/domain/net/address-policy";
 
 export const MCP_FAILURES = [
@@ -22,6 +24,19 @@ export const MCP_FAILURES = [
 ] as const;
 export type McpFailureKind = (typeof MCP_FAILURES)[number];
 
+/** The HTTP status our routes answer for each kind of failure (discovery, Try). */
+export const STATUS_BY_FAILURE: Record<McpFailureKind, number> = {
+  unauthorized: 401,
+  unreachable: 502,
+  timeout: 504,
+  not_mcp: 502,
+  protocol: 502,
+  refused: 403,
+  limit: 422,
+  busy: 429,
+  bad_input: 400,
+};
+
 /** What a 401 or 403's WWW-Authenticate said: the scope wanted, the error, the metadata URL. */
 export interface AuthChallenge {
   scope?: string;
@@ -29,7 +44,16 @@ export interface AuthChallenge {
   resourceMetadataUrl?: string;
 }
 
+/** What a server that refused `initialize` for its protocol revision said it speaks. */
+export interface UnsupportedRevision {
+  supported: string[];
+  requested?: string;
+}
+
 export class McpConnectionError extends Error {
+  /** Set when the server refused the protocol revision offered (it answered; the path is right). */
+  unsupportedRevision?: UnsupportedRevision;
+
   constructor(
     readonly kind: McpFailureKind,
     message: string,
@@ -56,6 +80,17 @@ export function classifyError(
   signal?: AbortSignal,
 ): McpConnectionError {
   if (error instanceof McpConnectionError) return error;
+  const revision = unsupportedRevisionOf(error);
+  if (revision) {
+    const refused = new McpConnectionError(
+      "protocol",
+      revision.supported.length
+        ? `The server speaks only protocol ${revision.supported.join(", ")}; this app offered ${revision.requested ?? LATEST_PROTOCOL_VERSION}.`
+        : `The server refused protocol ${revision.requested ?? LATEST_PROTOCOL_VERSION} and did not say which it speaks.`,
+    );
+    refused.unsupportedRevision = revision;
+    return refused;
+  }
   const refusal = findAddressRefusal(error);
   if (refusal) return new McpConnectionError("refused", refusal.message);
   const message = error instanceof Error ? error.message : String(error);
@@ -123,3 +158,20 @@ function readStatus(error: unknown): number | undefined {
 
 /** How a 5xx from an MCP server is said (it failed; the path may well be right). */
 export const SERVER_FAILED = "The server failed";
+
+// The spec's answer to an initialize it cannot take: -32602 with the revisions it supports.
+const UnsupportedRevisionData = z.object({
+  supported: z.array(z.string().max(40)).max(20).optional(),
+  requested: z.string().max(40).optional(),
+});
+
+/** The revisions a JSON-RPC "Unsupported protocol version" error names, or null for any other. */
+export function unsupportedRevisionOf(error: unknown): UnsupportedRevision | null {
+  if (!(error instanceof McpError) || !/unsupported protocol version/i.test(error.message))
+    return null;
+  const data = UnsupportedRevisionData.safeParse(error.data);
+  return {
+    supported: data.success ? (data.data.supported ?? []) : [],
+    ...(data.success && data.data.requested ? { requested: data.data.requested } : {}),
+  };
+}

@@ -82,6 +82,15 @@ export function validateDeferral(
         );
       }
     }
+    for (const name of context.taskRequiredTools?.[toolset.serverName] ?? []) {
+      if (!resolveTool(toolset.layers, name).enabled.value) continue;
+      report(
+        "warning",
+        "task_required_tool_enabled",
+        `tools.${toolset.index}.configs.${name}`,
+        `'${name}' of MCP server '${toolset.serverName}' needs MCP tasks (execution.taskSupport: "required"): the connector does not run tools as tasks, so a call to it fails. Disable it.`,
+      );
+    }
     for (const name of unknownConfigNames) {
       const lookalike = known?.find((listed) => looksAlike(listed, name));
       report(

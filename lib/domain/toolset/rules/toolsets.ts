@@ -126,6 +126,8 @@ export function validateReferences(
   toolsets: ToolsetInfo[],
   hasCurrentBeta: boolean,
   report: Report,
+  /** Servers a tool_addition defines a toolset for: referenced, though not in `tools`. */
+  addedLater: ReadonlySet<string> = new Set(),
 ): void {
   const referencedBy = new Map<string, number[]>();
   for (const toolset of toolsets) {
@@ -156,7 +158,7 @@ export function validateReferences(
   // Under the deprecated beta, servers configure themselves with tool_configuration; no toolset needed.
   if (!hasCurrentBeta) return;
   for (const [name, index] of serverNames) {
-    if (referencedBy.has(name) || !isObject(servers[index])) continue;
+    if (referencedBy.has(name) || addedLater.has(name) || !isObject(servers[index])) continue;
     report(
       "error",
       "server_unreferenced",

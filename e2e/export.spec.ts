@@ -82,3 +82,29 @@ test("Get code exports the request as a batch, a client-side program, an mcpServ
   await expect(snippet).not.toContainText("demo-tasks-token");
   await page.screenshot({ path: "screenshots/get-code-openai.png" });
 });
+
+test("a client config with nothing to hold says so instead of offering an empty file; a config file downloads", async ({
+  page,
+}) => {
+  const app = new PlaygroundPage(page);
+  await app.open();
+  await page.getByRole("button", { name: "Get code", exact: true }).click();
+  await page.getByTestId("export-form").selectOption("mcp-servers");
+  await page.getByRole("tab", { name: "Claude Desktop" }).click();
+  await expect(page.getByTestId("export-notes")).toContainText("Nothing to export for this client");
+  await expect(page.getByTestId("snippet")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Copy", exact: true })).toBeDisabled();
+  await expect(page.getByRole("button", { name: /^Download/ })).toHaveCount(0);
+
+  await page.getByRole("tab", { name: "Claude Code" }).click();
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download .mcp.json" }).click();
+  const download = await downloading;
+  // Chromium drops a file name's leading dot (the notes say to save it as .mcp.json).
+  expect(download.suggestedFilename()).toMatch(/^\.?mcp\.json$/);
+  const saved = await download.path();
+  const { readFile } = await import("node:fs/promises");
+  const config = JSON.parse(await readFile(saved, "utf8")) as { mcpServers: object };
+  expect(Object.keys(config.mcpServers)).toEqual(["calendar", "tasks"]);
+  expect(JSON.stringify(config)).not.toContain("demo-tasks-token");
+});

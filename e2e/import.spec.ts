@@ -28,7 +28,14 @@ test("importing a deprecated-shape request migrates it and says what changed", a
   await expect(page.getByTestId("import-notes")).toContainText(
     "upgraded from mcp-client-2025-04-04",
   );
-  // Notes to read: the dialog stays until Done, then gives focus back to Import.
+  // The request did not stream: said, not done unseen.
+  await expect(page.getByTestId("import-notes")).toContainText("Stream is now off");
+  // Notes to read: the dialog says what came in and stays until Done (now its only button),
+  // then gives focus back to Import.
+  await expect(page.getByTestId("import-summary")).toHaveText(
+    "Imported: claude-sonnet-4-5 · 1 server (crm) · not streamed. What changed:",
+  );
+  await expect(page.getByRole("button", { name: "Import request" })).toHaveCount(0);
   await expect(page.getByRole("dialog", { name: "Import a request" })).toBeVisible();
   await page.getByRole("button", { name: "Done" }).click();
   await expect(page.getByRole("dialog")).toBeHidden();
@@ -64,6 +71,8 @@ test("a clean import closes the dialog: nothing more to read", async ({ page }) 
       model: "claude-sonnet-4-5",
       max_tokens: 512,
       messages: [{ role: "user", content: "clean import" }],
+      // Streamed, like the composer: nothing to say, so the dialog closes.
+      stream: true,
       betas: ["mcp-client-2025-11-20"],
       mcp_servers: [{ type: "url", url: "https://crm.example.com/mcp", name: "crm" }],
       tools: [{ type: "mcp_toolset", mcp_server_name: "crm" }],

@@ -52,7 +52,11 @@ export default function GetCodeDialog({ open, onClose }: LazyDialogProps) {
   const variants = exportVariants(form);
   const current = currentVariant(form, variant);
   const { status, copy, reset } = useCopy();
-  const { code: snippet, notes: exportNotes } = useMemo(
+  const {
+    code: snippet,
+    notes: exportNotes,
+    file,
+  } = useMemo(
     // Closed, it stays mounted: nothing to generate on each keystroke of the composer.
     () =>
       open
@@ -144,11 +148,17 @@ export default function GetCodeDialog({ open, onClose }: LazyDialogProps) {
             ))}
           </ul>
         ) : null}
-        <HighlightedCode
-          code={snippet}
-          data-testid="snippet"
-          className="max-h-[60vh] rounded-md border border-line bg-sunken p-3"
-        />
+        {snippet ? (
+          <HighlightedCode
+            code={snippet}
+            data-testid="snippet"
+            className="max-h-[60vh] rounded-md border border-line bg-sunken p-3"
+          />
+        ) : (
+          <p data-testid="snippet-empty" className="text-sm text-muted">
+            Nothing to copy: the notes above say why.
+          </p>
+        )}
         {form === "request" ||
         form === "batch" ||
         form === "count-tokens" ||
@@ -174,7 +184,12 @@ export default function GetCodeDialog({ open, onClose }: LazyDialogProps) {
                 ? "Copy failed: select the code and copy it."
                 : null}
           </span>
-          <Button variant="secondary" onClick={() => void copy(snippet)}>
+          {file && snippet ? (
+            <Button variant="secondary" onClick={() => downloadFile(file, snippet)}>
+              Download {file.split("/").at(-1)}
+            </Button>
+          ) : null}
+          <Button variant="secondary" disabled={!snippet} onClick={() => void copy(snippet)}>
             Copy
           </Button>
           <CloseDialogButton onClose={onClose} />
@@ -182,6 +197,16 @@ export default function GetCodeDialog({ open, onClose }: LazyDialogProps) {
       </Dialog>
     </>
   );
+}
+
+/** Saves a config file under its own name (nothing leaves the browser). */
+function downloadFile(path: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: "application/json" }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = path.split("/").at(-1) ?? "mcp.json";
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 /** An MCP prompt to start from and a resource to attach: what only a client-side program can do. */

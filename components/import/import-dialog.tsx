@@ -5,7 +5,7 @@ import { useAppStore } from "@/components/store-provider";
 import { selectComposer } from "@/lib/client/store/selectors";
 import { Button } from "@/components/ui/button";
 import { CloseDialogButton, Dialog, type LazyDialogProps } from "@/components/ui/dialog";
-import { importRequest } from "@/lib/domain/import/import-request";
+import { describeImported, importRequest } from "@/lib/domain/import/import-request";
 import { defaultNewId } from "@/lib/client/store/app-store";
 import { looksLikeCollectionFile } from "@/lib/domain/workspace/collection-file";
 import { importCollectionFile } from "@/lib/client/workspace/workspace-client";
@@ -20,6 +20,8 @@ export default function ImportDialog({ open, onClose }: LazyDialogProps) {
   const [text, setText] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [notes, setNotes] = useState<string[] | null>(null);
+  // What the last import brought in, in a line (shown with its notes).
+  const [summary, setSummary] = useState<string | null>(null);
   const [openedAt, setOpenedAt] = useState(open);
   const [busy, setBusy] = useState(false);
 
@@ -42,6 +44,7 @@ export default function ImportDialog({ open, onClose }: LazyDialogProps) {
       return;
     }
     setError(null);
+    setSummary(null);
     setNotes([
       `${answer.data.imported} request${answer.data.imported === 1 ? "" : "s"} saved in a new collection, “${answer.data.name}” (open Collections to load one; tokens are asked for when it opens).`,
       ...answer.data.notes,
@@ -62,6 +65,7 @@ export default function ImportDialog({ open, onClose }: LazyDialogProps) {
     }
     replaceComposer(result.data.state);
     setError(null);
+    setSummary(describeImported(result.data.state));
     if (result.data.notes.length === 0) {
       setText("");
       onClose();
@@ -116,7 +120,11 @@ export default function ImportDialog({ open, onClose }: LazyDialogProps) {
         rows={12}
         value={text}
         spellCheck={false}
-        onChange={(event) => setText(event.target.value)}
+        onChange={(event) => {
+          setText(event.target.value);
+          // New text is a new import: its verdict is still to come.
+          setNotes(null);
+        }}
         className="w-full rounded-md border border-line bg-sunken p-2 font-mono text-xs"
       />
       {error ? (
@@ -134,7 +142,9 @@ export default function ImportDialog({ open, onClose }: LazyDialogProps) {
           data-testid="import-notes"
           className="mt-2 rounded-md border border-ok/30 bg-ok-soft px-3 py-2 text-sm"
         >
-          <p className="font-medium">Imported. What changed:</p>
+          <p className="font-medium" data-testid="import-summary">
+            Imported{summary ? `: ${summary}` : ""}. What changed:
+          </p>
           <ul className="mt-1 list-disc pl-5 text-xs">
             {notes.map((note) => (
               <li key={note}>{note}</li>
@@ -143,16 +153,23 @@ export default function ImportDialog({ open, onClose }: LazyDialogProps) {
         </div>
       ) : null}
       <div className="mt-3 flex justify-end gap-2">
-        <CloseDialogButton onClose={onClose} variant="secondary">
-          {notes ? "Done" : "Cancel"}
-        </CloseDialogButton>
-        <Button variant="primary" onClick={runImport} disabled={!text.trim() || busy}>
-          {busy
-            ? "Importing…"
-            : looksLikeCollectionFile(text)
-              ? "Import collection"
-              : "Import request"}
-        </Button>
+        {notes ? (
+          // Imported: the one thing left to do is to close (editing the text starts over).
+          <CloseDialogButton onClose={onClose} />
+        ) : (
+          <>
+            <CloseDialogButton onClose={onClose} variant="secondary">
+              Cancel
+            </CloseDialogButton>
+            <Button variant="primary" onClick={runImport} disabled={!text.trim() || busy}>
+              {busy
+                ? "Importing…"
+                : looksLikeCollectionFile(text)
+                  ? "Import collection"
+                  : "Import request"}
+            </Button>
+          </>
+        )}
       </div>
     </Dialog>
   );

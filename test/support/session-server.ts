@@ -11,6 +11,8 @@ export interface SessionServer extends ServedHandler {
   open: () => number;
   /** Sessions ever opened. */
   opened: () => number;
+  /** Forgets every session as a restarted server would: their ids are then answered 404. */
+  forget: () => void;
 }
 
 export async function serveSessionServer(): Promise<SessionServer> {
@@ -44,5 +46,6 @@ export async function serveSessionServer(): Promise<SessionServer> {
     url: `${served.origin}/mcp`,
     open: () => sessions.size,
     opened: () => opened,
+    forget: () => sessions.clear(),
   };
 }

@@ -79,6 +79,8 @@ export interface ExportInput {
 export interface ExportOutput {
   code: string;
   notes: string[];
+  /** A config file's name, for Download (the mcpServers form). */
+  file?: string;
 }
 
 /** The code of a form's variant; an unknown variant falls back to the form's first. */
@@ -121,8 +123,11 @@ export function generateExport(
         notes: clientSideNotes(input.state),
       };
     case "mcp-servers": {
-      const { text, notes } = exportMcpServersConfig(input.state, chosen as McpServersFlavour);
-      return { code: text, notes };
+      const { text, notes, file } = exportMcpServersConfig(
+        input.state,
+        chosen as McpServersFlavour,
+      );
+      return { code: text, notes, ...(file ? { file } : {}) };
     }
     case "openai": {
       const { text, notes } = exportOpenAiTools(input.state, input.discovered);

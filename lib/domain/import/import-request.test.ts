@@ -4,7 +4,7 @@ import { buildRequest } from "@/lib/domain/request/build-request";
 import { createDefaultState } from "@/lib/domain/request/composer";
 import { sequentialIds } from "@/test/support/sequential-ids";
 import { twoTurnConversation } from "@/test/support/conversation-fixtures";
-import { importRequest } from "./import-request";
+import { describeImported, importRequest } from "./import-request";
 
 const ok = (text: string) => {
   const result = importRequest(text, sequentialIds());
@@ -77,7 +77,8 @@ describe("importRequest", () => {
     expect(state.beta).toBe("mcp-client-2025-11-20");
     expect(state.servers[0]).toMatchObject({
       name: "example-mcp",
-      authorizationToken: "YOUR_TOKEN",
+      // A docs placeholder is flagged, not imported as a token.
+      authorizationToken: "",
       configs: [],
     });
     expect(
@@ -133,6 +134,7 @@ describe("importRequest", () => {
       "b: tool_configuration.enabled false became default_config.enabled false.",
       "c: it had no mcp_toolset; one enabling every tool was added (the API requires one per server).",
       "The beta was upgraded from mcp-client-2025-04-04 to mcp-client-2025-11-20.",
+      'Stream is now off: the request has no "stream": true. Turn Stream on for server-sent events.',
     ]);
   });
 
@@ -167,5 +169,52 @@ describe("importRequest", () => {
       expect(() => importRequest(garbage, sequentialIds())).not.toThrow();
       expect(importRequest(garbage, sequentialIds()).success).toBe(false);
     }
+  });
+
+  it("says it when the imported request turns Stream off, and flags a docs placeholder token", () => {
+    const body = {
+      model: "claude-opus-4-6",
+      max_tokens: 1024,
+      messages: [{ role: "user", content: "hi" }],
+      mcp_servers: [
+        {
+          type: "url",
+          url: "https://a.example.com/mcp",
+          name: "a",
+          authorization_token: "YOUR_TOKEN",
+        },
+        {
+          type: "url",
+          url: "https://b.example.com/mcp",
+          name: "b",
+          authorization_token: "your-api-key-here",
+        },
+        {
+          type: "url",
+          url: "https://c.example.com/mcp",
+          name: "c",
+          authorization_token: "sk-live-9f3a",
+        },
+      ],
+      tools: ["a", "b", "c"].map((name) => ({ type: "mcp_toolset", mcp_server_name: name })),
+      betas: ["mcp-client-2025-11-20"],
+    };
+    const curl = `curl https://api.anthropic.com/v1/messages -H "content-type: application/json" -d '${JSON.stringify(body)}'`;
+    const imported = ok(curl);
+    expect(imported.state.stream).toBe(false);
+    expect(imported.notes).toContain(
+      'Stream is now off: the request has no "stream": true. Turn Stream on for server-sent events.',
+    );
+    expect(imported.state.servers.map((server) => server.authorizationToken)).toEqual([
+      "",
+      "",
+      "sk-live-9f3a",
+    ]);
+    expect(
+      imported.notes.filter((note) => note.includes("placeholder from documentation")),
+    ).toHaveLength(2);
+    expect(describeImported(imported.state)).toBe(
+      "claude-opus-4-6 · 3 servers (a, b, c) · not streamed",
+    );
   });
 });

@@ -20,6 +20,7 @@ import { parseCurl } from "./curl";
 import {
   ImportError,
   isObject,
+  isPlaceholderToken,
   isSecretReference,
   type JsonObject as Json,
 } from "@/lib/domain/translate/common";
@@ -72,7 +73,13 @@ export function importRequest(text: string, newId: NewId, base?: ComposerState):
     if (config) return { success: true, data: importMcpServersConfig(config, current, newId) };
     const openAi = openAiToolsOf(body);
     if (openAi) return { success: true, data: importOpenAiResponses(openAi, current, newId) };
-    return { success: true, data: stateFromRequest(body, headerBetas, newId) };
+    const imported = stateFromRequest(body, headerBetas, newId);
+    // The request as written does not stream: say so rather than turn the switch off unseen.
+    if (!imported.state.stream && current.stream)
+      imported.notes.push(
+        'Stream is now off: the request has no "stream": true. Turn Stream on for server-sent events.',
+      );
+    return { success: true, data: imported };
   } catch (error) {
     if (error instanceof ImportError) return { success: false, error: error.message };
     return {
@@ -144,6 +151,22 @@ function stateFromRequest(body: unknown, headerBetas: string[], newId: NewId): I
       );
   });
 
+  // A server whose toolset a tool change adds mid-conversation has it there, not in `tools`: its
+  // card takes that toolset (the composer sends it back in the same place).
+  for (const turn of conversation) {
+    if (turn.role !== "system" || typeof turn.content === "string") continue;
+    for (const block of turn.content) {
+      if (block.type !== "tool_addition" || block.tool.type !== "tool_definition") continue;
+      const definition = block.tool.definition as unknown as Json;
+      if (
+        definition.type === "mcp_toolset" &&
+        typeof definition.mcp_server_name === "string" &&
+        !toolsets.has(definition.mcp_server_name)
+      )
+        toolsets.set(definition.mcp_server_name, definition);
+    }
+  }
+
   let migrated = false;
   servers.forEach((server, index) => {
     const path = `mcp_servers.${index}`;
@@ -155,6 +178,10 @@ function stateFromRequest(body: unknown, headerBetas: string[], newId: NewId): I
     if (typeof token === "string" && token) {
       if (isSecretReference(token))
         notes.push(`${server.name}: the token was the variable ${token}; enter the real token.`);
+      else if (isPlaceholderToken(token))
+        notes.push(
+          `${server.name}: the token “${token.slice(0, 40)}” is a placeholder from documentation, not a token: it was not imported; enter the real one.`,
+        );
       else draft.authorizationToken = token;
     }
     const toolset = toolsets.get(server.name);
@@ -338,4 +365,16 @@ function describeJsonError(error: unknown, text: string): string {
   }
   if (/Unexpected end/.test(message)) return `it ends too early (at ${at(text.length)}).`;
   return message;
+}
+
+/** What an import brought in, in a line: "claude-opus-4-6 · 2 servers (calendar, tasks) · 1 earlier turn". */
+export function describeImported(state: ComposerState): string {
+  const servers = state.servers.map((server) => server.name || "(unnamed)");
+  const turns = state.conversation.length;
+  return [
+    state.model,
+    `${servers.length} server${servers.length === 1 ? "" : "s"}${servers.length ? ` (${servers.join(", ")})` : ""}`,
+    ...(turns ? [`${turns} earlier turn${turns === 1 ? "" : "s"}`] : []),
+    state.stream ? "streamed" : "not streamed",
+  ].join(" · ");
 }

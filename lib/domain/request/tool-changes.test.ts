@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { validateRequest } from "@/lib/domain/toolset/validate";
+import { importRequest } from "@/lib/domain/import/import-request";
+import { generateSnippet } from "@/lib/domain/export/snippets";
+import { decodeShareState, encodeShareState } from "@/lib/domain/share/codec";
+import { sequentialIds } from "@/test/support/sequential-ids";
+import { buildRequest } from "./build-request";
+import { createDefaultState } from "./composer";
+import { insertToolChange, toolChangeBlock } from "./tool-change-edits";
 import {
   finalToolsets,
   INLINE_TOOLS_BETA,
@@ -174,5 +181,66 @@ describe("the validator's rules for tool changes", () => {
       { serverTools: { calendar: ["list_events"], tasks: many } },
     );
     expect(codes(problems)).toContain("too_many_deferred_tools");
+  });
+});
+
+describe("tool changes made in the composer", () => {
+  const composed = () => {
+    const state = createDefaultState(sequentialIds(), "http://localhost:3000");
+    const tasks = state.servers[1]!;
+    state.servers[1] = { ...tasks, defaultConfig: { deferLoading: true }, configs: [] };
+    state.beta = "mcp-client-2026-09-15";
+    state.conversation = [
+      { id: "t1", role: "user", content: "hello" },
+      { id: "t2", role: "assistant", content: "Hello." },
+    ];
+    state.conversation = insertToolChange(
+      state.conversation,
+      1,
+      toolChangeBlock("add_toolset", "tasks"),
+      () => "t3",
+    );
+    return state;
+  };
+
+  it("send the added server's toolset in the tool_addition, as its card sets it, with the betas", () => {
+    const request = buildRequest(composed());
+    expect(
+      request.tools?.map((tool) => (tool as { mcp_server_name?: string }).mcp_server_name),
+    ).toEqual(["calendar"]);
+    expect(request.messages[2]).toEqual({
+      role: "system",
+      content: [
+        {
+          type: "tool_addition",
+          tool: {
+            type: "tool_definition",
+            definition: {
+              type: "mcp_toolset",
+              mcp_server_name: "tasks",
+              default_config: { defer_loading: true },
+            },
+          },
+        },
+      ],
+    });
+    expect(request.betas).toEqual(["mcp-client-2026-09-15", INLINE_TOOLS_BETA]);
+    expect(
+      validateRequest(request, { target: "emulator" }).filter(
+        (problem) => problem.severity === "error",
+      ),
+    ).toEqual([]);
+  });
+
+  it("come back whole through import (collection files), share links and snippets", () => {
+    const request = buildRequest(composed());
+    const imported = importRequest(JSON.stringify(request), sequentialIds());
+    if (!imported.success) throw new Error(imported.error);
+    expect(buildRequest(imported.data.state)).toEqual(request);
+    expect(imported.data.notes.filter((note) => note.includes("no mcp_toolset"))).toEqual([]);
+    const shared = decodeShareState(encodeShareState(composed()), sequentialIds());
+    if (!shared.success) throw new Error(shared.error);
+    expect(buildRequest(shared.data.state).messages).toEqual(request.messages);
+    expect(generateSnippet("curl", request)).toContain('"type": "tool_addition"');
   });
 });

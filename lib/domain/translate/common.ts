@@ -17,6 +17,15 @@ export function isSecretReference(token: string): boolean {
   return REFERENCE.test(token.trim());
 }
 
+// What documentation puts where a token goes: YOUR_TOKEN, <token>, your-api-key-here, xxxx, ….
+const PLACEHOLDER =
+  /^(<[^<>]*>|\[[^[\]]*\]|\{[^{}]*\}|x{3,}|\*{3,}|\.{3}|(your|my)[-_ ]?[\w-]*|[\w-]*[-_](here|goes[-_]here)|(bearer[-_ ]?)?(token|api[-_]?key|secret|access[-_]?token))$/i;
+
+/** A docs placeholder in place of a token: flagged, never imported as one. */
+export function isPlaceholderToken(token: string): boolean {
+  return PLACEHOLDER.test(token.trim());
+}
+
 /** Says what to do about a token that was only a reference. */
 export type ReferenceNote = (reference: string) => string;
 

@@ -145,7 +145,7 @@ function envReference(flavour: McpServersFlavour, variable: string): string {
 export function exportMcpServersConfig(
   state: ComposerState,
   flavour: McpServersFlavour,
-): { text: string; notes: string[] } {
+): { text: string; notes: string[]; file?: string } {
   const file = MCP_SERVERS_FLAVOURS.find((entry) => entry.value === flavour)?.file;
   const notes: string[] = file ? [`Save it as ${file}.`] : [];
   const servers: Json = {};
@@ -214,9 +214,18 @@ export function exportMcpServersConfig(
         .map((server) => server.name)
         .join(", ")} do not carry over: these clients offer every tool of a server.`,
     );
+  // Nothing to put in the file: say why, and offer no empty config to copy.
+  if (Object.keys(servers).length === 0)
+    return {
+      text: "",
+      notes: [
+        `Nothing to export for this client: none of the servers goes in ${file ?? "its config"}.`,
+        ...notes.filter((note) => !note.startsWith("Save it as")),
+      ],
+    };
   const config =
     flavour === "vscode"
       ? { servers, ...(inputs.length ? { inputs } : {}) }
       : { mcpServers: servers };
-  return { text: `${JSON.stringify(config, null, 2)}\n`, notes };
+  return { text: `${JSON.stringify(config, null, 2)}\n`, notes, ...(file ? { file } : {}) };
 }

@@ -228,6 +228,19 @@ describe("export", () => {
     expect(vscode.inputs[0]).toMatchObject({ password: true });
     const desktop = exportMcpServersConfig(composer(), "claude-desktop");
     expect(desktop.notes.join("\n")).toContain("Settings → Connectors");
+    expect(exportMcpServersConfig(composer(), "claude-code").file).toBe(".mcp.json");
+  });
+
+  it("offers no empty config: with nothing a client's file can hold, only the explanation", () => {
+    const remoteOnly = composer();
+    remoteOnly.servers = remoteOnly.servers.filter((server) => !server.stdio);
+    const desktop = exportMcpServersConfig(remoteOnly, "claude-desktop");
+    expect(desktop.text).toBe("");
+    expect(desktop.file).toBeUndefined();
+    expect(desktop.notes[0]).toBe(
+      "Nothing to export for this client: none of the servers goes in claude_desktop_config.json.",
+    );
+    expect(desktop.notes.join("\n")).toContain("Settings → Connectors");
   });
 
   it("OpenAI tools: allowlist as allowed_tools; a denylist from the discovered tools, or a note", () => {

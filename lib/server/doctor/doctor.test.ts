@@ -113,6 +113,10 @@ describe("the connection doctor", () => {
     });
     expect(summary(report, "initialize")).toContain("accepts the connector's 2025-03-26");
     expect(summary(report, "tools")).toMatch(/^5 tools/);
+    // The limits the connector's side applies, listed where a server's author looks.
+    expect(summary(report, "tools")).toContain(
+      "each answer at most 5 MiB, each tool call at most 30 s",
+    );
     expect(summary(report, "http")).toMatch(/GET answered 405/);
     expect(report.verdict.status).toBe("warn");
   });

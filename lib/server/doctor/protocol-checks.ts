@@ -275,7 +275,7 @@ async function checkTools(run: DoctorRun, session: McpSession | null): Promise<n
       check(
         "tools",
         entries.length === 0 ? "warn" : "pass",
-        `${entries.length} tools, ${Math.round(bytes / 1024)} KB of definitions, in ${listMs} ms (limits: 10,000 tools, 4 MB).`,
+        `${entries.length} tools, ${Math.round(bytes / 1024)} KB of definitions, in ${listMs} ms (limits: 10,000 tools, 4 MB of definitions; each answer at most 5 MiB, each tool call at most 30 s).`,
         entries.length === 0
           ? { fix: "A server with no tools gives the model nothing to call." }
           : {},

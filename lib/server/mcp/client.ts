@@ -9,7 +9,7 @@ import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { isHeaderSafe } from "@/lib/domain/api/redact";
 import { processLimits } from "@/lib/server/settings";
 import { classifyError, McpConnectionError, readChallenge, type AuthChallenge } from "./errors";
-import type { McpSession, McpTransportKind } from "./session";
+import { withLiveSession, type McpSession, type McpTransportKind } from "./session";
 
 export {
   classifyError,
@@ -149,6 +149,8 @@ export async function connectMcp(
   // Whether a POST over Streamable HTTP was answered as MCP (JSON or an event stream): after
   // that, a failure is the server's answer, not a transport mismatch, so SSE is not tried.
   let streamableAnswered = false;
+  // Why an open session's event stream broke, once it has (see client.onerror below).
+  let streamFailure: McpConnectionError | undefined;
 
   const attempt = async (kind: McpTransportKind): Promise<McpSession> => {
     // The connect deadline applies while connecting only: a tool call made a minute later must
@@ -205,6 +207,16 @@ export async function connectMcp(
       throw error;
     }
     connecting = false;
+    // On legacy SSE every answer arrives on one stream: one over the cap breaks it for all, so
+    // the calls waiting on it fail now, with the cap's words, instead of timing out.
+    client.onerror = (error) => {
+      if (!/per-answer cap/.test(error.message) || streamFailure) return;
+      const words = /One answer is larger than [^(]*\(this playground's per-answer cap\)/.exec(
+        error.message,
+      );
+      streamFailure = new McpConnectionError("limit", `${words?.[0] ?? error.message}.`);
+      void client.close().catch(() => undefined);
+    };
     return {
       client,
       transport: kind,
@@ -218,23 +230,34 @@ export async function connectMcp(
   };
 
   try {
-    const session = await connectWithFallback(
+    let current = await connectWithFallback(
       attempt,
       timeoutMs,
       options.signal,
       () => streamableAnswered,
     );
     let closed = false;
-    return {
-      ...session,
+    const session: McpSession = {
+      ...current,
       challenge: () => challenge,
+      failure: () => streamFailure,
       close: async () => {
         if (closed) return;
         closed = true;
-        await session.close();
+        await current.close();
         release();
       },
     };
+    if (current.transport === "streamable-http")
+      session.renew = async () => {
+        const previous = current;
+        current = await attempt("streamable-http");
+        session.client = current.client;
+        session.protocolVersion = current.protocolVersion;
+        // The old session is gone on the server; its client is closed here all the same.
+        await previous.close().catch(() => undefined);
+      };
+    return session;
   } catch (error) {
     release();
     if (error instanceof McpConnectionError && error.kind === "unauthorized" && challenge)
@@ -287,10 +310,12 @@ export async function callMcpTool(
   args: Record<string, unknown>,
   options: { signal?: AbortSignal; timeoutMs?: number } = {},
 ): Promise<CallToolResult> {
-  const result = await session.client.callTool({ name, arguments: args }, undefined, {
-    signal: options.signal,
-    timeout: options.timeoutMs ?? DEFAULT_TOOL_TIMEOUT_MS,
-  });
+  const result = await withLiveSession(session, () =>
+    session.client.callTool({ name, arguments: args }, undefined, {
+      signal: options.signal,
+      timeout: options.timeoutMs ?? DEFAULT_TOOL_TIMEOUT_MS,
+    }),
+  );
   return result as CallToolResult;
 }
 

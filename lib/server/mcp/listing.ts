@@ -4,7 +4,7 @@ import "server-only";
 import { ToolSchema, type Tool } from "@modelcontextprotocol/sdk/types.js";
 import { z } from "zod";
 import { processLimits } from "@/lib/server/settings";
-import type { McpSession } from "./session";
+import { withLiveSession, type McpSession } from "./session";
 import { McpConnectionError } from "./errors";
 
 export interface ListingLimits {
@@ -28,10 +28,11 @@ export async function listToolEntries(
   let bytes = 0;
   let cursor: string | undefined;
   for (let page = 0; page < MAX_PAGES; page += 1) {
-    const result = await session.client.request(
-      { method: "tools/list", params: cursor ? { cursor } : {} },
-      looseListSchema,
-      { signal: options.signal },
+    const params = cursor ? { cursor } : {};
+    const result = await withLiveSession(session, () =>
+      session.client.request({ method: "tools/list", params }, looseListSchema, {
+        signal: options.signal,
+      }),
     );
     for (const entry of result.tools) {
       bytes += JSON.stringify(entry).length;

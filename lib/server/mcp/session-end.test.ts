@@ -1,11 +1,12 @@
 // Every session opened is ended (DELETE with its Mcp-Session-Id), on success, error and cancel:
-// discovery, the doctor and the emulator against a stateful server that counts open sessions.
+// discovery, the doctor and the emulator against a stateful server that counts open sessions; and
+// a session the server forgot (404) is started again once.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runDoctor } from "@/lib/server/doctor/run";
 import { runEmulator } from "@/lib/server/emulator/run";
 import { createGuardedFetch } from "@/lib/server/net/guarded-fetch";
 import { serveSessionServer, type SessionServer } from "@/test/support/session-server";
-import { callMcpTool, connectMcp } from "./client";
+import { callMcpTool, connectMcp, listToolEntries } from "./client";
 import { discoverTools } from "./discover";
 
 let server: SessionServer;
@@ -73,6 +74,23 @@ describe("sessions are ended", () => {
       { betas: ["mcp-client-2025-11-20"], fetch },
     );
     expect(JSON.stringify(message.content)).toContain("pong");
+    expect(await settled()).toBe(0);
+  });
+});
+
+describe("a session the server no longer knows", () => {
+  it("is started again once (initialize without the old id), and the call goes through", async () => {
+    const session = await connectMcp(server.url, { fetch, pool: null });
+    const before = server.opened();
+    server.forget();
+    const result = await callMcpTool(session, "ping", {}, { timeoutMs: 5_000 });
+    expect(result.content).toEqual([{ type: "text", text: "pong" }]);
+    expect(server.opened()).toBe(before + 1);
+    // Listing renews the same way.
+    server.forget();
+    expect((await listToolEntries(session)).length).toBe(1);
+    expect(server.opened()).toBe(before + 2);
+    await session.close();
     expect(await settled()).toBe(0);
   });
 });

@@ -136,17 +136,36 @@ export class ResponseTooLargeError extends Error {
   }
 }
 
+/** How the cap is said, wherever it stops an answer. */
+export function perAnswerCapWords(maxBytes: number): string {
+  const mib = maxBytes / (1024 * 1024);
+  return `One answer is larger than ${Number.isInteger(mib) ? `${mib} MiB` : `${maxBytes} bytes`} (this playground's per-answer cap)`;
+}
+
+/**
+ * Caps each answer. A plain body is one answer; an event stream (legacy SSE's one long GET, or a
+ * Streamable HTTP POST answered with events) carries many, so the count starts again after each
+ * event's blank line: five 1.4 MB results on one SSE session pass, one 6 MB result does not.
+ */
 function limitBody(response: Response, maxBytes: number): Response {
   if (!response.body) return response;
+  const events = /text\/event-stream/i.test(response.headers.get("content-type") ?? "");
   let seen = 0;
+  let previous = 0;
   const limited = response.body.pipeThrough(
     new TransformStream<Uint8Array, Uint8Array>({
       transform(chunk, controller) {
-        seen += chunk.byteLength;
+        if (!events) seen += chunk.byteLength;
+        else
+          for (const byte of chunk) {
+            // "\r" is skipped, so "\r\n\r\n" ends an event as "\n\n" does.
+            if (byte === 13) continue;
+            seen = byte === 10 && previous === 10 ? 0 : seen + 1;
+            previous = byte;
+            if (seen > maxBytes) break;
+          }
         if (seen > maxBytes)
-          controller.error(
-            new ResponseTooLargeError(`The answer is larger than ${maxBytes} bytes.`),
-          );
+          controller.error(new ResponseTooLargeError(`${perAnswerCapWords(maxBytes)}.`));
         else controller.enqueue(chunk);
       },
     }),

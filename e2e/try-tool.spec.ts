@@ -64,6 +64,10 @@ test("Try fills a form from the schema, calls the tool and shows its result as t
   await expect(result.locator('[data-block-type="mcp_tool_use"]')).toContainText("create_event");
   await expect(dialog.getByTestId("try-duration")).toHaveText(/^took \d+ ms$/);
   await expect(dialog.getByRole("heading", { name: "Result" })).toBeFocused();
+  // The call's protocol log: the exchanges in order, the JSON-RPC methods named.
+  const callLog = dialog.getByTestId("protocol-log");
+  await callLog.locator("summary").click();
+  await expect(callLog).toContainText("tools/call");
   await dialog.getByRole("button", { name: "Copy as JSON" }).click();
   const copied = JSON.parse(await page.evaluate(() => navigator.clipboard.readText())) as {
     tool: string;
@@ -73,12 +77,32 @@ test("Try fills a form from the schema, calls the tool and shows its result as t
   expect(await seriousViolations(page, "Try dialog with a result, wide and light")).toEqual([]);
   await dialog.screenshot({ path: "screenshots/try-tool.png" });
 
+  // Each card keeps its discovery's protocol log, the token masked.
+  await dialog.getByRole("button", { name: "Done" }).click();
+  const tasksLog = app.server(1).getByTestId("protocol-log");
+  await tasksLog.locator("summary").click();
+  await expect(tasksLog).toContainText("tools/list");
+  await expect(tasksLog).toContainText("authorization: Bearer ••••");
+  await expect(tasksLog).not.toContainText("demo-tasks-token");
+  await app.mergedRow("calendar", "create_event").getByRole("button", { name: "Try" }).click();
+
   // Closing keeps what was typed; the composer is untouched.
   await dialog.getByRole("button", { name: "Done" }).click();
   await expect(dialog).toBeHidden();
   await app.mergedRow("calendar", "create_event").getByRole("button", { name: "Try" }).click();
   await expect(dialog.getByLabel("title", { exact: true })).toHaveValue("Planning");
   await dialog.getByRole("button", { name: "Done" }).click();
+
+  // The server card offers Try too: pick a discovered tool, then Try.
+  const calendarCard = app.server(0);
+  await calendarCard.getByLabel("Call a tool by hand").selectOption("list_events");
+  await calendarCard.getByRole("button", { name: "Try", exact: true }).click();
+  const fromCard = page.getByRole("dialog", { name: "Try calendar.list_events" });
+  await fromCard.getByRole("button", { name: "Call", exact: true }).click();
+  await expect(fromCard.locator('[data-block-type="mcp_tool_result"]')).toContainText(
+    "Team stand-up",
+  );
+  await fromCard.getByRole("button", { name: "Done" }).click();
 
   // A destructive tool asks first; its refusal comes back loud.
   await app.mergedRow("calendar", "delete_all_events").getByRole("button", { name: "Try" }).click();

@@ -1,14 +1,21 @@
 "use client";
 
-import { useEffect } from "react";
+import { useEffect, useId, useState } from "react";
 import { useAppStore } from "@/components/store-provider";
 import { Button } from "@/components/ui/button";
 import { lazyComponent } from "@/components/ui/lazy-component";
+import { lazyDialog } from "@/components/ui/lazy-dialog";
+import { Select } from "@/components/ui/field";
+import type { ToolInfo } from "@/lib/domain/request/types";
 import { useNow } from "@/components/ui/use-now";
+import { ProtocolLog } from "@/components/protocol/protocol-log";
 import { selectDiscovery, selectResolvedComposer } from "@/lib/client/store/selectors";
 import type { ServerDraft } from "@/lib/domain/request/types";
 
 const DEBOUNCE_MS = 600;
+
+/** Try: call one tool by hand (the dialog and its form load on the first click). */
+const TryToolDialog = lazyDialog(() => import("@/components/tool-call/try-tool-dialog"));
 
 /** Rare (a server listing malformed entries): its code loads only then. */
 const MalformedNote = lazyComponent(() =>
@@ -91,9 +98,27 @@ export function DiscoveryStatus({ server: written }: { server: ServerDraft }) {
     );
   }
 
+  const log =
+    current?.status === "ok"
+      ? current.result.log
+      : current?.status === "error"
+        ? current.log
+        : undefined;
   return (
     <div className="flex items-start gap-2 text-xs">
-      <p className="min-w-0 flex-1 pt-1 break-words">{status}</p>
+      <div className="min-w-0 flex-1 pt-1 break-words">
+        <p>{status}</p>
+        {log ? (
+          <ProtocolLog entries={log} label={`Protocol log of ${server.name || "this server"}`} />
+        ) : null}
+        {current?.status === "ok" && current.result.tools.length ? (
+          <TryFromCard
+            serverId={written.id}
+            serverName={written.name}
+            tools={current.result.tools}
+          />
+        ) : null}
+      </div>
       <Button
         size="sm"
         variant="secondary"
@@ -112,4 +137,58 @@ export function formatAge(ms: number): string {
   if (seconds < 5) return "just now";
   if (seconds < 60) return `${seconds} s ago`;
   return `${Math.round(seconds / 60)} min ago`;
+}
+
+/** The card's way to Try a tool: pick one of the discovered tools, then Try. */
+function TryFromCard({
+  serverId,
+  serverName,
+  tools,
+}: {
+  serverId: string;
+  serverName: string;
+  tools: readonly ToolInfo[];
+}) {
+  const id = useId();
+  const [chosen, setChosen] = useState(tools[0]?.name ?? "");
+  const [open, setOpen] = useState<string | null>(null);
+  const tool = tools.find((candidate) => candidate.name === (open ?? chosen));
+  return (
+    <div className="mt-1 flex items-center gap-1.5">
+      <label htmlFor={id} className="text-muted">
+        Call a tool by hand
+      </label>
+      <Select
+        id={id}
+        className="w-auto max-w-[12rem] py-0.5 text-xs"
+        value={chosen}
+        onChange={(event) => setChosen(event.target.value)}
+      >
+        {tools.slice(0, 2000).map((candidate) => (
+          <option key={candidate.name} value={candidate.name}>
+            {candidate.name}
+          </option>
+        ))}
+      </Select>
+      <Button
+        size="sm"
+        variant="secondary"
+        onPointerEnter={TryToolDialog.prefetch}
+        onClick={() => setOpen(chosen)}
+        disabled={!chosen}
+      >
+        Try
+      </Button>
+      {open && tool ? (
+        <TryToolDialog
+          key={open}
+          open
+          onClose={() => setOpen(null)}
+          serverId={serverId}
+          serverName={serverName}
+          tool={tool}
+        />
+      ) : null}
+    </div>
+  );
 }

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { useAppStore } from "@/components/store-provider";
-import { Field, TextArea, TextInput } from "@/components/ui/field";
+import { Field, Select, TextArea, TextInput } from "@/components/ui/field";
 import { serverFieldId } from "@/lib/domain/request/field-ids";
 import type { ServerDraft } from "@/lib/domain/request/types";
 
@@ -103,6 +103,32 @@ export function StdioCommand({ server }: { server: ServerDraft }) {
           updateServer(server.id, { stdio: { ...stdio, command: event.target.value } })
         }
       />
+    </Field>
+  );
+}
+
+/** How a server is reached: a URL (the connector), or a local process over stdio. */
+export function ConnectionKind({ server, title }: { server: ServerDraft; title: string }) {
+  const updateServer = useAppStore((s) => s.updateServer);
+  const id = serverFieldId(server.id, "connection");
+  return (
+    <Field id={id} label="Reached over">
+      <Select
+        id={id}
+        value={server.stdio ? "stdio" : "url"}
+        aria-label={`How ${title} is reached`}
+        onChange={(event) =>
+          updateServer(server.id, {
+            stdio:
+              event.target.value === "stdio"
+                ? (server.stdio ?? { command: "", args: [], env: [] })
+                : undefined,
+          })
+        }
+      >
+        <option value="url">URL (the connector)</option>
+        <option value="stdio">stdio (client-side only)</option>
+      </Select>
     </Field>
   );
 }

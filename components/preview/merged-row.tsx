@@ -83,7 +83,7 @@ export const MergedRow = memo(function MergedRow({
             {hasHidden(tool.name) ? (
               <span
                 className="rounded bg-warn-soft px-1 text-[10px] font-semibold text-warn"
-                title="The name holds invisible or direction-changing characters, shown as their code points: it can pass for another tool's name."
+                title="Invisible or direction-changing characters, shown as code points: it can pass for another tool's name."
               >
                 look-alike name
               </span>

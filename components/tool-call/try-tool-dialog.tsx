@@ -1,7 +1,7 @@
 "use client";
 
 import type { BetaContentBlock } from "@anthropic-ai/sdk/resources/beta/messages/messages";
-import { useMemo, useRef, useState } from "react";
+import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { createPortal } from "react-dom";
 import { ResponseBlocks } from "@/components/response/response-blocks";
 import { useAppStore, useStoreApi } from "@/components/store-provider";
@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { CloseDialogButton, Dialog, type LazyDialogProps } from "@/components/ui/dialog";
 import { TextArea } from "@/components/ui/field";
 import { useCopy } from "@/components/ui/use-copy";
-import { requestToolCall } from "@/lib/client/api/call-client";
+import { requestToolCall, type ToolCallOutcome } from "@/lib/client/api/call-client";
 import { LOAD_FAILED_MESSAGE } from "@/lib/client/store/load-failure";
 import { selectResolvedComposer } from "@/lib/client/store/selectors";
 import type { ToolInfo } from "@/lib/domain/request/types";
@@ -19,6 +19,8 @@ import {
   readInputSchema,
   setAt,
 } from "@/lib/domain/tool-call/schema-form";
+import { ProtocolLog } from "@/components/protocol/protocol-log";
+import type { ProtocolEntry } from "@/lib/domain/protocol/log";
 import { ObjectFields } from "./schema-fields";
 
 export interface TryToolDialogProps extends LazyDialogProps {
@@ -31,8 +33,15 @@ type CallState =
   | { status: "idle" }
   | { status: "confirming" }
   | { status: "calling"; controller: AbortController }
-  | { status: "done"; block: BetaContentBlock; raw: unknown; durationMs: number; input: object }
-  | { status: "error"; message: string };
+  | {
+      status: "done";
+      block: BetaContentBlock;
+      raw: unknown;
+      durationMs: number;
+      input: object;
+      log?: ProtocolEntry[];
+    }
+  | { status: "error"; message: string; log?: ProtocolEntry[] };
 
 /**
  * Try: call one tool by hand, as an MCP inspector does — a form built from its inputSchema, or the
@@ -64,7 +73,12 @@ export default function TryToolDialog({
   const { status: copyStatus, copy } = useCopy();
   const resultHeading = useRef<HTMLHeadingElement>(null);
   const problems = checkValue(form, args);
-  const id = "try-tool";
+  // A call that ended moves focus to its result (the Call button was disabled meanwhile).
+  useEffect(() => {
+    if (call.status === "done") resultHeading.current?.focus();
+  }, [call]);
+  // Unique per dialog: several can be mounted (a row's and a card's), each named by its own title.
+  const id = `try-tool-${useId().replace(/[^a-zA-Z0-9_-]/g, "")}`;
 
   function showJson() {
     setJsonText(JSON.stringify(args, null, 2));
@@ -113,7 +127,7 @@ export default function TryToolDialog({
         arguments: input,
       },
       { signal: controller.signal },
-    ).catch(() => ({ ok: false as const, message: LOAD_FAILED_MESSAGE }));
+    ).catch((): ToolCallOutcome => ({ ok: false, message: LOAD_FAILED_MESSAGE }));
     if (controller.signal.aborted) return;
     setCall(
       outcome.ok
@@ -123,10 +137,10 @@ export default function TryToolDialog({
             raw: outcome.raw,
             durationMs: outcome.durationMs,
             input,
+            log: outcome.log,
           }
-        : { status: "error", message: outcome.message },
+        : { status: "error", message: outcome.message, log: outcome.log },
     );
-    requestAnimationFrame(() => resultHeading.current?.focus());
   }
 
   function onCall() {
@@ -255,9 +269,17 @@ export default function TryToolDialog({
             </div>
           ) : null}
           {call.status === "error" ? (
-            <p role="alert" data-testid="try-error" className="text-sm text-danger">
-              {call.message}
-            </p>
+            <div>
+              <p role="alert" data-testid="try-error" className="text-sm text-danger">
+                {call.message}
+              </p>
+              {call.log ? (
+                <ProtocolLog
+                  entries={call.log}
+                  label={`Protocol log of the call to ${tool.name}`}
+                />
+              ) : null}
+            </div>
           ) : null}
           {call.status === "done" ? (
             <section aria-labelledby={`${id}-result`} data-testid="try-result">
@@ -298,6 +320,12 @@ export default function TryToolDialog({
               <div className="mt-2">
                 <ResponseBlocks content={[useBlock, call.block]} label="Tool call" />
               </div>
+              {call.log ? (
+                <ProtocolLog
+                  entries={call.log}
+                  label={`Protocol log of the call to ${tool.name}`}
+                />
+              ) : null}
               {call.raw ? (
                 <details className="mt-2 text-xs">
                   <summary className="cursor-pointer text-muted">

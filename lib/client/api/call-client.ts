@@ -3,6 +3,7 @@
 import type { BetaContentBlock } from "@anthropic-ai/sdk/resources/beta/messages/messages";
 import { z } from "zod";
 import { contentBlockSchema, depthWithin } from "@/lib/domain/blocks/schema";
+import { protocolLogSchema, type ProtocolEntry } from "@/lib/domain/protocol/log";
 import { readRouteError, unreachableError } from "./route-error";
 
 export const CALL_PATH = "/api/mcp/call";
@@ -11,6 +12,7 @@ const answerSchema = z.object({
   block: contentBlockSchema,
   raw: z.unknown().refine((raw) => depthWithin(raw, 64), "The raw result is nested too deeply."),
   durationMs: z.number().nonnegative(),
+  log: protocolLogSchema.optional().catch(undefined),
 });
 
 export interface ToolCallRequest {
@@ -21,8 +23,14 @@ export interface ToolCallRequest {
 }
 
 export type ToolCallOutcome =
-  | { ok: true; block: BetaContentBlock; raw: unknown; durationMs: number }
-  | { ok: false; message: string };
+  | {
+      ok: true;
+      block: BetaContentBlock;
+      raw: unknown;
+      durationMs: number;
+      log?: ProtocolEntry[];
+    }
+  | { ok: false; message: string; log?: ProtocolEntry[] };
 
 export async function requestToolCall(
   call: ToolCallRequest,
@@ -45,7 +53,11 @@ export async function requestToolCall(
     if (options.signal?.aborted) return { ok: false, message: "The call was cancelled." };
     return { ok: false, message: unreachableError(error, false).message };
   }
-  if (!response.ok) return { ok: false, message: (await readRouteError(response)).message };
+  if (!response.ok) {
+    const failure = await readRouteError(response);
+    const log = protocolLogSchema.safeParse(failure.fields.log);
+    return { ok: false, message: failure.message, ...(log.success ? { log: log.data } : {}) };
+  }
   const parsed = answerSchema.safeParse(await response.json().catch(() => null));
   if (!parsed.success || parsed.data.block.type !== "mcp_tool_result")
     return { ok: false, message: "The tool's answer could not be read." };
@@ -55,5 +67,6 @@ export async function requestToolCall(
     block: parsed.data.block as unknown as BetaContentBlock,
     raw: parsed.data.raw,
     durationMs: parsed.data.durationMs,
+    ...(parsed.data.log ? { log: parsed.data.log } : {}),
   };
 }

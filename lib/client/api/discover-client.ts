@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { mayReturnImages } from "@/lib/domain/request/image-tools";
 import type { ToolInfo } from "@/lib/domain/request/types";
+import { protocolLogSchema, type ProtocolEntry } from "@/lib/domain/protocol/log";
 import { readRouteError, unreachableError } from "./route-error";
 
 export const DISCOVER_PATH = "/api/mcp/tools";
@@ -32,6 +33,8 @@ const discoverySchema = z.object({
   server: z.object({ name: z.string(), version: z.string() }).nullable(),
   transport: z.enum(["streamable-http", "sse"]),
   durationMs: z.number(),
+  // The protocol log is a help, not the answer: one that does not read is left out.
+  log: protocolLogSchema.optional().catch(undefined),
 });
 const challengeSchema = z.object({
   scope: z.string().max(2000).optional(),
@@ -46,11 +49,19 @@ export interface DiscoveredServer {
   malformed: { index: number; reason: string; kept?: true }[];
   server: { name: string; version: string } | null;
   transport: "streamable-http" | "sse";
+  /** What the discovery exchanged with the server, secrets masked. */
+  log?: ProtocolEntry[];
 }
 
 export type DiscoverOutcome =
   | { ok: true; result: DiscoveredServer }
-  | { ok: false; kind: string; message: string; challenge?: DiscoveryChallenge };
+  | {
+      ok: false;
+      kind: string;
+      message: string;
+      challenge?: DiscoveryChallenge;
+      log?: ProtocolEntry[];
+    };
 
 export async function requestDiscovery(
   url: string,
@@ -76,18 +87,20 @@ export async function requestDiscovery(
   if (!response.ok) {
     const failure = await readRouteError(response);
     const challenge = challengeSchema.safeParse(failure.fields.challenge);
+    const log = protocolLogSchema.safeParse(failure.fields.log);
     return {
       ok: false,
       kind: failure.kind ?? "http",
       message: failure.message,
       ...(challenge.success && failure.fields.challenge ? { challenge: challenge.data } : {}),
+      ...(log.success && failure.fields.log ? { log: log.data } : {}),
     };
   }
   const json: unknown = await response.json().catch(() => null);
   const parsed = discoverySchema.safeParse(json);
   if (!parsed.success)
     return { ok: false, kind: "invalid", message: "The discovery answer could not be read." };
-  const { tools, malformed, server, transport } = parsed.data;
+  const { tools, malformed, server, transport, log } = parsed.data;
   return {
     ok: true,
     result: {
@@ -104,6 +117,7 @@ export async function requestDiscovery(
       malformed,
       server,
       transport,
+      ...(log ? { log } : {}),
     },
   };
 }

@@ -77,6 +77,7 @@ export function createDiscoverySlice({
               kind: outcome.kind,
               message: outcome.message,
               challenge: outcome.challenge,
+              log: outcome.log,
             },
       );
     },

@@ -13,6 +13,7 @@ import type { sendMessages } from "@/lib/client/api/send-request";
 import type { SendOutcome } from "@/lib/domain/api/send-outcome";
 import type { Target } from "@/lib/domain/request/targets";
 import type { RunRecord } from "@/lib/domain/history/run-history";
+import type { ProtocolEntry } from "@/lib/domain/protocol/log";
 import type { MessagesRequest } from "@/lib/domain/request/build-request";
 import type { NewId } from "@/lib/domain/request/composer";
 import type { ToolsetPattern } from "@/lib/domain/request/patterns";
@@ -62,6 +63,8 @@ export type DiscoveryState =
       message: string;
       /** What a 401/403 asked for: the card offers to sign in with it. */
       challenge?: DiscoveryChallenge;
+      /** What the discovery exchanged with the server (the card's protocol log). */
+      log?: ProtocolEntry[];
     };
 
 export interface ComposerSlice {

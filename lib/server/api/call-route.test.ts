@@ -47,6 +47,9 @@ describe("POST /api/mcp/call", () => {
       "Created 'Planning' at 2026-11-24T10:00 for 30 minutes, private, with ana@example.com, bo@example.com, reminder 15 min before by email (demo: not stored).",
     );
     expect(answer.durationMs).toBeGreaterThanOrEqual(0);
+    expect((answer.log as { rpc: string[] }[]).flatMap((entry) => entry.rpc)).toContain(
+      "tools/call",
+    );
   });
 
   it("answers a tool's own failure and a refused input as is_error results, loud", async () => {

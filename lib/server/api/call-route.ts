@@ -21,6 +21,7 @@ import {
 } from "@/lib/server/mcp/client";
 import { STATUS_BY_FAILURE } from "@/lib/server/mcp/errors";
 import { createGuardedFetch } from "@/lib/server/net/guarded-fetch";
+import { recordProtocol } from "@/lib/server/mcp/protocol-recorder";
 import { processAddressPolicy } from "@/lib/server/settings";
 
 export const CALL_BODY_BYTES = 256 * 1024;
@@ -53,6 +54,8 @@ export interface CallAnswer {
   /** The server's own result, with binary data left out (its size said instead). */
   raw: unknown;
   durationMs: number;
+  /** What the call exchanged with the server (its protocol log). */
+  log: unknown;
 }
 
 export async function handleCallRequest(
@@ -80,13 +83,17 @@ export async function handleCallRequest(
       inProcess,
     });
   const secrets = [token];
+  // What this call exchanged, for the dialog's protocol log (secrets masked, then redacted).
+  const recorder = recordProtocol(guardedFetch);
+  const log = () =>
+    JSON.parse(redactSecrets(JSON.stringify(recorder.entries()), secrets)) as unknown;
   const started = performance.now();
   let session;
   try {
     session = await connectMcp(url, {
       authorizationToken: token,
       connectTimeoutMs: Math.min(timeoutMs, 10_000),
-      fetch: guardedFetch,
+      fetch: recorder.fetch,
       signal: request.signal,
       pool: inProcess.serves?.(url) ? null : { client: clientKey(request), slots: env.slots },
     });
@@ -99,7 +106,7 @@ export async function handleCallRequest(
       STATUS_BY_FAILURE[failure.kind],
       redactSecrets(`Could not connect to the server: ${failure.message}`, secrets),
       {
-        fields: { kind: failure.kind },
+        fields: { kind: failure.kind, log: log() },
         ...(failure.kind === "busy"
           ? { headers: { "retry-after": String(BUSY_RETRY_SECONDS) } }
           : {}),
@@ -127,6 +134,7 @@ export async function handleCallRequest(
       },
       raw: outcome.raw,
       durationMs: Math.round(performance.now() - started),
+      log: log(),
     };
     return new Response(redactSecrets(JSON.stringify(answer), secrets), {
       headers: { "content-type": "application/json" },

@@ -90,6 +90,37 @@ describe("POST /api/mcp/tools", () => {
     }
   });
 
+  it("keeps a protocol log of what it exchanged, secrets masked, on success and on failure", async () => {
+    const ok = (await (
+      await handleDiscoverRequest(
+        post({ url: demo.url("tasks"), authorization_token: DEMO_TASKS_TOKEN }),
+        { allowPrivate: true },
+      )
+    ).json()) as {
+      log: {
+        method: string;
+        rpc: string[];
+        status: number;
+        requestHeaders: Record<string, string>;
+      }[];
+    };
+    const methods = ok.log.flatMap((entry) => entry.rpc);
+    expect(methods).toEqual(expect.arrayContaining(["initialize", "tools/list"]));
+    expect(ok.log.find((entry) => entry.rpc.includes("tools/list"))?.status).toBe(200);
+    expect(ok.log[0]?.requestHeaders.authorization).toMatch(/^Bearer ••••\(\d+ characters\)$/);
+    expect(JSON.stringify(ok.log)).not.toContain(DEMO_TASKS_TOKEN);
+    const refused = (await (
+      await handleDiscoverRequest(
+        post({ url: demo.url("tasks"), authorization_token: "tok-wrong-1" }),
+        {
+          allowPrivate: true,
+        },
+      )
+    ).json()) as { error: { log: { status: number }[] } };
+    expect(refused.error.log[0]?.status).toBe(401);
+    expect(JSON.stringify(refused)).not.toContain("tok-wrong-1");
+  });
+
   it("names a protocol revision the server refuses, and does not then try SSE", async () => {
     const future = await serveProtocolEraServer(["2026-07-28"]);
     const methods: string[] = [];

@@ -15,6 +15,7 @@ import { discoverTools } from "@/lib/server/mcp/discover";
 import { processAddressPolicy } from "@/lib/server/settings";
 import { SERVER_FAILED, STATUS_BY_FAILURE } from "@/lib/server/mcp/errors";
 import { createGuardedFetch } from "@/lib/server/net/guarded-fetch";
+import { recordProtocol } from "@/lib/server/mcp/protocol-recorder";
 import { bodyRefusal, errorResponse } from "@/lib/server/http/error-response";
 import { readJsonBody } from "@/lib/server/http/read-body";
 import { requestOrigin } from "@/lib/server/http/site-settings";
@@ -62,15 +63,19 @@ export async function handleDiscoverRequest(
       policy: { allowPrivate: env.allowPrivate ?? processAddressPolicy().allowPrivate },
       inProcess,
     });
+  // What this discovery exchanged, for the card's protocol log (secrets masked).
+  const recorder = recordProtocol(guardedFetch);
   const result = await discoverTools(url.href, {
     authorizationToken: parsed.data.authorization_token,
     timeoutMs: parsed.data.timeout_ms ?? env.defaultTimeoutMs ?? 10_000,
-    fetch: guardedFetch,
+    fetch: recorder.fetch,
     signal: request.signal,
     // The app's own demo servers are answered in process: they hold no connection slot.
     pool: inProcess.serves?.(url.href) ? null : { client: clientKey(request), slots: env.slots },
   });
-  if (result.ok) return Response.json(result.discovery);
+  const secrets = [parsed.data.authorization_token];
+  const log = JSON.parse(redactSecrets(JSON.stringify(recorder.entries()), secrets)) as unknown;
+  if (result.ok) return Response.json({ ...result.discovery, log });
   return problem(
     STATUS_BY_FAILURE[result.kind],
     result.kind,
@@ -82,9 +87,10 @@ export async function handleDiscoverRequest(
         result.challenge,
         Boolean(parsed.data.authorization_token),
       ),
-      [parsed.data.authorization_token],
+      secrets,
     ),
     result.challenge,
+    log,
   );
 }
 
@@ -132,9 +138,10 @@ function problem(
   kind: string,
   message: string,
   challenge?: AuthChallenge,
+  log?: unknown,
 ): Response {
   return errorResponse(status, message, {
-    fields: { kind, ...(challenge ? { challenge } : {}) },
+    fields: { kind, ...(challenge ? { challenge } : {}), ...(log ? { log } : {}) },
     ...(kind === "busy" ? { headers: { "retry-after": String(BUSY_RETRY_SECONDS) } } : {}),
   });
 }

@@ -5,24 +5,18 @@ import "server-only";
 // token is used for the connection only, never logged or echoed.
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { z } from "zod";
+import { recordedMcpConnection, type McpRouteEnvironment } from "./mcp-connection";
 import { redactSecrets } from "@/lib/domain/api/redact";
-import { demoServersInProcess } from "@/lib/server/demo-mcp/in-process";
 import { describeToolFailure, toResult } from "@/lib/server/emulator/results";
 import { bodyRefusal, errorResponse } from "@/lib/server/http/error-response";
-import { clientKey } from "@/lib/server/http/rate-limit";
 import { readJsonBody } from "@/lib/server/http/read-body";
-import { requestOrigin } from "@/lib/server/http/site-settings";
 import {
   BUSY_RETRY_SECONDS,
   callMcpTool,
   connectMcp,
   McpConnectionError,
-  type ConnectionSlots,
 } from "@/lib/server/mcp/client";
 import { STATUS_BY_FAILURE } from "@/lib/server/mcp/errors";
-import { createGuardedFetch } from "@/lib/server/net/guarded-fetch";
-import { recordProtocol } from "@/lib/server/mcp/protocol-recorder";
-import { processAddressPolicy } from "@/lib/server/settings";
 
 export const CALL_BODY_BYTES = 256 * 1024;
 /** The connector's patience with one tool call (the emulator's default too). */
@@ -36,11 +30,7 @@ export const callRequestSchema = z.object({
   timeout_ms: z.number().int().min(100).max(TOOL_CALL_TIMEOUT_MS).optional(),
 });
 
-export interface CallEnvironment {
-  allowPrivate?: boolean;
-  fetch?: typeof fetch;
-  slots?: ConnectionSlots;
-}
+export type CallEnvironment = McpRouteEnvironment;
 
 /** What one call answered: the result block as the connector would pass it on, and the raw result. */
 export interface CallAnswer {
@@ -75,27 +65,19 @@ export async function handleCallRequest(
     );
   const { url, authorization_token: token, tool, arguments: args } = parsed.data;
   const timeoutMs = parsed.data.timeout_ms ?? TOOL_CALL_TIMEOUT_MS;
-  const inProcess = demoServersInProcess(requestOrigin(request));
-  const guardedFetch =
-    env.fetch ??
-    createGuardedFetch({
-      policy: { allowPrivate: env.allowPrivate ?? processAddressPolicy().allowPrivate },
-      inProcess,
-    });
   const secrets = [token];
-  // What this call exchanged, for the dialog's protocol log (secrets masked, then redacted).
-  const recorder = recordProtocol(guardedFetch);
-  const log = () =>
-    JSON.parse(redactSecrets(JSON.stringify(recorder.entries()), secrets)) as unknown;
+  // What this call exchanged, for the dialog's protocol log.
+  const connection = recordedMcpConnection(request, url, env, secrets);
+  const log = connection.log;
   const started = performance.now();
   let session;
   try {
     session = await connectMcp(url, {
       authorizationToken: token,
       connectTimeoutMs: Math.min(timeoutMs, 10_000),
-      fetch: recorder.fetch,
+      fetch: connection.fetch,
       signal: request.signal,
-      pool: inProcess.serves?.(url) ? null : { client: clientKey(request), slots: env.slots },
+      pool: connection.pool,
     });
   } catch (error) {
     const failure =

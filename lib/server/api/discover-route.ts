@@ -4,21 +4,12 @@ import "server-only";
 // used for the connection only, never logged or echoed.
 import { redactSecrets } from "@/lib/domain/api/redact";
 import { z } from "zod";
-import { demoServersInProcess } from "@/lib/server/demo-mcp/in-process";
-import {
-  BUSY_RETRY_SECONDS,
-  type AuthChallenge,
-  type ConnectionSlots,
-} from "@/lib/server/mcp/client";
-import { clientKey } from "@/lib/server/http/rate-limit";
+import { recordedMcpConnection, type McpRouteEnvironment } from "./mcp-connection";
+import { BUSY_RETRY_SECONDS, type AuthChallenge } from "@/lib/server/mcp/client";
 import { discoverTools } from "@/lib/server/mcp/discover";
-import { processAddressPolicy } from "@/lib/server/settings";
 import { SERVER_FAILED, STATUS_BY_FAILURE } from "@/lib/server/mcp/errors";
-import { createGuardedFetch } from "@/lib/server/net/guarded-fetch";
-import { recordProtocol } from "@/lib/server/mcp/protocol-recorder";
 import { bodyRefusal, errorResponse } from "@/lib/server/http/error-response";
 import { readJsonBody } from "@/lib/server/http/read-body";
-import { requestOrigin } from "@/lib/server/http/site-settings";
 
 export const discoverRequestSchema = z.object({
   url: z.string().min(1, "url is required").max(4000),
@@ -29,12 +20,8 @@ export const discoverRequestSchema = z.object({
 
 const DISCOVER_BODY_BYTES = 64 * 1024;
 
-export interface DiscoverEnvironment {
-  allowPrivate?: boolean;
+export interface DiscoverEnvironment extends McpRouteEnvironment {
   defaultTimeoutMs?: number;
-  fetch?: typeof fetch;
-  /** The open-session cap to count against; the process's own by default. */
-  slots?: ConnectionSlots;
 }
 
 export async function handleDiscoverRequest(
@@ -56,25 +43,17 @@ export async function handleDiscoverRequest(
   } catch {
     return problem(400, "bad_request", `'${parsed.data.url}' is not a valid URL.`);
   }
-  const inProcess = demoServersInProcess(requestOrigin(request));
-  const guardedFetch =
-    env.fetch ??
-    createGuardedFetch({
-      policy: { allowPrivate: env.allowPrivate ?? processAddressPolicy().allowPrivate },
-      inProcess,
-    });
-  // What this discovery exchanged, for the card's protocol log (secrets masked).
-  const recorder = recordProtocol(guardedFetch);
+  const secrets = [parsed.data.authorization_token];
+  // What this discovery exchanged, for the card's protocol log.
+  const connection = recordedMcpConnection(request, url.href, env, secrets);
   const result = await discoverTools(url.href, {
     authorizationToken: parsed.data.authorization_token,
     timeoutMs: parsed.data.timeout_ms ?? env.defaultTimeoutMs ?? 10_000,
-    fetch: recorder.fetch,
+    fetch: connection.fetch,
     signal: request.signal,
-    // The app's own demo servers are answered in process: they hold no connection slot.
-    pool: inProcess.serves?.(url.href) ? null : { client: clientKey(request), slots: env.slots },
+    pool: connection.pool,
   });
-  const secrets = [parsed.data.authorization_token];
-  const log = JSON.parse(redactSecrets(JSON.stringify(recorder.entries()), secrets)) as unknown;
+  const log = connection.log();
   if (result.ok) return Response.json({ ...result.discovery, log });
   return problem(
     STATUS_BY_FAILURE[result.kind],

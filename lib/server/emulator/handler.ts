@@ -52,6 +52,20 @@ function processThreads(): ThreadStore {
   return (holder[THREADS_KEY] ??= new ThreadStore());
 }
 
+/** This client's share of the emulated runs, or the 429 that says it has them all running. */
+function acquireRunShare(request: Request, options: EmulatorHandlerOptions): () => void {
+  const shares = options.runShares ?? processRunShares();
+  const share = shares.tryAcquire(options.client ?? clientKey(request));
+  if (!share)
+    throw new ApiError(
+      429,
+      `This client has ${shares.perClient} emulated requests running (PLAYGROUND_MAX_RUNS_PER_CLIENT): wait for one to finish.`,
+      undefined,
+      1,
+    );
+  return share;
+}
+
 /** Whose a batch or thread is: a hash of the API key, never the key itself. */
 export async function keyOwner(headers: Headers): Promise<string> {
   const key = readApiKey(headers);
@@ -91,16 +105,7 @@ export async function handleEmulatorRequest(
     }
     const stream = (body as { stream?: unknown }).stream === true;
     const betas = readBetas(request.headers);
-    const client = options.client ?? clientKey(request);
-    const shares = options.runShares ?? processRunShares();
-    const share = shares.tryAcquire(client);
-    if (!share)
-      throw new ApiError(
-        429,
-        `This client has ${shares.perClient} emulated requests running (PLAYGROUND_MAX_RUNS_PER_CLIENT): wait for one to finish.`,
-        undefined,
-        1,
-      );
+    const share = acquireRunShare(request, options);
     releaseShare = share;
     // Aborted when the caller disconnects or stops reading the stream.
     const abort = new AbortController();
@@ -181,16 +186,7 @@ export async function handleEmulatorCountTokens(
         400,
         "There was an issue with your request body: it is not a JSON object.",
       );
-    const shares = options.runShares ?? processRunShares();
-    const share = shares.tryAcquire(options.client ?? clientKey(request));
-    if (!share)
-      throw new ApiError(
-        429,
-        `This client has ${shares.perClient} emulated requests running (PLAYGROUND_MAX_RUNS_PER_CLIENT): wait for one to finish.`,
-        undefined,
-        1,
-      );
-    releaseShare = share;
+    releaseShare = acquireRunShare(request, options);
     const counted = await countTokens(
       read.json as EmulatorRequest,
       emulatorRunOptions(request, options, readBetas(request.headers), request.signal),

@@ -25,11 +25,23 @@ interface Violation {
  * in): measured mid-way, contrast is that of a blend nobody reads. Endless ones are not waited for.
  */
 async function settleAnimations(page: Page): Promise<void> {
+  // A media change can start its transitions a frame later than the call that caused it, so
+  // look again after two frames until nothing finite is running (a few rounds at most).
   await page.evaluate(async () => {
-    const finite = document
-      .getAnimations()
-      .filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity);
-    await Promise.all(finite.map((animation) => animation.finished.catch(() => undefined)));
+    const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+    for (let round = 0; round < 5; round += 1) {
+      await frame();
+      await frame();
+      const finite = document
+        .getAnimations()
+        .filter(
+          (animation) =>
+            animation.playState === "running" &&
+            animation.effect?.getComputedTiming().endTime !== Infinity,
+        );
+      if (finite.length === 0) return;
+      await Promise.all(finite.map((animation) => animation.finished.catch(() => undefined)));
+    }
   });
 }
 

@@ -104,6 +104,8 @@ function PlaygroundLayout() {
 
   return (
     <div className="flex h-dvh flex-col" data-hydrated={hydrated}>
+      {/* First in the page: its "Skip to response" link is the first Tab stop. */}
+      {hydrated ? <WorkbenchKeys onPane={setActivePane} /> : null}
       <Header onSend={sendNow} onShowResponse={() => setActivePane("response")} />
       <ApiKeyBar serverInfo={serverInfo} />
       <PaneBoundary name="shared link notice">
@@ -185,6 +187,7 @@ function PaneFrame({
   return (
     <section
       id={`pane-${pane}`}
+      data-pane={pane}
       aria-label={PANE_LABELS[pane]}
       className={cn(
         "min-h-0 overflow-y-auto border-line p-4 lg:block lg:border-r last:lg:border-r-0",
@@ -192,7 +195,12 @@ function PaneFrame({
         active ? "block" : "hidden",
       )}
     >
-      <h2 className="mb-3 hidden text-xs font-semibold tracking-wider text-muted uppercase lg:block">
+      {/* The target of "Skip to response", F6 and Ctrl+1–3: on narrow windows the tab names it. */}
+      <h2
+        id={`pane-heading-${pane}`}
+        tabIndex={-1}
+        className="sr-only text-xs font-semibold tracking-wider text-muted uppercase focus-visible:outline-2 focus-visible:outline-accent lg:not-sr-only lg:mb-3 lg:block"
+      >
         {PANE_LABELS[pane]}
       </h2>
       <PaneBoundary name={`${PANE_LABELS[pane].toLowerCase()} pane`}>{children}</PaneBoundary>
@@ -202,27 +210,66 @@ function PaneFrame({
 
 function Header({ onSend, onShowResponse }: { onSend: () => void; onShowResponse: () => void }) {
   const sending = useAppStore(selectIsSending);
+  // Below md the secondary actions fold into a menu: the header stays two short rows.
+  const [menuOpen, setMenuOpen] = useState(false);
   return (
-    <header className="flex flex-wrap items-center gap-x-3 gap-y-2 border-b border-line bg-panel px-4 py-2.5">
-      <div className="flex items-center gap-2">
+    <header className="relative flex flex-wrap items-center gap-x-3 gap-y-2 border-b border-line bg-panel px-3 py-2 md:px-4 md:py-2.5">
+      {/* Narrow: the title takes what row one leaves (cut short, never wrapped below). */}
+      <div className="flex min-w-0 flex-1 basis-0 items-center gap-2 md:flex-none md:basis-auto">
         <span
           aria-hidden="true"
-          className="grid h-6 w-6 place-items-center rounded-md bg-accent text-xs font-bold text-accent-ink"
+          className="grid h-6 w-6 shrink-0 place-items-center rounded-md bg-accent text-xs font-bold text-accent-ink"
         >
           M
         </span>
-        <h1 className="text-sm font-semibold">MCP Connector Playground</h1>
+        <h1 className="truncate text-sm font-semibold">MCP Connector Playground</h1>
       </div>
-      <TargetSwitch />
-      <div className="ml-auto flex flex-wrap items-center justify-end gap-2">
-        <ThemeSwitch />
-        <ImportButton />
-        <GetCodeButton />
-        <ShareButton />
-        <CollectionsButton />
-        <HistoryButton onShowResponse={onShowResponse} />
+      <div className="max-md:order-1 max-md:basis-full">
+        <TargetSwitch />
+      </div>
+      <div className="ml-auto flex items-center gap-2">
+        <Button
+          variant="secondary"
+          size="icon"
+          className="md:hidden"
+          aria-label="Menu"
+          aria-expanded={menuOpen}
+          aria-controls="header-actions"
+          onClick={() => setMenuOpen(!menuOpen)}
+        >
+          <span aria-hidden="true">☰</span>
+        </Button>
+        {/* Keys and focus bubble up from its buttons: the container itself is not a control. */}
+        {/* eslint-disable-next-line jsx-a11y/no-static-element-interactions */}
+        <div
+          id="header-actions"
+          className={cn(
+            "items-center gap-2 md:flex",
+            menuOpen
+              ? "absolute top-full right-3 z-30 mt-1 flex flex-col items-stretch rounded-lg border border-line bg-panel p-2 shadow-lg md:static md:mt-0 md:flex-row md:items-center md:border-0 md:p-0 md:shadow-none"
+              : "hidden",
+          )}
+          // The menu closes when focus leaves it, or on Escape; it stays under a dialog it opened,
+          // so closing that dialog gives focus back to its button.
+          onBlur={(event) => {
+            const next = event.relatedTarget;
+            if (!event.currentTarget.contains(next) && !next?.closest("dialog")) setMenuOpen(false);
+          }}
+          onKeyDown={(event) => {
+            const inDialog = event.target instanceof Element && event.target.closest("dialog");
+            if (event.key === "Escape" && menuOpen && !inDialog) setMenuOpen(false);
+          }}
+        >
+          <ThemeSwitch />
+          <ImportButton />
+          <GetCodeButton />
+          <ShareButton />
+          <CollectionsButton />
+          <HistoryButton onShowResponse={onShowResponse} />
+        </div>
         <Button
           variant="primary"
+          className="md:min-w-[5.5rem]"
           onClick={onSend}
           onPointerEnter={prefetchResponsePath}
           onFocus={prefetchResponsePath}
@@ -236,6 +283,11 @@ function Header({ onSend, onShowResponse }: { onSend: () => void; onShowResponse
   );
 }
 
+/** Undo/redo, pane keys, the shortcut list: loaded after the page. */
+const WorkbenchKeys = lazyComponent(() =>
+  import("@/components/keyboard/workbench-keys").then((module) => module.WorkbenchKeys),
+);
+
 const SecretsPrompt = lazyComponent(() =>
   import("@/components/share/secrets-prompt").then((module) => module.default),
 );
@@ -246,19 +298,12 @@ function SecretsPromptWhenAsked() {
   return asking ? <SecretsPrompt /> : null;
 }
 
+/** The notice that a saved composer could not be restored: its code loads only then. */
 function RestoreNotice() {
-  const restoreError = useAppStore((s) => s.restoreError);
-  const dismiss = useAppStore((s) => s.dismissRestoreError);
-  if (!restoreError) return null;
-  return (
-    <div
-      role="alert"
-      className="flex items-center gap-3 border-b border-warn/30 bg-warn-soft px-4 py-2 text-sm text-warn"
-    >
-      <span className="flex-1">{restoreError}</span>
-      <button type="button" className="cursor-pointer underline" onClick={dismiss}>
-        Dismiss
-      </button>
-    </div>
-  );
+  const failed = useAppStore((s) => s.restoreError !== null);
+  return failed ? <RestoreNoticeBody /> : null;
 }
+
+const RestoreNoticeBody = lazyComponent(() =>
+  import("@/components/restore-notice").then((module) => module.RestoreNotice),
+);

@@ -16,6 +16,10 @@ const DIALOGS = [
 const SCHEMES = ["light", "dark"] as const;
 
 async function openButton(page: Page, name: string) {
+  // A narrow window folds the header's actions into its menu.
+  const menu = page.getByRole("button", { name: "Menu", exact: true });
+  if ((await menu.isVisible()) && (await menu.getAttribute("aria-expanded")) !== "true")
+    await menu.click();
   await page
     .getByRole("button", { name, exact: name !== "History" })
     .first()

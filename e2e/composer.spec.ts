@@ -45,7 +45,9 @@ test("builds a two-server config: allowlist + denylist with deferred default", a
   );
   await expect(app.mergedRow("tasks", "*")).toHaveAttribute("data-enabled-source", "default");
   await expect(app.mergedRow("tasks", "*")).toHaveAttribute("data-defer-loading", "true");
-  await expect(page.getByTestId("no-problems")).toBeVisible();
+  // No errors; the only warnings say the example.com servers could not be discovered from here.
+  await expect(page.getByTestId("problem-counts")).toHaveText(/^0 errors, 2 warnings/);
+  await expect(app.problems().and(page.locator('[data-code="discovery_failed"]'))).toHaveCount(2);
 
   const json = (await app.requestJson()) as Record<string, unknown>;
   expect(json.betas).toEqual(["mcp-client-2025-11-20"]);
@@ -85,7 +87,8 @@ test("builds a two-server config: allowlist + denylist with deferred default", a
   await expect(calendar.getByLabel("Server URL")).toBeFocused();
   await calendar.getByLabel("Server URL").fill("https://calendar.example.com/mcp");
   await tasks.getByLabel("Server name").fill("tasks");
-  await expect(app.problems()).toHaveCount(0);
+  await expect(app.problems("error")).toHaveCount(0);
+  await expect(app.problems().and(page.locator('[data-code="discovery_failed"]'))).toHaveCount(2);
 
   // After a reload the state is kept, and the token is gone.
   await page.reload();

@@ -75,3 +75,52 @@ test("every control is reachable by keyboard with a visible focus ring", async (
     .evaluate((element) => getComputedStyle(element).outlineStyle);
   expect(outline).not.toBe("none");
 });
+
+test("a 390 px window: a two-row header with a menu that does not move after a run, sources that do not overlap, Get code's buttons in view", async ({
+  page,
+}) => {
+  await page.setViewportSize(VIEWPORTS.narrow);
+  const app = new PlaygroundPage(page);
+  await app.open();
+  await expect(page.getByTestId("discovery-ok").first()).toBeVisible();
+  const header = page.getByRole("banner");
+  const height = async () => (await header.boundingBox())!.height;
+  const before = await height();
+  expect(before, "the header takes at most an eighth of the window").toBeLessThanOrEqual(844 / 8);
+
+  // The folded actions: Menu opens them, Escape folds them again.
+  const menu = page.getByRole("button", { name: "Menu", exact: true });
+  await expect(page.getByRole("button", { name: "Import", exact: true })).toBeHidden();
+  await menu.click();
+  await expect(menu).toHaveAttribute("aria-expanded", "true");
+  await page.getByRole("button", { name: "Import", exact: true }).focus();
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("button", { name: "Import", exact: true })).toBeHidden();
+
+  // A run does not re-flow the header.
+  await page.getByRole("button", { name: "Send", exact: true }).click();
+  await expect(page.getByTestId("response-announcer")).toContainText("Response received");
+  expect(await height()).toBe(before);
+
+  // The merged table's source labels stay apart, and names wrap between words.
+  await page.getByRole("tab", { name: "Preview" }).click();
+  const row = app.mergedRow("calendar", "create_event");
+  const sources = row.locator('[title="Where this value came from"]');
+  const [enabled, defer] = [await sources.nth(0).boundingBox(), await sources.nth(1).boundingBox()];
+  expect(
+    enabled!.x + enabled!.width,
+    "← default_config ends before ← default starts",
+  ).toBeLessThanOrEqual(defer!.x);
+
+  // Get code: Copy and Done are in view without scrolling the dialog.
+  await menu.click();
+  await page.getByRole("button", { name: "Get code", exact: true }).click();
+  const dialog = page.getByRole("dialog", { name: "The request as code" });
+  await expect(dialog.getByRole("button", { name: "Done" })).toBeInViewport();
+  await expect(dialog.getByRole("button", { name: "Copy", exact: true })).toBeInViewport();
+  await page.screenshot({ path: "screenshots/narrow-get-code.png" });
+  await dialog.getByRole("button", { name: "Done" }).click();
+  await expect(dialog).toBeHidden();
+  // Focus goes back to the button that opened it, in the menu still open under the dialog.
+  await expect(page.getByRole("button", { name: "Get code", exact: true })).toBeFocused();
+});

@@ -18,7 +18,11 @@ test("sign in to the OAuth demo server, discover, send, refresh an expired token
   test.setTimeout(60_000);
   const app = new PlaygroundPage(page);
   await app.open();
-  await page.getByRole("button", { name: "+ OAuth demo server" }).click();
+  await page.getByRole("button", { name: "+ Demo server" }).click();
+  await page
+    .getByRole("list", { name: "Demo servers" })
+    .getByRole("button", { name: /^notes/ })
+    .click();
   const card = app.server(2);
   await expect(card.getByTestId("discovery-error")).toContainText("It uses OAuth");
   // Needing sign-in asks for attention; signed in reads as done, in another colour.

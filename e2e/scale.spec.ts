@@ -35,6 +35,11 @@ test("10,000 tools: only the rows in view are in the page, any row is reached by
     "10001",
   );
 
+  // Its details open as a row of their own under it, counted among the rows.
+  await page.getByRole("button", { name: "Details of wiki_export_09999" }).click();
+  await expect(table.getByTestId("tool-details")).toContainText("Input schema");
+  await expect(table).toHaveAttribute("aria-rowcount", "10002");
+
   // A destructive tool deep in the list, found by the filter and switched off with a click.
   await page.getByLabel("Filter tools of bulk").fill("support_delete_09");
   await expect(rows).not.toHaveCount(0);

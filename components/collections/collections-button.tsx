@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { createPortal } from "react-dom";
 import { useAppStore } from "@/components/store-provider";
 import { Button } from "@/components/ui/button";
 import { lazyDialog } from "@/components/ui/lazy-dialog";
@@ -55,9 +56,17 @@ export function CollectionsButton() {
           The composer has unsaved changes to “{openRequest?.name}”.
         </span>
       ) : null}
-      {mounted ? (
-        <CollectionsDialog open={open} onClose={() => setOpen(false)} saveRequests={saveRequests} />
-      ) : null}
+      {/* In a portal: the header's folded menu (display: none) must not hide the dialog. */}
+      {mounted
+        ? createPortal(
+            <CollectionsDialog
+              open={open}
+              onClose={() => setOpen(false)}
+              saveRequests={saveRequests}
+            />,
+            document.body,
+          )
+        : null}
     </>
   );
 }

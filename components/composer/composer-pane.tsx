@@ -1,5 +1,6 @@
 "use client";
 
+import { useState } from "react";
 import { useAppStore } from "@/components/store-provider";
 import { selectServers } from "@/lib/client/store/selectors";
 import { Button } from "@/components/ui/button";
@@ -18,11 +19,34 @@ const ChecksSection = lazyComponent(() =>
   import("./checks-section").then((module) => module.default),
 );
 
+/** The demo servers' menu: its list loads on the first open. */
+const DemoServerMenu = lazyComponent(() =>
+  import("./demo-server-menu").then((module) => module.DemoServerMenu),
+);
+
+function DemoServerButton() {
+  const [open, setOpen] = useState(false);
+  return (
+    <div className="relative">
+      <Button
+        variant="ghost"
+        size="sm"
+        aria-expanded={open}
+        aria-controls="demo-server-menu"
+        onPointerEnter={DemoServerMenu.prefetch}
+        onClick={() => setOpen(!open)}
+      >
+        + Demo server <span aria-hidden="true">▾</span>
+      </Button>
+      {open ? <DemoServerMenu onClose={() => setOpen(false)} /> : null}
+    </div>
+  );
+}
+
 /** `onShowResponse`: a re-run from a turn sends, so the response pane is brought forward. */
 export function ComposerPane({ onShowResponse }: { onShowResponse: () => void }) {
   const servers = useAppStore(selectServers);
   const addServer = useAppStore((s) => s.addServer);
-  const addOAuthDemoServer = useAppStore((s) => s.addOAuthDemoServer);
   const loadDeferredToolsDemo = useAppStore((s) => s.loadDeferredToolsDemo);
   const rememberTokens = useAppStore((s) => s.rememberTokens);
   const setRememberTokens = useAppStore((s) => s.setRememberTokens);
@@ -78,14 +102,7 @@ export function ComposerPane({ onShowResponse }: { onShowResponse: () => void })
           >
             <span aria-hidden="true">+</span> Add server
           </Button>
-          <Button
-            variant="ghost"
-            size="sm"
-            title="A demo MCP server behind OAuth, with its own authorization server"
-            onClick={() => addOAuthDemoServer()}
-          >
-            + OAuth demo server
-          </Button>
+          <DemoServerButton />
           <Button
             variant="ghost"
             size="sm"

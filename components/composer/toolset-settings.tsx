@@ -1,5 +1,7 @@
 "use client";
 
+import { useState } from "react";
+import { selectDiscovery } from "@/lib/client/store/selectors";
 import { useAppStore } from "@/components/store-provider";
 import { Button } from "@/components/ui/button";
 import { Field, Select, TextInput } from "@/components/ui/field";
@@ -10,8 +12,15 @@ import {
   PATTERN_HINTS,
   PATTERN_LABELS,
   TOOLSET_PATTERNS,
+  type ToolsetPattern,
 } from "@/lib/domain/request/patterns";
 import { CACHE_TTLS, type CacheTtlChoice, type ServerDraft } from "@/lib/domain/request/types";
+
+const NEXT_STEPS: Partial<Record<ToolsetPattern | "custom", string>> = {
+  allowlist: "click a tool's enabled value in the preview, or Add tool setting, to allow it.",
+  denylist: "click a tool's enabled value in the preview, or Add tool setting, to deny it.",
+  mixed: "Add tool setting for each tool to load up front.",
+};
 
 const CACHE_LABELS: Record<CacheTtlChoice, string> = {
   none: "No cache_control",
@@ -24,7 +33,12 @@ export function ToolsetSettings({ server, title }: { server: ServerDraft; title:
   const updateServer = useAppStore((s) => s.updateServer);
   const applyPattern = useAppStore((s) => s.applyPattern);
   const addConfigRow = useAppStore((s) => s.addConfigRow);
-  const pattern = detectPattern(server);
+  // A denylist with nothing listed yet is, as sent, "all tools": the chosen button stays pressed
+  // (and says what to do next) until the settings say otherwise.
+  const [chosen, setChosen] = useState<ToolsetPattern | null>(null);
+  const detected = detectPattern(server);
+  const pattern = chosen === "denylist" && detected === "all" ? chosen : detected;
+  const nextStep = server.configs.length === 0 ? NEXT_STEPS[pattern] : undefined;
   const id = (field: Parameters<typeof serverFieldId>[1]) => serverFieldId(server.id, field);
   const inheritedEnabled = server.defaultConfig.enabled ?? true;
   const inheritedDefer = server.defaultConfig.deferLoading ?? false;
@@ -41,7 +55,10 @@ export function ToolsetSettings({ server, title }: { server: ServerDraft; title:
             variant={pattern === candidate ? "primary" : "secondary"}
             aria-pressed={pattern === candidate}
             title={PATTERN_HINTS[candidate]}
-            onClick={() => applyPattern(server.id, candidate)}
+            onClick={() => {
+              setChosen(candidate);
+              applyPattern(server.id, candidate);
+            }}
           >
             {PATTERN_LABELS[candidate]}
           </Button>
@@ -50,10 +67,11 @@ export function ToolsetSettings({ server, title }: { server: ServerDraft; title:
           <span className="self-center px-1 text-xs text-muted">custom</span>
         ) : null}
       </div>
-      <p className="text-xs text-muted">
+      <p className="text-xs text-muted" data-testid="pattern-hint">
         {pattern === "custom"
           ? "Your own mix of defaults and per-tool settings."
           : PATTERN_HINTS[pattern]}
+        {nextStep ? ` Nothing listed yet: ${nextStep}` : null}
       </p>
 
       <div className="flex flex-wrap gap-x-4 gap-y-2">
@@ -130,6 +148,8 @@ function ToolConfigRows({
 }) {
   const updateConfigRow = useAppStore((s) => s.updateConfigRow);
   const removeConfigRow = useAppStore((s) => s.removeConfigRow);
+  const discovery = useAppStore(selectDiscovery(server.id));
+  const known = discovery?.status === "ok" ? discovery.result.tools : null;
   if (server.configs.length === 0) {
     return (
       <p className="text-xs text-muted">
@@ -158,8 +178,20 @@ function ToolConfigRows({
               spellCheck={false}
               autoComplete="off"
               className="h-7 py-0.5 font-mono text-xs"
+              list={known ? `${fieldId}-names` : undefined}
               onChange={(event) => updateConfigRow(server.id, row.id, { tool: event.target.value })}
             />
+            {/* The discovered names as suggestions: the first 50 that hold what is typed. */}
+            {known ? (
+              <datalist id={`${fieldId}-names`}>
+                {known
+                  .filter((tool) => tool.name.includes(row.tool.trim()))
+                  .slice(0, 50)
+                  .map((tool) => (
+                    <option key={tool.name} value={tool.name} />
+                  ))}
+              </datalist>
+            ) : null}
             <Button
               size="icon"
               variant="danger"

@@ -176,7 +176,8 @@ export default function GetCodeDialog({ open, onClose }: LazyDialogProps) {
             against the emulator.
           </p>
         ) : null}
-        <div className="mt-3 flex items-center justify-end gap-2">
+        {/* Sticky: on a short or narrow window Copy and Done stay in view under the code. */}
+        <div className="sticky -bottom-4 -mx-4 mt-3 flex items-center justify-end gap-2 border-t border-line bg-panel px-4 py-2">
           <span role="status" className="text-xs text-muted">
             {status === "copied"
               ? "Copied."

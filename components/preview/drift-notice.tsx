@@ -42,3 +42,22 @@ export function DriftNotice({ drift }: { drift: PinDrift }) {
     </details>
   );
 }
+
+/** The notice of a client-side only (stdio) server, or of a pinned tool list. */
+export function ServerNotice({ kind }: { kind: "client-side" | "pinned" }) {
+  return kind === "client-side" ? (
+    <p className="text-xs" data-testid="server-client-side">
+      <span className="rounded bg-warn-soft px-1.5 py-px text-[10px] font-bold tracking-wide text-warn uppercase">
+        client-side only
+      </span>{" "}
+      Not in the connector request; the client-side export applies these choices.
+    </p>
+  ) : (
+    <p className="text-xs" data-testid="tool-list-pinned">
+      <span className="rounded bg-accent-soft px-1.5 py-px text-[10px] font-bold tracking-wide text-accent uppercase">
+        pinned
+      </span>{" "}
+      The rows are the pinned list: the API uses exactly these and does not ask the server.
+    </p>
+  );
+}

@@ -1,7 +1,7 @@
 "use client";
 
 import { hasHidden, visibleName } from "@/lib/domain/request/tool-names";
-import { memo } from "react";
+import { Fragment, memo } from "react";
 import { cn } from "@/components/ui/cn";
 import type { ServerPreview } from "@/lib/domain/request/preview";
 import type { ToolInfo } from "@/lib/domain/request/types";
@@ -22,6 +22,9 @@ export interface MergedRowProps {
   onToggle: (serverId: string, tool: string, flag: ToolFlag) => void;
   /** Opens the Try dialog for a discovered tool. */
   onTry?: (tool: string) => void;
+  /** Whether the tool's details row is open, and how to open or close it. */
+  expanded?: boolean;
+  onDetails?: (tool: string) => void;
   toolSource: ServerPreview["toolListSource"];
   /** The request has a tool search tool: a deferred row can be found by it. */
   searchable: boolean;
@@ -41,6 +44,8 @@ export const MergedRow = memo(function MergedRow({
   info,
   onToggle,
   onTry,
+  expanded = false,
+  onDetails,
   toolSource,
   searchable,
   rowIndex,
@@ -72,13 +77,27 @@ export const MergedRow = memo(function MergedRow({
           <span className="text-muted italic">every other tool</span>
         ) : (
           <span className="inline-flex flex-wrap items-center gap-1.5">
+            {info && onDetails ? (
+              <button
+                type="button"
+                aria-expanded={expanded}
+                aria-controls={expanded ? detailsId(serverId, tool.name) : undefined}
+                aria-label={`Details of ${tool.name}`}
+                className="-ml-1 rounded px-0.5 text-muted hover:bg-sunken hover:text-ink"
+                onClick={() => onDetails(tool.name)}
+              >
+                <span aria-hidden="true" className={cn("inline-block", expanded && "rotate-90")}>
+                  ▸
+                </span>
+              </button>
+            ) : null}
             <span
               className={cn(
                 "font-mono text-[13px] [overflow-wrap:anywhere]",
                 !tool.enabled.value && "line-through",
               )}
             >
-              {visibleName(tool.name)}
+              <Breakable text={visibleName(tool.name)} />
             </span>
             {hasHidden(tool.name) ? (
               <span
@@ -169,6 +188,8 @@ function sameRow(a: MergedRowProps, b: MergedRowProps): boolean {
     a.info === b.info &&
     a.onToggle === b.onToggle &&
     a.onTry === b.onTry &&
+    a.expanded === b.expanded &&
+    a.onDetails === b.onDetails &&
     a.toolSource === b.toolSource &&
     a.searchable === b.searchable &&
     a.rowIndex === b.rowIndex &&
@@ -215,9 +236,26 @@ function ValueCell({
       ) : (
         <span className={chip}>{String(value.value)}</span>
       )}
-      <span className="text-[11px] whitespace-nowrap text-muted" title="Where this value came from">
-        ← {SOURCE_LABELS[value.source]}
+      <span className="text-[11px] text-muted" title="Where this value came from">
+        ←{"\u00a0"}
+        <Breakable text={SOURCE_LABELS[value.source]} />
       </span>
     </span>
   );
+}
+
+/** The id of a tool's details (its row's disclosure button controls it). */
+export function detailsId(serverId: string, tool: string): string {
+  return `tool-details-${serverId}-${encodeURIComponent(tool)}`;
+}
+
+/** A name that may wrap after its `_`, `-` and `.` (between words), not inside a word. */
+function Breakable({ text }: { text: string }) {
+  const parts = text.split(/(?<=[_.-])/);
+  return parts.map((part, index) => (
+    <Fragment key={index}>
+      {index > 0 ? <wbr /> : null}
+      {part}
+    </Fragment>
+  ));
 }

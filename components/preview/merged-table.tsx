@@ -7,7 +7,7 @@ import { lazyComponent } from "@/components/ui/lazy-component";
 import { lazyDialog } from "@/components/ui/lazy-dialog";
 import type { ServerPreview } from "@/lib/domain/request/preview";
 import { describeSummary, type MergedTool } from "@/lib/domain/toolset/merge";
-import { MergedRow } from "./merged-row";
+import { MergedRow, detailsId } from "./merged-row";
 
 /** From this many rows on, only the rows in view are rendered (the virtualiser loads then). */
 export const VIRTUAL_ROWS_FROM = 150;
@@ -20,6 +20,21 @@ const VirtualRows = lazyComponent(
 );
 /** Try: call one tool by hand (its form and the call's client load on the first click). */
 const TryToolDialog = lazyDialog(() => import("@/components/tool-call/try-tool-dialog"));
+/** A tool's details row (title, description, annotations, schemas): loaded on the first expand. */
+const DetailsRow = lazyComponent(
+  () => import("./tool-details").then((module) => module.ToolDetailsRow),
+  ({ measureRef, rowIndex }) => (
+    <tr ref={measureRef} data-index={rowIndex === undefined ? undefined : rowIndex - 2}>
+      <td colSpan={3} className="px-3 py-1 text-xs text-muted">
+        Loading the details…
+      </td>
+    </tr>
+  ),
+);
+/** Notices few servers need (client-side only, pinned): their words load when one is shown. */
+const ServerNotice = lazyComponent(() =>
+  import("./drift-notice").then((module) => module.ServerNotice),
+);
 const DriftNotice = lazyComponent(() =>
   import("./drift-notice").then((module) => module.DriftNotice),
 );
@@ -32,6 +47,16 @@ export function MergedTable({ server }: { server: ServerPreview }) {
   // The tool last tried; its dialog stays mounted (what was typed survives closing) while open.
   const [trying, setTrying] = useState<{ name: string; open: boolean } | null>(null);
   const tryTool = useCallback((name: string) => setTrying({ name, open: true }), []);
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
+  const toggleDetails = useCallback(
+    (tool: string) =>
+      setExpanded((open) => {
+        const next = new Set(open);
+        if (!next.delete(tool)) next.add(tool);
+        return next;
+      }),
+    [],
+  );
   const triedInfo = trying ? server.toolInfo.get(trying.name) : undefined;
   const deferredFilter = useDeferredValue(filter.trim().toLowerCase());
   const all: MergedTool[] = server.merge.otherTools
@@ -40,11 +65,43 @@ export function MergedTable({ server }: { server: ServerPreview }) {
   const rows = deferredFilter
     ? all.filter((tool) => tool.name.toLowerCase().includes(deferredFilter))
     : all;
+  // An open tool's details are a row of their own under it (spanning the table): the virtualiser
+  // counts them as rows, so it measures and places them like any other.
+  const entries: { tool: MergedTool; details: boolean }[] | null = expanded.size
+    ? rows.flatMap((tool) =>
+        expanded.has(tool.name) && server.toolInfo.has(tool.name)
+          ? [
+              { tool, details: false },
+              { tool, details: true },
+            ]
+          : [{ tool, details: false }],
+      )
+    : null;
+  const count = entries ? entries.length : rows.length;
   const name = server.name || "(unnamed)";
   const filterId = `filter-${server.serverId}`;
   const scrollRef = useRef<HTMLDivElement>(null);
   const bodyRef = useRef<HTMLTableSectionElement>(null);
-  const virtual = rows.length >= VIRTUAL_ROWS_FROM;
+  const virtual = count >= VIRTUAL_ROWS_FROM;
+  const renderEntry = (
+    index: number,
+    rowIndex?: number,
+    measureRef?: (element: HTMLTableRowElement | null) => void,
+  ) => {
+    const entry = entries ? entries[index]! : { tool: rows[index]!, details: false };
+    const info = server.toolInfo.get(entry.tool.name);
+    if (entry.details && info)
+      return (
+        <DetailsRow
+          key={`${entry.tool.name} details`}
+          info={info}
+          id={detailsId(server.serverId, entry.tool.name)}
+          rowIndex={rowIndex}
+          measureRef={measureRef}
+        />
+      );
+    return renderRow(entry.tool, rowIndex, measureRef);
+  };
   const renderRow = (
     tool: MergedTool,
     rowIndex?: number,
@@ -58,6 +115,8 @@ export function MergedTable({ server }: { server: ServerPreview }) {
       info={server.toolInfo.get(tool.name)}
       onToggle={toggleTool}
       onTry={tryTool}
+      expanded={expanded.has(tool.name)}
+      onDetails={toggleDetails}
       toolSource={server.toolListSource}
       searchable={hasToolSearch}
       rowIndex={rowIndex}
@@ -77,22 +136,8 @@ export function MergedTable({ server }: { server: ServerPreview }) {
             {server.merge.otherTools ? " among named tools" : ""}
           </p>
         </div>
-        {server.clientSide ? (
-          <p className="text-xs" data-testid="server-client-side">
-            <span className="rounded bg-warn-soft px-1.5 py-px text-[10px] font-bold tracking-wide text-warn uppercase">
-              client-side only
-            </span>{" "}
-            Not in the connector request; the client-side export applies these choices.
-          </p>
-        ) : null}
-        {server.toolListSource === "pinned" ? (
-          <p className="text-xs" data-testid="tool-list-pinned">
-            <span className="rounded bg-accent-soft px-1.5 py-px text-[10px] font-bold tracking-wide text-accent uppercase">
-              pinned
-            </span>{" "}
-            The rows are the pinned list: the API uses exactly these and does not ask the server.
-          </p>
-        ) : null}
+        {server.clientSide ? <ServerNotice kind="client-side" /> : null}
+        {server.toolListSource === "pinned" ? <ServerNotice kind="pinned" /> : null}
         {server.drift ? <DriftNotice drift={server.drift} /> : null}
         {server.discovered ? (
           <p className="text-xs text-muted" data-testid="server-sent">
@@ -139,7 +184,7 @@ export function MergedTable({ server }: { server: ServerPreview }) {
           className="w-full table-fixed text-sm"
           // Virtualised, the rows in the DOM are a window: the count and each row's place say
           // where it is among all of them.
-          aria-rowcount={virtual ? rows.length + 1 : undefined}
+          aria-rowcount={virtual ? count + 1 : undefined}
         >
           <caption className="sr-only">
             Effective enabled and defer_loading of each tool of {name}
@@ -166,13 +211,13 @@ export function MergedTable({ server }: { server: ServerPreview }) {
           <tbody ref={bodyRef}>
             {virtual ? (
               <VirtualRows
-                count={rows.length}
+                count={count}
                 scrollRef={scrollRef}
                 bodyRef={bodyRef}
-                renderRow={(index, measureRef) => renderRow(rows[index]!, index + 2, measureRef)}
+                renderRow={(index, measureRef) => renderEntry(index, index + 2, measureRef)}
               />
             ) : (
-              rows.map((tool) => renderRow(tool))
+              Array.from({ length: count }, (_, index) => renderEntry(index))
             )}
             {rows.length === 0 ? (
               <tr>

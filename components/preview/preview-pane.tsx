@@ -1,16 +1,27 @@
 "use client";
 
 import { useAppStore } from "@/components/store-provider";
-import { redactRequest } from "@/lib/domain/request/build-request";
 import { describeSummary } from "@/lib/domain/toolset/merge";
 import { formatTokens, MergedTable } from "./merged-table";
-import { ProblemsList } from "./problems-list";
 import { lazyComponent } from "@/components/ui/lazy-component";
 import { LOAD_FAILED_MESSAGE } from "@/lib/client/store/load-failure";
-import { JsonBlock } from "./request-json";
 import { usePreview, useRulesState } from "./use-preview";
 
 // The search trial (and the search code) loads once there are deferred tools to search.
+/** The problems list loads with the API's rules, right after the page (which says it checks). */
+const ProblemsList = lazyComponent(
+  () => import("./problems-list").then((module) => module.ProblemsList),
+  () => (
+    <p data-testid="problems-checking" className="px-1 py-2 text-sm text-muted">
+      Checking the request against the API&apos;s rules…
+    </p>
+  ),
+);
+/** The Request JSON view and its editor: below the tables, so loaded after the page. */
+const RequestJsonPanel = lazyComponent(
+  () => import("./request-json-panel").then((module) => module.RequestJsonPanel),
+  () => <p className="h-40 text-xs text-muted">Loading the request JSON…</p>,
+);
 const TrySearch = lazyComponent(() => import("./try-search").then((module) => module.TrySearch));
 // What deferring saves: only with deferred tools, so its words load then.
 const ContextCost = lazyComponent(() =>
@@ -106,11 +117,7 @@ export function PreviewPane({ onFocusField }: { onFocusField: (fieldId: string) 
             client.beta.messages.create(…) · tokens hidden
           </span>
         </h2>
-        <JsonBlock
-          value={redactRequest(preview.request)}
-          label="Request JSON"
-          testId="request-json"
-        />
+        <RequestJsonPanel request={preview.request} />
       </section>
     </div>
   );

@@ -2,9 +2,15 @@
 
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import { useAppStore } from "@/components/store-provider";
-import { derivePreview, type Preview, type RequestValidator } from "@/lib/domain/request/preview";
+import {
+  derivePreview,
+  type DiscoveryProblemFinder,
+  type Preview,
+  type RequestValidator,
+} from "@/lib/domain/request/preview";
 import {
   discoveredToolsByServer,
+  discoveryFailuresByServer,
   selectComposer,
   selectResolvedComposer,
   selectTarget,
@@ -13,11 +19,22 @@ import {
 
 const PreviewContext = createContext<Preview | null>(null);
 
+interface Rules {
+  validate: RequestValidator;
+  findDiscoveryProblems: DiscoveryProblemFinder;
+}
+
 /** The API's rules, loaded once per page right after the first paint (not with the page). */
-let rulesLoad: Promise<RequestValidator> | null = null;
-function loadRules(): Promise<RequestValidator> {
-  rulesLoad ??= import("@/lib/domain/toolset/validate").then(
-    (module) => module.validateRequest,
+let rulesLoad: Promise<Rules> | null = null;
+function loadRules(): Promise<Rules> {
+  rulesLoad ??= Promise.all([
+    import("@/lib/domain/toolset/validate"),
+    import("@/lib/domain/request/discovery-problems"),
+  ]).then(
+    ([rules, discovery]) => ({
+      validate: rules.validateRequest,
+      findDiscoveryProblems: discovery.findDiscoveryProblems,
+    }),
     (error: unknown) => {
       rulesLoad = null;
       throw error;
@@ -27,9 +44,7 @@ function loadRules(): Promise<RequestValidator> {
 }
 
 export type RulesState =
-  | { status: "loading" }
-  | { status: "ready"; validate: RequestValidator }
-  | { status: "failed"; retry: () => void };
+  { status: "loading" } | ({ status: "ready" } & Rules) | { status: "failed"; retry: () => void };
 
 function useRules(): RulesState {
   const [state, setState] = useState<RulesState>({ status: "loading" });
@@ -37,7 +52,7 @@ function useRules(): RulesState {
   useEffect(() => {
     let live = true;
     loadRules().then(
-      (validate) => live && setState({ status: "ready", validate }),
+      (rules) => live && setState({ status: "ready", ...rules }),
       () =>
         live &&
         setState({
@@ -64,24 +79,36 @@ const RulesContext = createContext<RulesState>({ status: "loading" });
 export function PreviewProvider({ children }: { children: ReactNode }) {
   const composer = useAppStore(selectComposer);
   const resolvedServers = useAppStore((s) => selectResolvedComposer(s).state.servers);
+  const discoveries = useAppStore((s) => s.discoveries);
   const variables = useAppStore(selectVariableValues);
   const environmentName = useAppStore((s) =>
     s.activeEnvironment ? (s.activeEnvironment.environment?.name ?? "collection variables") : null,
   );
   const target = useAppStore(selectTarget);
-  const discoveries = useAppStore((s) => s.discoveries);
   const rules = useRules();
   const validate = rules.status === "ready" ? rules.validate : null;
+  const findDiscoveryProblems = rules.status === "ready" ? rules.findDiscoveryProblems : null;
   const preview = useMemo(
     () =>
       derivePreview(composer, {
         target,
         discoveredTools: discoveredToolsByServer(resolvedServers, discoveries),
+        discoveryFailures: discoveryFailuresByServer(resolvedServers, discoveries),
+        findDiscoveryProblems,
         validate,
         variables,
         environmentName,
       }),
-    [composer, resolvedServers, target, discoveries, validate, variables, environmentName],
+    [
+      composer,
+      resolvedServers,
+      target,
+      discoveries,
+      validate,
+      findDiscoveryProblems,
+      variables,
+      environmentName,
+    ],
   );
   return (
     <RulesContext.Provider value={rules}>

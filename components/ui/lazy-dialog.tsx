@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, type ComponentType, type ReactNode } from "react";
+import { createPortal } from "react-dom";
 import { Button } from "./button";
 import { lazyComponent } from "./lazy-component";
 
@@ -62,9 +63,13 @@ export function DialogButton<Props extends LazyDialogProps>({
       >
         {children}
       </Button>
-      {state.mounted ? (
-        <Dialog {...(dialogProps as Props)} open={state.open} onClose={state.close} />
-      ) : null}
+      {/* In a portal: the header's folded menu (display: none) must not hide an open dialog. */}
+      {state.mounted
+        ? createPortal(
+            <Dialog {...(dialogProps as Props)} open={state.open} onClose={state.close} />,
+            document.body,
+          )
+        : null}
     </>
   );
 }

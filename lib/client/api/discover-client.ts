@@ -1,7 +1,7 @@
 // The browser's side of tool discovery: POST /api/mcp/tools, and read the answer with zod.
 import { z } from "zod";
 import { mayReturnImages } from "@/lib/domain/request/image-tools";
-import type { ToolInfo } from "@/lib/domain/request/types";
+import type { ToolAnnotations, ToolInfo } from "@/lib/domain/request/types";
 import { protocolLogSchema, type ProtocolEntry } from "@/lib/domain/protocol/log";
 import { readRouteError, unreachableError } from "./route-error";
 
@@ -17,8 +17,11 @@ const discoverySchema = z.object({
       outputSchema: z.unknown().optional(),
       annotations: z
         .looseObject({
+          title: z.string().optional().catch(undefined),
           destructiveHint: z.boolean().optional(),
           readOnlyHint: z.boolean().optional(),
+          idempotentHint: z.boolean().optional().catch(undefined),
+          openWorldHint: z.boolean().optional().catch(undefined),
         })
         .optional(),
       execution: z
@@ -49,6 +52,8 @@ export interface DiscoveredServer {
   malformed: { index: number; reason: string; kept?: true }[];
   server: { name: string; version: string } | null;
   transport: "streamable-http" | "sse";
+  /** The server's own name (serverInfo) as a server name may be written: a card left unnamed takes it. */
+  suggestedName?: string;
   /** What the discovery exchanged with the server, secrets masked. */
   log?: ProtocolEntry[];
 }
@@ -113,11 +118,32 @@ export async function requestDiscovery(
         readOnly: tool.annotations?.readOnlyHint === true,
         mayReturnImages: mayReturnImages(tool),
         ...(tool.execution?.taskSupport === "required" ? { needsTasks: true } : {}),
+        ...(tool.annotations ? { annotations: knownAnnotations(tool.annotations) } : {}),
+        ...(tool.outputSchema === undefined ? {} : { outputSchema: tool.outputSchema }),
       })),
       malformed,
       server,
       transport,
+      ...(server && serverNameOf(server.name) ? { suggestedName: serverNameOf(server.name) } : {}),
       ...(log ? { log } : {}),
     },
   };
+}
+
+/** Only the hints the MCP specification names (a server's extra keys are not shown as hints). */
+function knownAnnotations(annotations: ToolAnnotations): ToolAnnotations {
+  const { title, readOnlyHint, destructiveHint, idempotentHint, openWorldHint } = annotations;
+  return Object.fromEntries(
+    Object.entries({ title, readOnlyHint, destructiveHint, idempotentHint, openWorldHint }).filter(
+      ([, value]) => value !== undefined,
+    ),
+  );
+}
+
+/** "@acme/Weather Server" → "acme-Weather-Server": only the characters a server name may hold. */
+export function serverNameOf(serverInfoName: string): string {
+  return serverInfoName
+    .replace(/[^A-Za-z0-9_-]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 64);
 }

@@ -5,6 +5,7 @@ import { HISTORY_STORAGE_KEY } from "@/lib/domain/history/run-history";
 import { createAppStore, hydrateStore, STORAGE_KEY, type CreateAppStoreOptions } from "./app-store";
 import { sequentialIds } from "@/test/support/sequential-ids";
 import { toolTurnBlocks } from "@/test/support/conversation-fixtures";
+import { serverNameOf } from "@/lib/client/api/discover-client";
 
 function memoryStorage(
   initial: Record<string, string> = {},
@@ -349,5 +350,59 @@ describe("an imported read-only allowlist", () => {
     expect(after.defaultConfig.enabled).toBe(false);
     expect(after.configs.map((row) => [row.tool, row.enabled])).toEqual([["read_page", true]]);
     expect(store.getState().discoveries[server.id]?.status).toBe("ok");
+  });
+});
+
+describe("a card left unnamed", () => {
+  it("takes the server's own name from discovery; a named card keeps its name", async () => {
+    const store = createAppStore({
+      storage: memoryStorage(),
+      newId: sequentialIds(),
+      discover: () =>
+        Promise.resolve({
+          ok: true,
+          result: {
+            tools: [],
+            malformed: [],
+            server: { name: "@acme/Weather Server", version: "1.0.0" },
+            suggestedName: serverNameOf("@acme/Weather Server"),
+            transport: "streamable-http",
+          },
+        }),
+    });
+    const first = store.getState().addServer();
+    const second = store.getState().addServer();
+    await store.getState().discover(first);
+    await store.getState().discover(second);
+    const named = (id: string) =>
+      store.getState().composer.servers.find((server) => server.id === id)!.name;
+    expect(named(first)).toBe("acme-Weather-Server");
+    expect(named(second)).toBe("acme-Weather-Server-2");
+    // The demo's own cards were named by the example: discovery leaves them be.
+    const calendar = store.getState().composer.servers[0]!;
+    await store.getState().discover(calendar.id);
+    expect(named(calendar.id)).toBe("calendar");
+  });
+
+  it("the demo menu adds each demo server with its URL and, for tasks, its demo token", () => {
+    const store = createAppStore({
+      storage: memoryStorage(),
+      newId: sequentialIds(),
+      origin: "http://x.test",
+    });
+    const tasks = store.getState().addDemoServer("tasks");
+    const bulk = store.getState().addDemoServer("bulk");
+    const find = (id: string) =>
+      store.getState().composer.servers.find((server) => server.id === id)!;
+    expect(find(tasks)).toMatchObject({
+      name: "tasks-2",
+      url: "http://x.test/api/demo-mcp/tasks",
+      authorizationToken: "demo-tasks-token",
+    });
+    expect(find(bulk)).toMatchObject({
+      name: "bulk",
+      url: "http://x.test/api/demo-mcp/bulk",
+      authorizationToken: "",
+    });
   });
 });

@@ -27,8 +27,8 @@ export function createComposerSlice({ set, get, options, newId }: SliceContext):
       edit((state) => composer.addServer(state, newId));
       return lastServerId();
     },
-    addOAuthDemoServer: () => {
-      edit((state) => composer.addOAuthDemoServer(state, newId, options.origin));
+    addDemoServer: (kind) => {
+      edit((state) => composer.addDemoServer(state, newId, kind, options.origin));
       return lastServerId();
     },
     loadDeferredToolsDemo: () =>

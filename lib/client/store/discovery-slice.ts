@@ -61,6 +61,22 @@ export function createDiscoverySlice({
           : null;
       const current = get().discoveries[serverId];
       if (current?.status === "loading" && current.controller !== controller) return;
+      // A card still under its made-up name ("server", "server-2") takes the server's own.
+      const suggested = outcome.ok ? outcome.result.suggestedName : undefined;
+      if (suggested)
+        set((store) => ({
+          composer: composer.updateServer(store.composer, serverId, (draft) =>
+            /^server(-\d+)?$/.test(draft.name)
+              ? {
+                  ...draft,
+                  name: composer.uniqueServerName(
+                    suggested,
+                    store.composer.servers.filter((other) => other.id !== serverId),
+                  ),
+                }
+              : draft,
+          ),
+        }));
       if (outcome.ok && readOnly)
         set((store) => ({
           composer: composer.updateServer(store.composer, serverId, (draft) =>

@@ -82,7 +82,7 @@ function setup(post: (action: string, body: Record<string, unknown>) => BrowserF
         }),
     },
   });
-  const serverId = store.getState().addOAuthDemoServer();
+  const serverId = store.getState().addDemoServer("notes");
   return {
     store,
     serverId,

@@ -2,6 +2,7 @@
 // (`useAppStore(selectDiscovery(serverId))`) instead of re-deriving it inline. Each returns a value
 // held in the store (or a primitive), so zustand's equality check keeps renders to real changes.
 import type { ComposerState, ServerDraft, ToolInfo } from "@/lib/domain/request/types";
+import type { DiscoveryFailure } from "@/lib/domain/request/preview";
 import { composerFingerprint } from "@/lib/domain/workspace/fingerprint";
 import {
   resolveComposer,
@@ -118,6 +119,20 @@ export function discoveredToolsByServer(
       tools[server.id] = discovery.previous.tools;
   }
   return tools;
+}
+
+/** Each server whose current discovery failed, by server id (what the problems list names). */
+export function discoveryFailuresByServer(
+  servers: readonly ServerDraft[],
+  discoveries: AppStore["discoveries"],
+): Record<string, DiscoveryFailure> {
+  const failures: Record<string, DiscoveryFailure> = {};
+  for (const server of servers) {
+    const discovery = currentDiscovery(discoveries[server.id], server);
+    if (discovery?.status === "error")
+      failures[server.id] = { kind: discovery.kind, message: discovery.message };
+  }
+  return failures;
 }
 
 export function selectSignIn(serverId: string): Selector<AppStore["signIns"][string] | undefined> {

@@ -1,4 +1,5 @@
 import type { Environment, Variable } from "@/lib/domain/workspace/variables";
+import type { DemoServerKind } from "@/lib/domain/demo/servers";
 // The store's shape: one zustand store made of slices (zustand's slices pattern), each in its own
 // module — composer edits, settings, the run, the history, discovery, sign-in — and the options
 // they share. Types only: nothing here runs.
@@ -88,7 +89,8 @@ export interface ComposerSlice {
   ) => void;
   addServer: () => string;
   /** Adds the OAuth-protected demo server (lib/server/demo-mcp/notes-server.ts). */
-  addOAuthDemoServer: () => string;
+  /** One of the app's demo servers (calendar, tasks, catalog, notes, bulk); returns its id. */
+  addDemoServer: (kind: DemoServerKind) => string;
   /** Replaces the composer with the deferred-tools demo: the catalog behind BM25 tool search. */
   /** Loads the demo state (its module on first use). */
   loadDeferredToolsDemo: () => Promise<void>;

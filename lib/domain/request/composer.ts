@@ -4,6 +4,7 @@ import { withoutUrlSecrets } from "./url-secrets";
 import type { ComposerState, ServerDraft, ToolConfigDraft } from "./types";
 import { CURRENT_MCP_BETA } from "./types";
 import { DEMO_TASKS_TOKEN } from "@/lib/domain/demo/token";
+import { demoServerFields, type DemoServerKind } from "@/lib/domain/demo/servers";
 
 export type NewId = () => string;
 
@@ -80,15 +81,17 @@ export function uniqueServerName(
   }
 }
 
-/** The OAuth-protected demo server (one click from the demo): sign in, discover, send. */
-export function addOAuthDemoServer(
+/** One of the app's demo servers, as a new card (a second one of a kind gets "tasks-2"). */
+export function addDemoServer(
   state: ComposerState,
   newId: NewId,
+  kind: DemoServerKind,
   origin: string = DEFAULT_ORIGIN,
 ): ComposerState {
+  const fields = demoServerFields(kind, origin);
   const server = createServer(newId, {
-    name: uniqueServerName("notes", state.servers),
-    url: `${origin}/api/demo-mcp/notes`,
+    ...fields,
+    name: uniqueServerName(fields.name, state.servers),
   });
   return { ...state, servers: [...state.servers, server] };
 }

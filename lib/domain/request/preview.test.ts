@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { sequentialIds } from "@/test/support/sequential-ids";
 import { createDefaultState } from "./composer";
 import { derivePreview } from "./preview";
+import { findDiscoveryProblems } from "./discovery-problems";
 
 describe("the preview's token counts", () => {
   it("count what is known and say what is not, when one server is not discovered", () => {
@@ -29,5 +30,30 @@ describe("the preview's token counts", () => {
     });
     expect(both.uncountedServers).toBe(0);
     expect(both.knownUpFrontTokens).toBe(both.totalUpFrontTokens);
+  });
+});
+
+describe("a failed discovery in the problems list", () => {
+  it("names the server and the failure, and points at its token for a 401", () => {
+    const state = createDefaultState(sequentialIds(), "http://localhost:3000");
+    const [calendar, tasks] = state.servers;
+    const preview = derivePreview(state, {
+      findDiscoveryProblems,
+      discoveryFailures: {
+        [tasks!.id]: { kind: "unauthorized", message: "No token given: the server asks for one." },
+        [calendar!.id]: { kind: "network", message: "The server did not answer." },
+      },
+    });
+    const failed = preview.problems.filter((problem) => problem.code === "discovery_failed");
+    expect(failed.map((problem) => problem.path)).toEqual([
+      "calendar › discovery",
+      "tasks › discovery",
+    ]);
+    expect(failed[1]!.message).toContain("failed (401): No token given");
+    expect(failed[1]!.fieldId).toContain(tasks!.id);
+    expect(failed[1]!.fieldId).toContain("token");
+    expect(failed[0]!.fieldId).toContain("url");
+    const none = derivePreview(state, { findDiscoveryProblems }).problems;
+    expect(none.some((p) => p.code === "discovery_failed")).toBe(false);
   });
 });

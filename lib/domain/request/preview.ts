@@ -57,6 +57,21 @@ export interface PreviewContext {
   /** The values `{{NAME}}` resolves to (the active environment's), and that environment's name. */
   variables?: ReadonlyMap<string, string>;
   environmentName?: string | null;
+  /** Each server whose last discovery failed, by server id: listed as a problem. */
+  discoveryFailures?: Readonly<Record<string, DiscoveryFailure>>;
+  /** Says them as problems (lib/domain/request/discovery-problems.ts; loads with the rules). */
+  findDiscoveryProblems?: DiscoveryProblemFinder | null;
+}
+
+export type DiscoveryProblemFinder = (
+  servers: readonly ServerDraft[],
+  failures: Readonly<Record<string, DiscoveryFailure>>,
+) => PreviewProblem[];
+
+export interface DiscoveryFailure {
+  /** The failure's kind as discovery named it (`unauthorized`, `network`, …). */
+  kind: string;
+  message: string;
 }
 
 export interface Preview {
@@ -149,6 +164,7 @@ export function derivePreview(written: ComposerState, context: PreviewContext = 
       fieldId: fieldIdForPath(problem.path, state),
     })),
     ...findDraftProblems(state),
+    ...(context.findDiscoveryProblems?.(state.servers, context.discoveryFailures ?? {}) ?? []),
     ...resolution.unresolved.map(({ name, where }) =>
       unresolvedProblem(name, where, state, context.environmentName),
     ),

@@ -140,4 +140,15 @@ export interface ToolInfo {
   mayReturnImages?: boolean;
   /** `execution.taskSupport: "required"`: only a client of MCP tasks can call it; the connector is not one. */
   needsTasks?: boolean;
+  /** The server's annotations as it sent them (hints only: a server may say anything). */
+  annotations?: ToolAnnotations;
+  outputSchema?: unknown;
+}
+
+export interface ToolAnnotations {
+  title?: string;
+  readOnlyHint?: boolean;
+  destructiveHint?: boolean;
+  idempotentHint?: boolean;
+  openWorldHint?: boolean;
 }

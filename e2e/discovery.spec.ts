@@ -63,6 +63,8 @@ test("a denylist that leaves a destructive tool open is pointed out; unknown nam
 
   await calendar.getByRole("button", { name: "Add tool setting" }).click();
   await calendar.getByLabel("Tool name").last().fill("serch_events");
+  // The name is judged once the field is left (not while it is typed).
+  await page.keyboard.press("Tab");
   await expect(page.locator('[data-testid="problem"][data-code="unknown_tool"]')).toContainText(
     "serch_events",
   );

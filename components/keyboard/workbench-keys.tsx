@@ -45,11 +45,12 @@ export function WorkbenchKeys({ onPane: showPane }: { onPane: (pane: PaneName) =
     [showPane],
   );
   const undo = useRef<UndoController | null>(null);
-  const [toast, setToast] = useState<{ text: string; at: number } | null>(null);
+  // A new object each time, so a second loss re-arms the timer even with the same words.
+  const [toast, setToast] = useState<{ text: string } | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
 
   useEffect(() => {
-    const controller = attachUndo(store, (text) => setToast({ text, at: Date.now() }));
+    const controller = attachUndo(store, (text) => setToast({ text }));
     undo.current = controller;
     return () => controller.detach();
   }, [store]);

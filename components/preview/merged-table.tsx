@@ -7,6 +7,7 @@ import { lazyComponent } from "@/components/ui/lazy-component";
 import { lazyDialog } from "@/components/ui/lazy-dialog";
 import type { ServerPreview } from "@/lib/domain/request/preview";
 import { describeSummary, type MergedTool } from "@/lib/domain/toolset/merge";
+import { discoveryFailureLabel } from "@/lib/domain/request/discovery-failure";
 import { MergedRow, detailsId } from "./merged-row";
 
 /** From this many rows on, only the rows in view are rendered (the virtualiser loads then). */
@@ -89,12 +90,11 @@ export function MergedTable({ server }: { server: ServerPreview }) {
     measureRef?: (element: HTMLTableRowElement | null) => void,
   ) => {
     const entry = entries ? entries[index]! : { tool: rows[index]!, details: false };
-    const info = server.toolInfo.get(entry.tool.name);
-    if (entry.details && info)
+    if (entry.details)
       return (
         <DetailsRow
           key={`${entry.tool.name} details`}
-          info={info}
+          info={server.toolInfo.get(entry.tool.name)!}
           id={detailsId(server.serverId, entry.tool.name)}
           rowIndex={rowIndex}
           measureRef={measureRef}
@@ -158,7 +158,7 @@ export function MergedTable({ server }: { server: ServerPreview }) {
             data-testid={discovery?.status === "error" ? "server-discovery-failed" : undefined}
           >
             {discovery?.status === "error"
-              ? `Discovery failed (${discovery.kind === "unauthorized" ? "401" : discovery.kind.replaceAll("_", " ")})`
+              ? `Discovery failed (${discoveryFailureLabel(discovery.kind)})`
               : "Not discovered yet"}
             : rows are the tools named in configs.
           </p>

@@ -53,12 +53,18 @@ export function RequestJsonPanel({ request }: { request: MessagesRequest }) {
   function edit(text: string) {
     setDraft(text);
     if (timer.current) clearTimeout(timer.current);
-    timer.current = setTimeout(() => setStatus(apply(text)), APPLY_AFTER_MS);
+    timer.current = setTimeout(() => {
+      timer.current = null;
+      setStatus(apply(text));
+    }, APPLY_AFTER_MS);
   }
 
   function finish() {
+    // Done applies an edit still waiting for its pause; one already applied is not applied again.
+    const pending = timer.current !== null && draft !== null;
     if (timer.current) clearTimeout(timer.current);
-    const verdict = draft === null ? status : apply(draft);
+    timer.current = null;
+    const verdict = pending ? apply(draft) : status;
     setStatus(verdict);
     // An edit that does not read stays open: closing would hide (and so lose) what was typed.
     if (verdict.kind !== "invalid") {

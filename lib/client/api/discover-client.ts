@@ -106,6 +106,7 @@ export async function requestDiscovery(
   if (!parsed.success)
     return { ok: false, kind: "invalid", message: "The discovery answer could not be read." };
   const { tools, malformed, server, transport, log } = parsed.data;
+  const suggestedName = server ? serverNameOf(server.name) : "";
   return {
     ok: true,
     result: {
@@ -124,7 +125,7 @@ export async function requestDiscovery(
       malformed,
       server,
       transport,
-      ...(server && serverNameOf(server.name) ? { suggestedName: serverNameOf(server.name) } : {}),
+      ...(suggestedName ? { suggestedName } : {}),
       ...(log ? { log } : {}),
     },
   };

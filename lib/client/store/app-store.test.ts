@@ -5,7 +5,7 @@ import { HISTORY_STORAGE_KEY } from "@/lib/domain/history/run-history";
 import { createAppStore, hydrateStore, STORAGE_KEY, type CreateAppStoreOptions } from "./app-store";
 import { sequentialIds } from "@/test/support/sequential-ids";
 import { toolTurnBlocks } from "@/test/support/conversation-fixtures";
-import { serverNameOf } from "@/lib/client/api/discover-client";
+import { serverNameOf, type DiscoveredServer } from "@/lib/client/api/discover-client";
 
 function memoryStorage(
   initial: Record<string, string> = {},
@@ -321,24 +321,28 @@ describe("composer store persistence", () => {
   });
 });
 
+/** A discovery that always finds `found` (no tools, no server info unless given). */
+function discovering(
+  found: Partial<DiscoveredServer>,
+): NonNullable<CreateAppStoreOptions["discover"]> {
+  return () =>
+    Promise.resolve({
+      ok: true,
+      result: { tools: [], malformed: [], server: null, transport: "streamable-http", ...found },
+    });
+}
+
 describe("an imported read-only allowlist", () => {
   it("becomes an allowlist of the read-only tools once discovery has found them", async () => {
     const store = createAppStore({
       storage: memoryStorage(),
       newId: sequentialIds(),
-      discover: () =>
-        Promise.resolve({
-          ok: true,
-          result: {
-            tools: [
-              { name: "read_page", destructive: false, readOnly: true },
-              { name: "delete_page", destructive: true, readOnly: false },
-            ],
-            malformed: [],
-            server: null,
-            transport: "streamable-http",
-          },
-        }),
+      discover: discovering({
+        tools: [
+          { name: "read_page", destructive: false, readOnly: true },
+          { name: "delete_page", destructive: true, readOnly: false },
+        ],
+      }),
     });
     const server = store.getState().composer.servers[0]!;
     store
@@ -358,17 +362,10 @@ describe("a card left unnamed", () => {
     const store = createAppStore({
       storage: memoryStorage(),
       newId: sequentialIds(),
-      discover: () =>
-        Promise.resolve({
-          ok: true,
-          result: {
-            tools: [],
-            malformed: [],
-            server: { name: "@acme/Weather Server", version: "1.0.0" },
-            suggestedName: serverNameOf("@acme/Weather Server"),
-            transport: "streamable-http",
-          },
-        }),
+      discover: discovering({
+        server: { name: "@acme/Weather Server", version: "1.0.0" },
+        suggestedName: serverNameOf("@acme/Weather Server"),
+      }),
     });
     const first = store.getState().addServer();
     const second = store.getState().addServer();

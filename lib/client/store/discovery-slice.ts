@@ -66,7 +66,7 @@ export function createDiscoverySlice({
       if (suggested)
         set((store) => ({
           composer: composer.updateServer(store.composer, serverId, (draft) =>
-            /^server(-\d+)?$/.test(draft.name)
+            composer.hasMadeUpName(draft)
               ? {
                   ...draft,
                   name: composer.uniqueServerName(

@@ -26,8 +26,8 @@ export function attachUndo(
   let applying = false;
   const detach = store.subscribe((state, previous) => {
     if (applying || state.composer === previous.composer) return;
-    history = recordEdit(history, previous.composer, state.composer, now());
     const loss = describeLoss(previous.composer, state.composer);
+    history = recordEdit(history, previous.composer, state.composer, now(), loss !== null);
     if (loss) onLoss(loss);
   });
   const walk = (step: typeof undoEdit) => {

@@ -50,19 +50,14 @@ export function createDefaultState(newId: NewId, origin: string = DEFAULT_ORIGIN
     toolSearch: "none",
     servers: [
       createServer(newId, {
-        name: "calendar",
-        url: `${origin}/api/demo-mcp/calendar`,
+        ...demoServerFields("calendar", origin),
         defaultConfig: { enabled: false },
         configs: [
           createConfigRow(newId, { tool: "list_events", enabled: true }),
           createConfigRow(newId, { tool: "search_events", enabled: true }),
         ],
       }),
-      createServer(newId, {
-        name: "tasks",
-        url: `${origin}/api/demo-mcp/tasks`,
-        authorizationToken: DEMO_TASKS_TOKEN,
-      }),
+      createServer(newId, demoServerFields("tasks", origin)),
     ],
   };
 }
@@ -94,6 +89,12 @@ export function addDemoServer(
     name: uniqueServerName(fields.name, state.servers),
   });
   return { ...state, servers: [...state.servers, server] };
+}
+
+/** The name Add server gives ("server", "server-2", …): a card still under it was not named. */
+const MADE_UP_NAME = /^server(-\d+)?$/;
+export function hasMadeUpName(server: Pick<ServerDraft, "name">): boolean {
+  return MADE_UP_NAME.test(server.name);
 }
 
 export function addServer(state: ComposerState, newId: NewId): ComposerState {

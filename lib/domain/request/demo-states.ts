@@ -7,6 +7,7 @@ import {
   type NewId,
 } from "./composer";
 import type { ComposerState } from "./types";
+import { demoServerFields } from "@/lib/domain/demo/servers";
 
 /**
  * The deferred-tools demo: the 500-tool catalog deferred behind BM25 tool search (one tool up
@@ -22,8 +23,7 @@ export function createDeferredToolsDemo(
     toolSearch: "bm25",
     servers: [
       createServer(newId, {
-        name: "catalog",
-        url: `${origin}/api/demo-mcp/catalog`,
+        ...demoServerFields("catalog", origin),
         defaultConfig: { deferLoading: true },
         configs: [createConfigRow(newId, { tool: "billing_get_000", deferLoading: false })],
       }),

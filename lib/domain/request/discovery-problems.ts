@@ -1,6 +1,7 @@
 // A server the app could not discover, as a problem: the connector would likely meet the same
 // answer. Loaded with the API's rules, after the page.
 import type { DiscoveryProblemFinder, PreviewProblem } from "./preview";
+import { discoveryFailureLabel } from "./discovery-failure";
 import { serverFieldId } from "./field-ids";
 
 /** A server the app could not discover is one the connector may not reach either: say so. */
@@ -10,7 +11,7 @@ export const findDiscoveryProblems: DiscoveryProblemFinder = (servers, failures)
     if (!failure || server.stdio) return [];
     const label = server.name || `server ${index + 1}`;
     const refused = failure.kind === "unauthorized";
-    const reason = refused ? "401" : failure.kind.replaceAll("_", " ");
+    const reason = discoveryFailureLabel(failure.kind);
     const detail =
       failure.message.length > 200 ? `${failure.message.slice(0, 199)}…` : failure.message;
     return [

@@ -14,15 +14,19 @@ export const EMPTY_HISTORY: UndoHistory = { past: [], future: [], lastAt: -Infin
 const COALESCE_MS = 800;
 const STEPS_KEPT = 100;
 
-/** `before` → `after` happened at `at`: the history that can take it back. */
+/**
+ * `before` → `after` happened at `at`: the history that can take it back. `lost` says whether it
+ * lost something (describeLoss), for a caller that has already asked.
+ */
 export function recordEdit(
   history: UndoHistory,
   before: ComposerState,
   after: ComposerState,
   at: number,
+  lost: boolean = describeLoss(before, after) !== null,
 ): UndoHistory {
   if (before === after) return history;
-  const burst = at - history.lastAt < COALESCE_MS && !describeLoss(before, after);
+  const burst = at - history.lastAt < COALESCE_MS && !lost;
   if (burst && history.past.length > 0) return { ...history, future: [], lastAt: at };
   return { past: [...history.past, before].slice(-STEPS_KEPT), future: [], lastAt: at };
 }

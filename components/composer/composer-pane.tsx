@@ -27,7 +27,7 @@ const DemoServerMenu = lazyComponent(() =>
 function DemoServerButton() {
   const [open, setOpen] = useState(false);
   return (
-    <div className="relative">
+    <div>
       <Button
         variant="ghost"
         size="sm"
@@ -90,7 +90,8 @@ export function ComposerPane({ onShowResponse }: { onShowResponse: () => void })
         {servers.map((server, index) => (
           <ServerCard key={server.id} server={server} index={index} count={servers.length} />
         ))}
-        <div className="flex flex-wrap items-center justify-between gap-2">
+        {/* The demo servers' list opens across this row: inside the pane, whatever the width. */}
+        <div className="relative flex flex-wrap items-center justify-between gap-2">
           <Button
             variant="secondary"
             onClick={() => {

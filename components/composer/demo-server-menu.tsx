@@ -23,7 +23,7 @@ export function DemoServerMenu({ onClose }: { onClose: () => void }) {
       ref={listRef}
       id="demo-server-menu"
       aria-label="Demo servers"
-      className="absolute top-full left-0 z-20 mt-1 w-[min(22rem,calc(100vw-2rem))] space-y-0.5 rounded-lg border border-line bg-panel p-1.5 shadow-lg"
+      className="absolute inset-x-0 top-full z-20 mt-1 space-y-0.5 rounded-lg border border-line bg-panel p-1.5 shadow-lg"
       onKeyDown={(event) => {
         if (event.key === "Escape") {
           event.preventDefault();

@@ -77,27 +77,30 @@ export const MergedRow = memo(function MergedRow({
           <span className="text-muted italic">every other tool</span>
         ) : (
           <span className="inline-flex flex-wrap items-center gap-1.5">
-            {info && onDetails ? (
-              <button
-                type="button"
-                aria-expanded={expanded}
-                aria-controls={expanded ? detailsId(serverId, tool.name) : undefined}
-                aria-label={`Details of ${tool.name}`}
-                className="-ml-1 rounded px-0.5 text-muted hover:bg-sunken hover:text-ink"
-                onClick={() => onDetails(tool.name)}
+            {/* The disclosure and the name stay on one line while a long name wraps. */}
+            <span className="inline-flex min-w-0 items-baseline gap-0.5">
+              {info && onDetails ? (
+                <button
+                  type="button"
+                  aria-expanded={expanded}
+                  aria-controls={expanded ? detailsId(serverId, tool.name) : undefined}
+                  aria-label={`Details of ${tool.name}`}
+                  className="-ml-1 rounded px-0.5 text-muted hover:bg-sunken hover:text-ink"
+                  onClick={() => onDetails(tool.name)}
+                >
+                  <span aria-hidden="true" className={cn("inline-block", expanded && "rotate-90")}>
+                    ▸
+                  </span>
+                </button>
+              ) : null}
+              <span
+                className={cn(
+                  "font-mono text-[13px] [overflow-wrap:anywhere]",
+                  !tool.enabled.value && "line-through",
+                )}
               >
-                <span aria-hidden="true" className={cn("inline-block", expanded && "rotate-90")}>
-                  ▸
-                </span>
-              </button>
-            ) : null}
-            <span
-              className={cn(
-                "font-mono text-[13px] [overflow-wrap:anywhere]",
-                !tool.enabled.value && "line-through",
-              )}
-            >
-              <Breakable text={visibleName(tool.name)} />
+                <Breakable text={visibleName(tool.name)} />
+              </span>
             </span>
             {hasHidden(tool.name) ? (
               <span

@@ -103,6 +103,40 @@ test.describe("no serious accessibility violations", () => {
       expect(await scanBothThemes(page, "response")).toEqual([]);
     });
 
+    test(`${size} window: after a Send, every dialog open over the response`, async ({ page }) => {
+      // Each dialog in both themes (about twenty scans): a longer budget than one scan's test.
+      test.setTimeout(180_000);
+      const app = await openPlayground(page, viewport);
+      await page.getByRole("textbox", { name: "Message", exact: true }).fill("Use sync_tasks");
+      await page.getByRole("button", { name: "Send", exact: true }).click();
+      await expect(page.getByTestId("response-meta")).toBeVisible();
+      const found: string[] = [];
+      // The header's dialogs, each now showing what the run left (History has the run).
+      for (const dialog of DIALOGS) {
+        await openButton(page, dialog.button);
+        await expect(page.getByRole("dialog", { name: dialog.title })).toBeVisible();
+        found.push(...(await scanBothThemes(page, `after a Send: ${dialog.button} dialog`)));
+        await page.keyboard.press("Escape");
+        await expect(page.getByRole("dialog")).toBeHidden();
+      }
+      // The shortcut list ("?", outside a text field).
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      await page.keyboard.press("?");
+      await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();
+      found.push(...(await scanBothThemes(page, "after a Send: shortcut list")));
+      await page.keyboard.press("Escape");
+      await expect(page.getByRole("dialog")).toBeHidden();
+      // Try, after a call, with its result shown as the response shows one.
+      if (size === "narrow") await page.getByRole("tab", { name: "Preview" }).click();
+      await app.mergedRow("calendar", "list_events").getByRole("button", { name: "Try" }).click();
+      const tried = page.getByRole("dialog", { name: "Try calendar.list_events" });
+      await tried.getByRole("button", { name: "Call", exact: true }).click();
+      await expect(tried.locator('[data-block-type="mcp_tool_result"]')).toBeVisible();
+      found.push(...(await scanBothThemes(page, "after a Send: Try dialog with a result")));
+      await tried.getByRole("button", { name: "Done" }).click();
+      expect(found).toEqual([]);
+    });
+
     test(`${size} window: discovery errors shown`, async ({ page, baseURL }) => {
       const app = await openPlayground(page, viewport);
       if (size === "narrow") await page.getByRole("tab", { name: "Composer" }).click();

@@ -97,3 +97,29 @@ for (const viewport of [
     await expect(viewport.width < 1024 ? responseHeading : message).toBeFocused();
   });
 }
+
+test("a dialog closed by Escape opens again on the very next click", async ({ page }) => {
+  const app = new PlaygroundPage(page);
+  await app.open();
+  const opener = page.getByRole("button", { name: "Get code", exact: true });
+  await opener.click();
+  const dialog = page.getByRole("dialog", { name: /code/i });
+  await expect(dialog).toBeVisible();
+  // Escape's close request (cancel now, close a task later), then the opener clicked before that
+  // later close event: the click must open the dialog, and the late close must not shut it.
+  await page.evaluate(async () => {
+    const open = document.querySelector<HTMLDialogElement>("dialog[open]")!;
+    open.requestClose();
+    await Promise.resolve();
+    await Promise.resolve();
+    [...document.querySelectorAll<HTMLButtonElement>("header button")]
+      .find((button) => button.textContent?.trim() === "Get code")!
+      .click();
+  });
+  await page.waitForTimeout(300);
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await opener.click();
+  await expect(dialog).toBeVisible();
+});

@@ -52,6 +52,12 @@ test("sign in to the OAuth demo server, discover, send, refresh an expired token
     "authorization-response",
     "token-exchange",
   ]);
+  // Each request's headers too, as a protocol log shows them.
+  const exchange = card.locator('[data-testid="sign-in-step"][data-kind="token-exchange"]');
+  await exchange.locator("summary").click();
+  await expect(exchange.getByTestId("sign-in-step-headers").first()).toContainText(
+    "content-type: application/x-www-form-urlencoded",
+  );
 
   const message = page.getByRole("textbox", { name: "Message", exact: true });
   await message.fill("call notes.list_notes {}");

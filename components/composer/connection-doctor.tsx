@@ -6,6 +6,7 @@ import { selectTarget } from "@/lib/client/store/selectors";
 import { Button } from "@/components/ui/button";
 import { lazyComponent } from "@/components/ui/lazy-component";
 import type { DoctorReport } from "@/lib/domain/doctor/checks";
+import type { ProtocolEntry } from "@/lib/domain/protocol/log";
 import { LOAD_FAILED_MESSAGE } from "@/lib/client/store/load-failure";
 import type { ServerDraft } from "@/lib/domain/request/types";
 
@@ -20,7 +21,7 @@ export function ConnectionDoctor({ server, title }: { server: ServerDraft; title
   const [state, setState] = useState<
     | { status: "idle" }
     | { status: "running" }
-    | { status: "done"; report: DoctorReport }
+    | { status: "done"; report: DoctorReport; log: ProtocolEntry[] }
     | { status: "error"; message: string }
   >({ status: "idle" });
   const controller = useRef<AbortController | null>(null);
@@ -49,7 +50,7 @@ export function ConnectionDoctor({ server, title }: { server: ServerDraft; title
     if (current.signal.aborted) return;
     setState(
       outcome.ok
-        ? { status: "done", report: outcome.report }
+        ? { status: "done", report: outcome.report, log: outcome.log }
         : { status: "error", message: outcome.message },
     );
   }
@@ -71,7 +72,7 @@ export function ConnectionDoctor({ server, title }: { server: ServerDraft; title
         </p>
       ) : null}
       {state.status === "done" ? (
-        <DoctorReportView report={state.report} serverName={server.name} />
+        <DoctorReportView report={state.report} log={state.log} serverName={server.name} />
       ) : null}
     </div>
   );

@@ -3,7 +3,8 @@
 import { useEffect, useRef } from "react";
 import { useAppStore } from "@/components/store-provider";
 import { serverFieldId } from "@/lib/domain/request/field-ids";
-import { DEMO_SERVERS, type DemoServerKind } from "@/lib/domain/demo/servers";
+import { DEMO_SERVER_BLURBS } from "@/lib/domain/demo/blurbs";
+import { DEMO_SERVER_KINDS } from "@/lib/domain/demo/servers";
 
 /**
  * The app's own demo MCP servers, one click each: a card with its name, URL and demo token.
@@ -15,7 +16,6 @@ export function DemoServerMenu({ onClose }: { onClose: () => void }) {
   useEffect(() => {
     listRef.current?.querySelector("button")?.focus();
   }, []);
-  const kinds = Object.keys(DEMO_SERVERS) as DemoServerKind[];
   return (
     // The keys and focus come from its buttons, bubbling up: the list itself is not a control.
     // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
@@ -37,7 +37,7 @@ export function DemoServerMenu({ onClose }: { onClose: () => void }) {
         if (!event.currentTarget.contains(next) && !opener) onClose();
       }}
     >
-      {kinds.map((kind) => (
+      {DEMO_SERVER_KINDS.map((kind) => (
         <li key={kind}>
           <button
             type="button"
@@ -53,7 +53,7 @@ export function DemoServerMenu({ onClose }: { onClose: () => void }) {
             }}
           >
             <span className="font-mono font-medium">{kind}</span>
-            <span className="block text-xs text-muted">{DEMO_SERVERS[kind].blurb}</span>
+            <span className="block text-xs text-muted">{DEMO_SERVER_BLURBS[kind]}</span>
           </button>
         </li>
       ))}

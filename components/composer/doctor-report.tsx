@@ -1,5 +1,7 @@
 import { cn } from "@/components/ui/cn";
+import { ProtocolLog } from "@/components/protocol/protocol-log";
 import { explainFor, type CheckStatus, type DoctorReport } from "@/lib/domain/doctor/checks";
+import type { ProtocolEntry } from "@/lib/domain/protocol/log";
 
 const STATUS_MARK: Record<CheckStatus, { mark: string; className: string; label: string }> = {
   pass: { mark: "✓", className: "text-ok", label: "passed" },
@@ -11,9 +13,12 @@ const STATUS_MARK: Record<CheckStatus, { mark: string; className: string; label:
 /** The doctor's checklist and verdict (loaded with the first check, not with the page). */
 export function DoctorReportView({
   report,
+  log = [],
   serverName = "",
 }: {
   report: DoctorReport;
+  /** The run's HTTP exchanges with the server (masked on the server). */
+  log?: readonly ProtocolEntry[];
   serverName?: string;
 }) {
   // Checks a stop left undone fold into one line, after the ones that ran.
@@ -97,6 +102,10 @@ export function DoctorReportView({
           </ul>
         </div>
       ) : null}
+      <ProtocolLog
+        entries={log}
+        label={`Protocol log of the connection check of ${serverName || "this server"}`}
+      />
     </section>
   );
 }

@@ -34,8 +34,6 @@ const TOOL_SEARCH_LABELS: Record<ToolSearchKind, string> = {
 export function RequestFields({ onShowResponse }: { onShowResponse: () => void }) {
   const model = useAppStore((s) => s.composer.model);
   const maxTokens = useAppStore((s) => s.composer.maxTokens);
-  const system = useAppStore((s) => s.composer.system);
-  const message = useAppStore((s) => s.composer.message);
   const beta = useAppStore((s) => s.composer.beta);
   const toolSearch = useAppStore((s) => s.composer.toolSearch);
   const stream = useAppStore((s) => s.composer.stream);
@@ -74,28 +72,14 @@ export function RequestFields({ onShowResponse }: { onShowResponse: () => void }
           />
         </Field>
       </div>
-      <Field id={FIELD_IDS.system} label="System prompt">
-        <TextArea
-          id={FIELD_IDS.system}
-          rows={2}
-          placeholder="Optional"
-          value={system}
-          onChange={(event) => setField("system", event.target.value)}
-        />
-      </Field>
+      <PromptField field="system" label="System prompt" rows={2} placeholder="Optional" />
       {turns > 0 ? <ConversationView onShowResponse={onShowResponse} /> : null}
-      <Field
-        id={FIELD_IDS.message}
+      <PromptField
+        field="message"
         label="Message"
+        rows={3}
         hint={turns > 0 ? "The follow-up, sent after the earlier turns." : undefined}
-      >
-        <TextArea
-          id={FIELD_IDS.message}
-          rows={3}
-          value={message}
-          onChange={(event) => setField("message", event.target.value)}
-        />
-      </Field>
+      />
       <label className="flex w-fit cursor-pointer items-center gap-2 text-sm">
         <input
           type="checkbox"
@@ -138,5 +122,37 @@ export function RequestFields({ onShowResponse }: { onShowResponse: () => void }
       </div>
       <RequestOptionsSection />
     </section>
+  );
+}
+
+/**
+ * The system prompt and the message, each its own component: a key press renders that field
+ * alone, and the preview follows in a deferred render (components/preview/use-preview.tsx).
+ */
+function PromptField({
+  field,
+  label,
+  rows,
+  placeholder,
+  hint,
+}: {
+  field: "system" | "message";
+  label: string;
+  rows: number;
+  placeholder?: string;
+  hint?: string;
+}) {
+  const value = useAppStore((s) => s.composer[field]);
+  const setField = useAppStore((s) => s.setField);
+  return (
+    <Field id={FIELD_IDS[field]} label={label} hint={hint}>
+      <TextArea
+        id={FIELD_IDS[field]}
+        rows={rows}
+        placeholder={placeholder}
+        value={value}
+        onChange={(event) => setField(field, event.target.value)}
+      />
+    </Field>
   );
 }

@@ -241,6 +241,8 @@ function StepList({ steps }: { steps: readonly OAuthStep[] }) {
               </summary>
               <div className="space-y-1 border-t border-line px-2 py-1.5">
                 {step.note ? <p>{step.note}</p> : null}
+                <StepHeaders label="sent" headers={step.requestHeaders} />
+                <StepHeaders label="answered" headers={step.responseHeaders} />
                 {step.detail !== undefined ? (
                   <HighlightedCode
                     code={JSON.stringify(step.detail, null, 2)}
@@ -255,5 +257,16 @@ function StepList({ steps }: { steps: readonly OAuthStep[] }) {
         ))}
       </ol>
     </details>
+  );
+}
+
+/** A step's headers as the protocol log shows them (secret ones masked on the server). */
+function StepHeaders({ label, headers }: { label: string; headers?: Record<string, string> }) {
+  const names = Object.keys(headers ?? {});
+  if (!headers || names.length === 0) return null;
+  return (
+    <p data-testid="sign-in-step-headers" className="font-mono [overflow-wrap:anywhere] text-muted">
+      {label}: {names.map((name) => `${name}: ${headers[name]}`).join(" · ")}
+    </p>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useDeferredValue, useRef, useState } from "react";
+import { memo, useCallback, useDeferredValue, useRef, useState } from "react";
 import { useAppStore } from "@/components/store-provider";
 import { selectDiscovery } from "@/lib/client/store/selectors";
 import { lazyComponent } from "@/components/ui/lazy-component";
@@ -40,7 +40,11 @@ const DriftNotice = lazyComponent(() =>
   import("./drift-notice").then((module) => module.DriftNotice),
 );
 
-export function MergedTable({ server }: { server: ServerPreview }) {
+/**
+ * Memoised on its server's preview, which stays the same object while nothing about the server
+ * changed: typing elsewhere does not render a 10,000-row table again.
+ */
+export const MergedTable = memo(function MergedTable({ server }: { server: ServerPreview }) {
   const toggleTool = useAppStore((s) => s.toggleTool);
   const discovery = useAppStore(selectDiscovery(server.serverId));
   const hasToolSearch = useAppStore((s) => s.composer.toolSearch !== "none");
@@ -241,7 +245,7 @@ export function MergedTable({ server }: { server: ServerPreview }) {
       ) : null}
     </section>
   );
-}
+});
 
 export function formatTokens(tokens: number): string {
   return tokens >= 1000 ? `${(tokens / 1000).toFixed(1)}k` : String(tokens);

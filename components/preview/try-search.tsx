@@ -1,6 +1,6 @@
 "use client";
 
-import { useDeferredValue, useEffect, useMemo, useState } from "react";
+import { memo, useDeferredValue, useEffect, useMemo, useState } from "react";
 import { useAppStore } from "@/components/store-provider";
 import { LOAD_FAILED_MESSAGE } from "@/lib/client/store/load-failure";
 import type { ServerPreview } from "@/lib/domain/request/preview";
@@ -46,7 +46,11 @@ function useRegexSearch(
  * "Try a search": the emulator's own regex / BM25 code over the deferred tools known here, so a
  * person sees which tools their wording surfaces before sending.
  */
-export function TrySearch({ servers }: { servers: readonly ServerPreview[] }) {
+export const TrySearch = memo(function TrySearch({
+  servers,
+}: {
+  servers: readonly ServerPreview[];
+}) {
   const requestKind = useAppStore((s) => s.composer.toolSearch);
   const [chosenKind, setChosenKind] = useState<"regex" | "bm25">("bm25");
   const kind = requestKind === "none" ? chosenKind : requestKind;
@@ -162,4 +166,4 @@ export function TrySearch({ servers }: { servers: readonly ServerPreview[] }) {
       </p>
     </section>
   );
-}
+});

@@ -1,6 +1,14 @@
 "use client";
 
-import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import {
+  createContext,
+  useContext,
+  useDeferredValue,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from "react";
 import { useAppStore } from "@/components/store-provider";
 import {
   derivePreview,
@@ -16,6 +24,7 @@ import {
   selectTarget,
   selectVariableValues,
 } from "@/lib/client/store/selectors";
+import type { ComposerState } from "@/lib/domain/request/types";
 
 const PreviewContext = createContext<Preview | null>(null);
 
@@ -77,7 +86,13 @@ const RulesContext = createContext<RulesState>({ status: "loading" });
  * than once per component that shows part of it. Derived, never stored.
  */
 export function PreviewProvider({ children }: { children: ReactNode }) {
-  const composer = useAppStore(selectComposer);
+  // Typing in the message or the system prompt: the key press paints its character first, and
+  // the preview (the rules over the whole request, the Request JSON, the totals) follows in a
+  // render of its own that the next key may interrupt — with 10,000 tools discovered that keeps
+  // a keystroke within two frames. Any other edit (a click on a merged value) shows at once.
+  const current = useAppStore(selectComposer);
+  const deferred = useDeferredValue(current);
+  const composer = onlyPromptsDiffer(current, deferred) ? deferred : current;
   const resolvedServers = useAppStore((s) => selectResolvedComposer(s).state.servers);
   const discoveries = useAppStore((s) => s.discoveries);
   const variables = useAppStore(selectVariableValues);
@@ -115,6 +130,13 @@ export function PreviewProvider({ children }: { children: ReactNode }) {
       <PreviewContext.Provider value={preview}>{children}</PreviewContext.Provider>
     </RulesContext.Provider>
   );
+}
+
+/** Whether two composer states differ at most in the text of the message and system prompt. */
+function onlyPromptsDiffer(a: ComposerState, b: ComposerState): boolean {
+  for (const key of Object.keys(a) as (keyof ComposerState)[])
+    if (key !== "message" && key !== "system" && a[key] !== b[key]) return false;
+  return Object.keys(a).length === Object.keys(b).length;
 }
 
 export function usePreview(): Preview {

@@ -48,7 +48,13 @@ export function Dialog({
       ref={dialogRef}
       aria-labelledby={`${id}-title`}
       data-testid={`dialog-${id}`}
-      onClose={onClose}
+      // Escape fires `cancel` at once and `close` a task later: the state follows the first, so
+      // an opener clicked right after Escape opens it again, and a `close` arriving once it has
+      // opened again is not taken for a new close.
+      onCancel={onClose}
+      onClose={() => {
+        if (!dialogRef.current?.open) onClose();
+      }}
       onKeyDown={keepFocusInside}
       className={cn(
         "m-auto rounded-lg border border-line bg-panel p-4 text-ink shadow-xl backdrop:bg-black/40",

@@ -44,7 +44,13 @@ export function TextInput({ className, ...props }: ComponentProps<"input">) {
 export function TextArea({ className, ...props }: ComponentProps<"textarea">) {
   return (
     <textarea
-      className={cn(inputClass, "min-h-16 resize-y leading-relaxed", className)}
+      // Layout and paint contained: a key press lays out and repaints the field alone, not the
+      // whole scrolling pane around it (which Chromium otherwise repaints on every character).
+      className={cn(
+        inputClass,
+        "min-h-16 resize-y leading-relaxed [contain:layout_paint]",
+        className,
+      )}
       {...props}
     />
   );

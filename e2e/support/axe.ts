@@ -40,7 +40,12 @@ async function settleAnimations(page: Page): Promise<void> {
             animation.effect?.getComputedTiming().endTime !== Infinity,
         );
       if (finite.length === 0) return;
-      await Promise.all(finite.map((animation) => animation.finished.catch(() => undefined)));
+      // Bounded: an animation the browser stops ticking (its element left the rendered tree
+      // without being cancelled) never settles its promise.
+      await Promise.race([
+        Promise.all(finite.map((animation) => animation.finished.catch(() => undefined))),
+        new Promise((resolve) => setTimeout(resolve, 1_000)),
+      ]);
     }
   });
 }

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { DOCTOR_CHECKS, type DoctorReport } from "@/lib/domain/doctor/checks";
 import { readRouteError, unreachableError } from "@/lib/client/api/route-error";
+import { protocolLogSchema, type ProtocolEntry } from "@/lib/domain/protocol/log";
 
 const reportSchema = z.object({
   url: z.string(),
@@ -19,9 +20,12 @@ const reportSchema = z.object({
   ),
   verdict: z.object({ status: z.enum(["ok", "warn", "fail"]), message: z.string() }),
   explains: z.array(z.object({ text: z.string(), because: z.string() })),
+  /** The run's HTTP exchanges; a log that does not read is left out, not the report. */
+  log: protocolLogSchema.optional().catch(undefined),
 });
 
-export type DoctorOutcome = { ok: true; report: DoctorReport } | { ok: false; message: string };
+export type DoctorOutcome =
+  { ok: true; report: DoctorReport; log: ProtocolEntry[] } | { ok: false; message: string };
 
 export async function requestDoctor(
   body: { url: string; authorization_token?: string; target: "emulator" | "anthropic" },
@@ -36,7 +40,10 @@ export async function requestDoctor(
     });
     if (!response.ok) return { ok: false, message: (await readRouteError(response)).message };
     const parsed = reportSchema.safeParse(await response.json().catch(() => null));
-    if (parsed.success) return { ok: true, report: parsed.data };
+    if (parsed.success) {
+      const { log = [], ...report } = parsed.data;
+      return { ok: true, report, log };
+    }
     return { ok: false, message: "The check's answer could not be read." };
   } catch (error) {
     return { ok: false, message: unreachableError(error, signal?.aborted ?? false).message };

@@ -17,6 +17,8 @@ const stepSchema = z.object({
   status: z.number().optional(),
   ok: z.boolean(),
   durationMs: z.number().optional(),
+  requestHeaders: z.record(z.string().max(100), z.string().max(500)).optional(),
+  responseHeaders: z.record(z.string().max(100), z.string().max(500)).optional(),
   detail: z.unknown().optional(),
   note: z.string().optional(),
 });

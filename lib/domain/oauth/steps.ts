@@ -1,6 +1,7 @@
 // The sign-in flow as a list of steps a person can inspect like a debugger: every request the
 // OAuth client made (which metadata URL, what it said, the registration, the token response) and
 // the authorization URL's parameters — with every secret masked.
+import { maskHeaders } from "@/lib/domain/protocol/log";
 
 export const STEP_KINDS = [
   "protected-resource-metadata",
@@ -37,6 +38,9 @@ export interface OAuthStep {
   status?: number;
   ok: boolean;
   durationMs?: number;
+  /** The headers that matter, each secret one masked (lib/domain/protocol/log.ts). */
+  requestHeaders?: Record<string, string>;
+  responseHeaders?: Record<string, string>;
   /** What was sent or said, masked: parameters, or the JSON answer. */
   detail?: unknown;
   note?: string;
@@ -137,6 +141,7 @@ export function recordingFetch(
       method,
       url: url.href,
       ok: false,
+      requestHeaders: maskHeaders(new Headers(init?.headers)),
     };
     steps.push(step);
     if (body)
@@ -147,6 +152,7 @@ export function recordingFetch(
       const response = await base(input, init);
       step.status = response.status;
       step.ok = response.ok;
+      step.responseHeaders = maskHeaders(response.headers);
       step.durationMs = Math.round(now() - started);
       const text = await response
         .clone()

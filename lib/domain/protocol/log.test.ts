@@ -31,5 +31,16 @@ describe("the protocol log's masks", () => {
       ),
     ).toEqual(["tools/list", "notifications/initialized (notification)", "response"]);
     expect(rpcMethods("not json")).toEqual([]);
+    expect(rpcMethods(JSON.stringify({ client_name: "x", redirect_uris: [] }))).toEqual([]);
+  });
+
+  it("masks the query values of a redirect's target", () => {
+    const shown = maskHeaders(
+      new Headers({ location: "https://app.example/oauth/callback?code=SECRET-CODE&state=s1" }),
+    );
+    expect(shown.location).toBe("https://app.example/oauth/callback?code=••••&state=••••");
+    expect(maskHeaders(new Headers({ location: "/next?token=abc" })).location).toBe(
+      "/next?token=••••",
+    );
   });
 });

@@ -50,7 +50,11 @@ export function maskHeaders(headers: Headers): Record<string, string> {
   headers.forEach((value, name) => {
     const key = name.toLowerCase();
     if (!SHOWN_HEADERS.has(key)) return;
-    shown[key] = SECRET_HEADERS.has(key) ? maskValue(value) : value.slice(0, 500);
+    shown[key] = SECRET_HEADERS.has(key)
+      ? maskValue(value)
+      : key === "location"
+        ? maskedLocation(value)
+        : value.slice(0, 500);
   });
   return shown;
 }
@@ -60,6 +64,17 @@ export function maskValue(value: string): string {
   const scheme = /^(Bearer|Basic)\s+/i.exec(value)?.[1];
   const secret = scheme ? value.slice(scheme.length).trim() : value;
   return `${scheme ? `${scheme} ` : ""}••••(${secret.length} characters)`;
+}
+
+/** A redirect's target with its query values masked: a redirect may carry a code or a key. */
+function maskedLocation(value: string): string {
+  try {
+    const url = new URL(value, "http://relative.invalid");
+    const origin = url.origin === "http://relative.invalid" ? "" : url.origin;
+    return `${origin}${maskedPath(url)}`.slice(0, 500);
+  } catch {
+    return "••••";
+  }
 }
 
 /** A URL's path and query, each query value masked (query strings often carry keys). */
@@ -74,11 +89,15 @@ export function rpcMethods(body: unknown): string[] {
   try {
     const parsed: unknown = JSON.parse(body);
     const messages = Array.isArray(parsed) ? parsed : [parsed];
-    return messages.slice(0, 20).map((message: unknown) => {
-      const record = (message ?? {}) as { method?: unknown; id?: unknown };
+    return messages.slice(0, 20).flatMap((message: unknown) => {
+      const record = (message ?? {}) as { jsonrpc?: unknown; method?: unknown; id?: unknown };
+      // A JSON body that is not JSON-RPC (a client registration) names no method.
+      if (record.jsonrpc !== "2.0") return [];
       if (typeof record.method === "string")
-        return `${record.method.slice(0, 100)}${record.id === undefined ? " (notification)" : ""}`;
-      return "response";
+        return [
+          `${record.method.slice(0, 100)}${record.id === undefined ? " (notification)" : ""}`,
+        ];
+      return ["response"];
     });
   } catch {
     return [];

@@ -57,3 +57,46 @@ describe("a failed discovery in the problems list", () => {
     expect(none.some((p) => p.code === "discovery_failed")).toBe(false);
   });
 });
+
+describe("the preview across edits", () => {
+  it("hands back the same server rows when only the message changed, and new ones when a server did", () => {
+    const state = createDefaultState(sequentialIds(), "http://localhost:3000");
+    const [calendar, tasks] = state.servers;
+    const tools = [
+      { name: "free_busy", description: "", inputSchema: {}, destructive: false, readOnly: true },
+    ];
+    const discoveredTools = { [calendar!.id]: tools };
+    const first = derivePreview(state, { discoveredTools });
+    const typed = derivePreview(
+      { ...state, message: `${state.message} and more` },
+      {
+        discoveredTools: { ...discoveredTools },
+      },
+    );
+    expect(typed.request).not.toEqual(first.request);
+    expect(typed.servers).toBe(first.servers);
+
+    // One server's setting changed: its rows are new, the other server's are the same object.
+    const denied = {
+      ...state,
+      servers: [
+        { ...calendar!, defaultConfig: { ...calendar!.defaultConfig, deferLoading: true } },
+        tasks!,
+      ],
+    };
+    const edited = derivePreview(denied, { discoveredTools: { [calendar!.id]: tools } });
+    expect(edited.servers).not.toBe(first.servers);
+    const freeBusy = (preview: typeof first) =>
+      preview.servers[0]!.merge.tools.find((tool) => tool.name === "free_busy")!;
+    expect(freeBusy(first).deferLoading.value).toBe(false);
+    expect(freeBusy(edited).deferLoading.value).toBe(true);
+    expect(edited.servers[1]).toBe(first.servers[1]);
+
+    // A new discovery of the same server: new rows, though the draft is the same object.
+    const rediscovered = derivePreview(denied, {
+      discoveredTools: { [calendar!.id]: [...tools, { ...tools[0]!, name: "create_event" }] },
+    });
+    expect(rediscovered.servers[0]).not.toBe(edited.servers[0]);
+    expect(rediscovered.servers[0]!.merge.tools.map((tool) => tool.name)).toContain("create_event");
+  });
+});

@@ -6,6 +6,7 @@ import {
   mergeToolset,
   summarizeTools,
   type MergeSummary,
+  type ToolsetLayers,
   type ToolsetMerge,
 } from "@/lib/domain/toolset/merge";
 import { estimateDefinitionTokens } from "@/lib/domain/toolset/token-estimate";
@@ -103,13 +104,10 @@ export function derivePreview(written: ComposerState, context: PreviewContext = 
   for (const server of state.servers) {
     const tools = toolsFor(server, context.discoveredTools?.[server.id]);
     if (!tools) continue;
-    serverTools[server.name] = toolNames(tools);
-    destructiveTools[server.name] = tools
-      .filter((tool) => tool.destructive)
-      .map((tool) => tool.name);
-    taskRequiredTools[server.name] = tools
-      .filter((tool) => tool.needsTasks)
-      .map((tool) => tool.name);
+    const names = toolNamesByKind(tools);
+    serverTools[server.name] = names.all;
+    destructiveTools[server.name] = names.destructive;
+    taskRequiredTools[server.name] = names.needsTasks;
   }
   const validation: ValidationContext = {
     target: context.target,
@@ -118,38 +116,16 @@ export function derivePreview(written: ComposerState, context: PreviewContext = 
     taskRequiredTools,
   };
   const toolsets = (request.tools ?? []).filter((tool) => tool.type === "mcp_toolset");
-  const servers = state.servers.map((server): ServerPreview => {
-    const live = context.discoveredTools?.[server.id];
-    const tools = toolsFor(server, live);
-    // By name: a server whose toolset a tool change adds later has none in `tools`.
-    const toolset = server.stdio
-      ? undefined
-      : toolsets.find((candidate) => candidate.mcp_server_name === server.name);
-    const merge = mergeToolset(toolset ?? buildToolset(server), tools && toolNames(tools));
-    const toolInfo = tools ? toolMap(tools) : EMPTY_TOOL_MAP;
-    const tokensOf = (deferred: boolean) =>
-      tools
-        ? merge.tools.reduce((sum, row) => {
-            const info = toolInfo.get(row.name);
-            return row.enabled.value && row.deferLoading.value === deferred && info
-              ? sum + estimateDefinitionTokens(info)
-              : sum;
-          }, 0)
-        : null;
-    return {
-      serverId: server.id,
-      name: server.name,
-      merge,
-      summary: summarizeTools(merge.tools),
-      discovered: !!tools,
-      toolInfo,
-      upFrontTokens: tokensOf(false),
-      deferredTokens: tokensOf(true),
-      toolListSource: server.pinnedTools ? "pinned" : live ? "discovered" : "configs",
-      drift: server.pinnedTools && live ? comparePin(server.pinnedTools, live) : null,
-      clientSide: !!server.stdio,
-    };
-  });
+  const servers = sameServerPreviews(
+    state.servers,
+    state.servers.map((server) => {
+      // By name: a server whose toolset a tool change adds later has none in `tools`.
+      const toolset = server.stdio
+        ? undefined
+        : toolsets.find((candidate) => candidate.mcp_server_name === server.name);
+      return serverPreviewOf(server, context.discoveredTools?.[server.id], toolset);
+    }),
+  );
   const total: MergeSummary = { enabled: 0, deferred: 0, upFront: 0, disabled: 0 };
   for (const { summary, clientSide } of servers) {
     if (clientSide) continue;
@@ -208,6 +184,71 @@ function unresolvedProblem(
   };
 }
 
+/**
+ * A server's merged table, kept while its draft, its discovered list and its toolset are the same:
+ * an edit elsewhere (a keystroke in the message) hands back the very same rows, so the table and
+ * everything drawn from it skip rendering again. With 10,000 tools that keeps typing at a frame.
+ */
+const serverPreviewCache = new WeakMap<
+  ServerDraft,
+  { live: readonly ToolInfo[] | undefined; toolset: string; preview: ServerPreview }
+>();
+
+function serverPreviewOf(
+  server: ServerDraft,
+  live: readonly ToolInfo[] | undefined,
+  toolset: ToolsetLayers | undefined,
+): ServerPreview {
+  const toolsetKey = toolset ? JSON.stringify(toolset) : "";
+  const cached = serverPreviewCache.get(server);
+  if (cached && cached.live === live && cached.toolset === toolsetKey) return cached.preview;
+  const tools = toolsFor(server, live);
+  const merge = mergeToolset(toolset ?? buildToolset(server), tools && toolNames(tools));
+  const toolInfo = tools ? toolMap(tools) : EMPTY_TOOL_MAP;
+  const tokensOf = (deferred: boolean) =>
+    tools
+      ? merge.tools.reduce((sum, row) => {
+          const info = toolInfo.get(row.name);
+          return row.enabled.value && row.deferLoading.value === deferred && info
+            ? sum + estimateDefinitionTokens(info)
+            : sum;
+        }, 0)
+      : null;
+  const preview: ServerPreview = {
+    serverId: server.id,
+    name: server.name,
+    merge,
+    summary: summarizeTools(merge.tools),
+    discovered: !!tools,
+    toolInfo,
+    upFrontTokens: tokensOf(false),
+    deferredTokens: tokensOf(true),
+    toolListSource: server.pinnedTools ? "pinned" : live ? "discovered" : "configs",
+    drift: server.pinnedTools && live ? comparePin(server.pinnedTools, live) : null,
+    clientSide: !!server.stdio,
+  };
+  serverPreviewCache.set(server, { live, toolset: toolsetKey, preview });
+  return preview;
+}
+
+/** The last list for these drafts, when every server's preview in it is still the same. */
+const serverListCache = new WeakMap<readonly ServerDraft[], ServerPreview[]>();
+
+function sameServerPreviews(
+  drafts: readonly ServerDraft[],
+  previews: ServerPreview[],
+): ServerPreview[] {
+  const cached = serverListCache.get(drafts);
+  if (
+    cached &&
+    cached.length === previews.length &&
+    cached.every((preview, index) => preview === previews[index])
+  )
+    return cached;
+  serverListCache.set(drafts, previews);
+  return previews;
+}
+
 const EMPTY_TOOL_MAP: ReadonlyMap<string, ToolInfo> = new Map();
 const pinnedInfos = new WeakMap<
   readonly PinnedTool[],
@@ -251,6 +292,26 @@ const mapsOf = new WeakMap<readonly ToolInfo[], ReadonlyMap<string, ToolInfo>>()
 function toolNames(tools: readonly ToolInfo[]): readonly string[] {
   let names = namesOf.get(tools);
   if (!names) namesOf.set(tools, (names = tools.map((tool) => tool.name)));
+  return names;
+}
+
+const namesByKindOf = new WeakMap<
+  readonly ToolInfo[],
+  { all: readonly string[]; destructive: readonly string[]; needsTasks: readonly string[] }
+>();
+
+/** The names the validator is told of: all, destructive, needing tasks (once per list). */
+function toolNamesByKind(tools: readonly ToolInfo[]) {
+  let names = namesByKindOf.get(tools);
+  if (!names)
+    namesByKindOf.set(
+      tools,
+      (names = {
+        all: toolNames(tools),
+        destructive: tools.filter((tool) => tool.destructive).map((tool) => tool.name),
+        needsTasks: tools.filter((tool) => tool.needsTasks).map((tool) => tool.name),
+      }),
+    );
   return names;
 }
 

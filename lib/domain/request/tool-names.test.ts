@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { validateRequest } from "@/lib/domain/toolset/validate";
+import { findLookalike, namesWithHidden } from "./tool-name-index";
 import { hasHidden, looksAlike, toolNameProblem, visibleName, withoutHidden } from "./tool-names";
 
 const LOOKALIKES = ["list_\u202etasks", "list\u200btasks", "list_tasks\u2066", "\ufefflist_tasks"];
@@ -21,6 +22,17 @@ describe("tool names a person can read", () => {
     expect(hasHidden("list_tasks")).toBe(false);
     expect(looksAlike("list\u200b_tasks", "list_tasks")).toBe(true);
     expect(looksAlike("list_tasks", "list_tasks")).toBe(false);
+  });
+
+  it("finds a listed look-alike and the listed names with hidden characters, by an index", () => {
+    const listed = ["add_task", "list\u200b_tasks", "list_tasks", "\ufeffadd_task"];
+    expect(findLookalike(listed, "list_tasks")).toBe("list\u200b_tasks");
+    expect(findLookalike(listed, "list\u2066_tasks")).toBe("list\u200b_tasks");
+    expect(findLookalike(listed, "add_task")).toBe("\ufeffadd_task");
+    expect(findLookalike(listed, "remove_task")).toBeUndefined();
+    expect(findLookalike(["list_tasks"], "list_tasks")).toBeUndefined();
+    expect(namesWithHidden(listed)).toEqual(["list\u200b_tasks", "\ufeffadd_task"]);
+    expect(namesWithHidden(["a", "b"])).toEqual([]);
   });
 
   it("warns when a configs key differs from a listed tool only by hidden characters", () => {

@@ -13,9 +13,11 @@ import {
   type Tool,
 } from "@modelcontextprotocol/sdk/types.js";
 import { z } from "zod";
+import { DEMO_SERVER_KINDS, type DemoServerKind } from "@/lib/domain/demo/servers";
 
-export const DEMO_SERVERS = ["calendar", "tasks", "catalog", "notes", "bulk"] as const;
-export type DemoServerName = (typeof DEMO_SERVERS)[number];
+/** The same kinds the composer's "+ Demo server" menu offers. */
+export const DEMO_SERVERS = DEMO_SERVER_KINDS;
+export type DemoServerName = DemoServerKind;
 
 import { handleNotesRequest } from "./notes-server";
 import { DEMO_TASKS_TOKEN } from "@/lib/domain/demo/token";

@@ -1,18 +1,17 @@
 import "server-only";
 // POST /api/mcp/doctor: run the connection doctor for one server, through the address guard; the
-// token is used for the checks only, never logged or echoed.
+// token is used for the checks only, never logged or echoed. Its HTTP exchanges come back as the
+// run's protocol log (headers masked, the token redacted).
 import { redactSecrets } from "@/lib/domain/api/redact";
 import { z } from "zod";
-import { demoServersInProcess } from "@/lib/server/demo-mcp/in-process";
+import { recordedMcpConnection } from "@/lib/server/api/mcp-connection";
 import { bodyRefusal, errorResponse } from "@/lib/server/http/error-response";
-
-const DOCTOR_BODY_BYTES = 64 * 1024;
-import { clientKey } from "@/lib/server/http/rate-limit";
 import { readJsonBody } from "@/lib/server/http/read-body";
 import { requestOrigin } from "@/lib/server/http/site-settings";
 import { processAddressPolicy } from "@/lib/server/settings";
-import { createGuardedFetch } from "@/lib/server/net/guarded-fetch";
 import { runDoctor } from "./run";
+
+const DOCTOR_BODY_BYTES = 64 * 1024;
 
 const doctorRequestSchema = z.object({
   url: z.string().min(1).max(4000),
@@ -32,19 +31,22 @@ export async function handleDoctorRequest(
       fields: { kind: "bad_request" },
     });
   const policy = { allowPrivate: env.allowPrivate ?? processAddressPolicy().allowPrivate };
-  const origin = requestOrigin(request);
-  const inProcess = demoServersInProcess(origin);
+  const token = parsed.data.authorization_token;
+  const connection = recordedMcpConnection(request, parsed.data.url, policy, [token]);
   const report = await runDoctor(parsed.data.url, {
     target: parsed.data.target,
-    authorizationToken: parsed.data.authorization_token,
+    authorizationToken: token,
     policy,
-    ownOrigin: origin,
+    ownOrigin: requestOrigin(request),
     timeoutMs: env.timeoutMs,
-    fetch: createGuardedFetch({ policy, inProcess }),
-    pool: inProcess.serves?.(parsed.data.url) ? null : { client: clientKey(request) },
+    fetch: connection.fetch,
+    pool: connection.pool,
   });
   // What a server or a library said is quoted in checks: the token is taken out of all of it.
-  return new Response(redactSecrets(JSON.stringify(report), [parsed.data.authorization_token]), {
-    headers: { "content-type": "application/json", "cache-control": "no-store" },
-  });
+  return new Response(
+    redactSecrets(JSON.stringify({ ...report, log: connection.log() }), [token]),
+    {
+      headers: { "content-type": "application/json", "cache-control": "no-store" },
+    },
+  );
 }

@@ -80,6 +80,15 @@ describe("signing in to an OAuth-protected MCP server", () => {
     expect(shown).not.toContain(done.session.tokens!.access_token);
     expect(shown).not.toContain(done.session.tokens!.refresh_token!);
     expect(shown).not.toContain(begun.session.codeVerifier!);
+    // Each request's headers, as the protocol log shows them: what was sent and answered.
+    const registration = begun.steps.find((step) => step.kind === "client-registration")!;
+    expect(registration.requestHeaders?.["content-type"]).toContain("application/json");
+    expect(registration.responseHeaders?.["content-type"]).toContain("application/json");
+    const exchange = done.steps.find((step) => step.kind === "token-exchange")!;
+    expect(exchange.requestHeaders?.["content-type"]).toContain(
+      "application/x-www-form-urlencoded",
+    );
+    expect(exchange.responseHeaders?.["content-type"]).toContain("application/json");
 
     const discovered = await discoverTools(notesUrl(), {
       authorizationToken: done.session.tokens!.access_token,

@@ -2,7 +2,8 @@
 // tool search tool never deferred and present when tools are, no cache_control on deferred tools,
 // at most 10,000 deferred; and per toolset, the tools a person should hear about (none enabled,
 // a destructive one left open, names the server does not list).
-import { hasHidden, looksAlike, visibleName } from "@/lib/domain/request/tool-names";
+import { findLookalike, namesWithHidden } from "@/lib/domain/request/tool-name-index";
+import { visibleName } from "@/lib/domain/request/tool-names";
 import { BETAS_RELAXING_DEFERRAL, TOOL_SEARCH_TYPES } from "../betas";
 import { nameSet, resolveTool, tallyToolset } from "../merge";
 import { isObject, type Report, type ValidationContext } from "../problems";
@@ -92,7 +93,7 @@ export function validateDeferral(
       );
     }
     for (const name of unknownConfigNames) {
-      const lookalike = known?.find((listed) => looksAlike(listed, name));
+      const lookalike = known && findLookalike(known, name);
       report(
         "warning",
         lookalike ? "lookalike_tool" : "unknown_tool",
@@ -102,8 +103,7 @@ export function validateDeferral(
           : `MCP server '${toolset.serverName}' does not list a tool named '${visibleName(name)}'. The API ignores this entry (a backend warning, not an error): check the spelling.`,
       );
     }
-    for (const name of known ?? []) {
-      if (!hasHidden(name)) continue;
+    for (const name of known ? namesWithHidden(known) : []) {
       report(
         "warning",
         "hidden_characters_in_tool_name",

@@ -101,9 +101,11 @@ export function derivePreview(written: ComposerState, context: PreviewContext = 
   const serverTools: Record<string, readonly string[]> = {};
   const destructiveTools: Record<string, readonly string[]> = {};
   const taskRequiredTools: Record<string, readonly string[]> = {};
+  const toolDefinitions: Record<string, readonly ToolInfo[]> = {};
   for (const server of state.servers) {
     const tools = toolsFor(server, context.discoveredTools?.[server.id]);
     if (!tools) continue;
+    toolDefinitions[server.name] = tools;
     const names = toolNamesByKind(tools);
     serverTools[server.name] = names.all;
     destructiveTools[server.name] = names.destructive;
@@ -114,6 +116,7 @@ export function derivePreview(written: ComposerState, context: PreviewContext = 
     serverTools,
     destructiveTools,
     taskRequiredTools,
+    toolDefinitions,
   };
   const toolsets = (request.tools ?? []).filter((tool) => tool.type === "mcp_toolset");
   const servers = sameServerPreviews(

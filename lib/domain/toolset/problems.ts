@@ -34,6 +34,7 @@ export const PROBLEM_CODES = [
   "task_required_tool_enabled",
   "no_tool_enabled",
   "too_many_deferred_tools",
+  "too_many_definition_bytes",
   "empty_text",
   "listing_needs_beta",
   "listing_server_unknown",
@@ -66,6 +67,18 @@ export interface ValidationContext {
   destructiveTools?: Readonly<Record<string, readonly string[]>>;
   /** Tools whose `execution.taskSupport` is "required" (callable only as MCP tasks), by server name. */
   taskRequiredTools?: Readonly<Record<string, readonly string[]>>;
+  /** Each discovered tool's definition, by server name (what the 4 MB limit is counted over). */
+  toolDefinitions?: Readonly<Record<string, readonly ToolDefinition[]>>;
+}
+
+/** A tool's definition as a server lists it (the fields the API's size limit counts). */
+export interface ToolDefinition {
+  name: string;
+  title?: string;
+  description?: string;
+  inputSchema?: unknown;
+  outputSchema?: unknown;
+  annotations?: unknown;
 }
 
 export type Report = (

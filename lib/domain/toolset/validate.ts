@@ -7,6 +7,7 @@ import { isObject, type Problem, type Report, type ValidationContext } from "./p
 import { validateBasics } from "./rules/basics";
 import { validateCacheControl } from "./rules/cache-control";
 import { validateDeferral } from "./rules/deferral";
+import { validateDefinitionBytes } from "./rules/definition-bytes";
 import { validateServers } from "./rules/servers";
 import { collectToolsets, validateReferences } from "./rules/toolsets";
 import { validateToolChanges } from "./rules/tool-changes";
@@ -102,6 +103,7 @@ export function validateRequest(request: unknown, context: ValidationContext = {
   );
   validateToolChanges(request, betas, serverNames, context, report);
   validateDeferral(tools, toolsets, betas, context, report);
+  validateDefinitionBytes(request, context, report);
   validateCacheControl(request, tools, report);
   for (const problem of validateHistoryBlocks(request.messages, {
     pinningBeta: betas.includes(MCP_BETA_PINNING),

@@ -165,4 +165,45 @@ describe("tool changes mid-conversation in the emulator", () => {
       ]),
     ).toContain("tool_name_conflict");
   });
+
+  it("counts the 4 MB of definitions over the toolsets tool changes add", async () => {
+    // Three servers of 10,000 small tools (~1.8 MB of definitions each): one in tools, the others
+    // added mid-conversation. One added stays under 4 MB; both pass it.
+    const bulk = (name: string) => ({
+      type: "url" as const,
+      url: `${harness.demoUrl("bulk")}?tools=10000&as=${name}`,
+      name,
+    });
+    const add = (name: string) => ({
+      type: "tool_addition" as const,
+      tool: {
+        type: "tool_definition" as const,
+        definition: { type: "mcp_toolset" as const, mcp_server_name: name },
+      },
+    });
+    const ask = (added: string[]) =>
+      harness
+        .client()
+        .beta.messages.create({
+          model: "claude-opus-4-6",
+          max_tokens: 256,
+          mcp_servers: ["bulk_a", ...added].map(bulk),
+          tools: [{ type: "mcp_toolset" as const, mcp_server_name: "bulk_a" }],
+          messages: [
+            { role: "user", content: "hello" },
+            { role: "assistant", content: "Hello." },
+            { role: "system", content: added.map(add) },
+            { role: "user", content: "nothing to call" },
+          ],
+          betas: BETAS,
+        })
+        .catch((error: unknown) => error);
+    const under = await ask(["bulk_b"]);
+    expect(under).not.toBeInstanceOf(APIError);
+    const over = await ask(["bulk_b", "bulk_c"]);
+    expect(over).toBeInstanceOf(APIError);
+    expect((over as APIError).status).toBe(400);
+    expect(JSON.stringify((over as APIError).error)).toContain("available_tools_limit_exceeded");
+    expect(String((over as APIError).message)).toContain("at most 4 MB");
+  }, 60_000);
 });

@@ -377,8 +377,11 @@ describe("a card left unnamed", () => {
     expect(named(second)).toBe("acme-Weather-Server-2");
     // The demo's own cards were named by the example: discovery leaves them be.
     const calendar = store.getState().composer.servers[0]!;
+    const before = store.getState().composer;
     await store.getState().discover(calendar.id);
     expect(named(calendar.id)).toBe("calendar");
+    // Not even a new composer object: that would be an edit (it cleared the undo's redo).
+    expect(store.getState().composer).toBe(before);
   });
 
   it("the demo menu adds each demo server with its URL and, for tasks, its demo token", () => {

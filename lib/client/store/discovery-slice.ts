@@ -61,9 +61,12 @@ export function createDiscoverySlice({
           : null;
       const current = get().discoveries[serverId];
       if (current?.status === "loading" && current.controller !== controller) return;
-      // A card still under its made-up name ("server", "server-2") takes the server's own.
+      // A card still under its made-up name ("server", "server-2") takes the server's own. Only
+      // then is the composer written: a write that changes nothing would still be an edit (it
+      // would clear the undo history's redo).
       const suggested = outcome.ok ? outcome.result.suggestedName : undefined;
-      if (suggested)
+      const card = get().composer.servers.find((draft) => draft.id === serverId);
+      if (suggested && card && composer.hasMadeUpName(card))
         set((store) => ({
           composer: composer.updateServer(store.composer, serverId, (draft) =>
             composer.hasMadeUpName(draft)
